@@ -1,0 +1,88 @@
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace OneStop.Calendar;
+
+/// <summary>
+/// The offices' time zone, Asia/Ho_Chi_Minh, and fast conversions between instants and office local time.
+/// </summary>
+/// <remarks>
+/// Asia/Ho_Chi_Minh has kept a fixed +07:00 offset since 13 June 1975. Instants after the zone's last
+/// transition convert with plain arithmetic; earlier ones go through the zone's rules. Nothing here reads the
+/// machine's own time zone.
+/// </remarks>
+public static class OfficeTime
+{
+    /// <summary>The IANA id of the offices' zone.</summary>
+    public const string ZoneId = "Asia/Ho_Chi_Minh";
+
+#pragma warning disable RS0030 // the one place that names the time-zone database
+    /// <summary>Asia/Ho_Chi_Minh from the tz database shipped with NodaTime.</summary>
+    public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[ZoneId];
+#pragma warning restore RS0030
+
+    private static readonly ZoneInterval FixedInterval = Zone.GetZoneInterval(Instant.MaxValue);
+
+    /// <summary>The offset in force since the zone's last transition (+07:00).</summary>
+    public static Offset FixedOffset => FixedInterval.WallOffset;
+
+    /// <summary>Office local date and time of an instant.</summary>
+    public static LocalDateTime ToLocal(Instant instant) =>
+        FixedInterval.HasStart && instant >= FixedInterval.Start
+            ? instant.WithOffset(FixedInterval.WallOffset).LocalDateTime
+            : instant.InZone(Zone).LocalDateTime;
+
+    /// <summary>
+    /// The instant of an office local date and time. A local time skipped by a transition (only before 1976)
+    /// maps to the instant just after the gap; an ambiguous one to its earlier instant.
+    /// </summary>
+    public static Instant ToInstant(LocalDateTime local)
+    {
+        var fixedStart = FixedInterval.HasStart ? FixedInterval.IsoLocalStart : LocalDateTime.MinIsoValue;
+        return local >= fixedStart
+            ? local.WithOffset(FixedInterval.WallOffset).ToInstant()
+            : local.InZoneLeniently(Zone).ToInstant();
+    }
+
+    /// <summary>An instant as the offices write it, with its offset (e.g. 2025-01-24T15:01:00+07:00).</summary>
+    public static OffsetDateTime ToOffsetDateTime(Instant instant) => instant.InZone(Zone).ToOffsetDateTime();
+
+    // Seconds of office local time since 1900-01-01T00:00, the deadline engine's scale.
+    private const long SecondsPerDay = 86_400;
+    private const long UnixEpochLocalSecond = DayIndex.UnixEpochIndex * SecondsPerDay;
+    private static readonly long FixedOffsetSeconds = FixedInterval.WallOffset.Seconds;
+    private static readonly long FixedStartUnixSecond =
+        FixedInterval.HasStart ? FixedInterval.Start.ToUnixTimeSeconds() : long.MinValue;
+    private static readonly long FixedStartLocalSecond =
+        FixedInterval.HasStart ? FixedStartUnixSecond + FixedOffsetSeconds + UnixEpochLocalSecond : long.MinValue;
+
+    /// <summary>Office local seconds since 1900-01-01T00:00 (may be negative or past 2199 for far instants).</summary>
+    internal static long ToLocalSecond(Instant instant)
+    {
+        var unix = instant.ToUnixTimeSeconds();
+        if (unix >= FixedStartUnixSecond)
+        {
+            return unix + FixedOffsetSeconds + UnixEpochLocalSecond;
+        }
+
+        var local = ToLocal(instant);
+        return (long)(local.Date.ToDateOnly().DayNumber - WorkingCalendar.MinDate.ToDateOnly().DayNumber) * SecondsPerDay
+            + local.TimeOfDay.TickOfDay / NodaConstants.TicksPerSecond;
+    }
+
+    /// <summary>The instant of office local seconds since 1900-01-01T00:00.</summary>
+    internal static Instant FromLocalSecond(long localSecond)
+    {
+        if (localSecond >= FixedStartLocalSecond)
+        {
+            return Instant.FromUnixTimeSeconds(localSecond - UnixEpochLocalSecond - FixedOffsetSeconds);
+        }
+
+        var day = (int)Math.Floor(localSecond / (double)SecondsPerDay);
+        var second = localSecond - day * SecondsPerDay;
+        return ToInstant(DateOfDayIndex(day).At(LocalTime.FromSecondsSinceMidnight((int)second)));
+    }
+
+    /// <summary>The date of a day number counted from 1900-01-01.</summary>
+    internal static LocalDate DateOfDayIndex(int day) => WorkingCalendar.MinDate.PlusDays(day);
+}

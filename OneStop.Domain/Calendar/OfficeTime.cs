@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 using NodaTime.TimeZones;
 
 namespace OneStop.Calendar;
@@ -44,8 +45,15 @@ public static class OfficeTime
             : local.InZoneLeniently(Zone).ToInstant();
     }
 
-    /// <summary>An instant as the offices write it, with its offset (e.g. 2025-01-24T15:01:00+07:00).</summary>
+    /// <summary>ISO 8601 with seconds and a full offset: 2025-01-24T15:01:00+07:00.</summary>
+    public static readonly OffsetDateTimePattern IsoPattern =
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<+HH:mm>");
+
+    /// <summary>An instant in office time with its offset.</summary>
     public static OffsetDateTime ToOffsetDateTime(Instant instant) => instant.InZone(Zone).ToOffsetDateTime();
+
+    /// <summary>An instant as the API writes it: office time with its offset, e.g. 2025-01-24T15:01:00+07:00.</summary>
+    public static string FormatIso(Instant instant) => IsoPattern.Format(ToOffsetDateTime(instant));
 
     // Seconds of office local time since 1900-01-01T00:00, the deadline engine's scale.
     private const long SecondsPerDay = 86_400;

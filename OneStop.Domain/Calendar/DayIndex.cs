@@ -25,5 +25,26 @@ internal static class DayIndex
         return index;
     }
 
+    // YearStart[y - 1900]: the day index of 1 January of year y, for y in 1900..2200.
+    private static readonly int[] YearStart = Enumerable.Range(WorkingCalendar.MinDate.Year, WorkingCalendar.MaxDate.Year - WorkingCalendar.MinDate.Year + 2)
+        .Select(y => new LocalDate(y, 1, 1).ToDateOnly().DayNumber - MinDayNumber)
+        .ToArray();
+
+    /// <summary>The year of a day index, without building a date: an estimate corrected by the year-start table.</summary>
+    internal static int YearOf(int index)
+    {
+        var offset = (int)(index * 400L / 146_097);
+        if (offset + 1 < YearStart.Length && YearStart[offset + 1] <= index)
+        {
+            offset++;
+        }
+        else if (YearStart[offset] > index)
+        {
+            offset--;
+        }
+
+        return WorkingCalendar.MinDate.Year + offset;
+    }
+
     internal static LocalDate ToDate(int index) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(MinDayNumber + index));
 }

@@ -88,9 +88,6 @@ public static class OfficeTime
 
         var day = (int)Math.Floor(localSecond / (double)SecondsPerDay);
         var second = localSecond - day * SecondsPerDay;
-        return ToInstant(DateOfDayIndex(day).At(LocalTime.FromSecondsSinceMidnight((int)second)));
+        return ToInstant(WorkingCalendar.MinDate.PlusDays(day).At(LocalTime.FromSecondsSinceMidnight((int)second)));
     }
-
-    /// <summary>The date of a day number counted from 1900-01-01.</summary>
-    internal static LocalDate DateOfDayIndex(int day) => WorkingCalendar.MinDate.PlusDays(day);
 }

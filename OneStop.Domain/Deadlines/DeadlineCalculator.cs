@@ -36,8 +36,17 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         switch (time.Unit)
         {
             case DurationUnit.WorkingDays when mode == CountingMode.WorkingHours:
+                // N whole days of session time: the same point of the day N working days on, so no division.
+                // From the first session's start that point is the close of the (N-1)-th day after.
+                var worked = hours.WorkedBefore(startSecond);
+                var ordinal = index.WorkingBefore(startDay) + time.Amount;
+                (dueDay, dueSecond) = time.Amount == 0 ? (startDay, startSecond)
+                    : worked == 0 ? (index.WorkingDayAt(ordinal - 1), hours.LastSessionEnd)
+                    : (index.WorkingDayAt(ordinal), hours.SecondWhenWorked(worked));
+                break;
+
             case DurationUnit.WorkingHours:
-                var add = time.Unit == DurationUnit.WorkingHours ? time.Amount * 3600L : (long)time.Amount * perDay;
+                var add = time.Amount * 3600L;
                 if (add == 0)
                 {
                     (dueDay, dueSecond) = (startDay, startSecond);
@@ -133,8 +142,8 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
 
     private CalendarStatus StatusBetween(int startDay, int dueDay)
     {
-        var first = OfficeTime.DateOfDayIndex(startDay).Year;
-        var last = OfficeTime.DateOfDayIndex(dueDay).Year;
+        var first = DayIndex.YearOf(startDay);
+        var last = DayIndex.YearOf(dueDay);
         for (var year = first; year <= last; year++)
         {
             if (Calendar.StatusOf(year) == CalendarStatus.Provisional)

@@ -10,7 +10,7 @@ public readonly record struct ProcessingTime(int Amount, DurationUnit Unit)
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Amount, nameof(Amount));
-        if (!Enum.IsDefined(Unit))
+        if ((uint)Unit > (uint)DurationUnit.CalendarDays)
         {
             throw new ArgumentOutOfRangeException(nameof(Unit), Unit, "Unknown duration unit.");
         }

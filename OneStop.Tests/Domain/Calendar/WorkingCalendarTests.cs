@@ -145,6 +145,16 @@ public sealed class WorkingCalendarTests
         Assert.Equal(Date(expected), Seeded.Index.AddWorkingDays(Date(date), days));
     }
 
+    [Fact]
+    public void DayIndexYearOf_EveryDayOfTheRange_MatchesTheDate()
+    {
+        var date = WorkingCalendar.MinDate;
+        for (var i = 0; date <= WorkingCalendar.MaxDate; i++, date = date.PlusDays(1))
+        {
+            Assert.Equal(date.Year, DayIndex.YearOf(i));
+        }
+    }
+
     private static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 
     private static List<LocalDate> ParseDates(string isoDates) => isoDates.Split(' ').Select(Date).ToList();

@@ -1,0 +1,498 @@
+using NodaTime;
+using OneStop.Calendar;
+using OneStop.Deadlines;
+
+namespace OneStop.Dossiers;
+
+/// <summary>
+/// A citizen's dossier. Its columns are a projection of its ledger: every change goes through a named method
+/// that checks the rules, updates the projection and appends one <see cref="DossierEvent"/>; nothing edits or
+/// deletes an event. New events wait in <see cref="PendingEvents"/> until the context saves them.
+/// </summary>
+/// <remarks>
+/// Three deadlines are kept apart (domain.md): <see cref="StatutoryDueAt"/> (acceptance, or the last supplement
+/// restart, plus the statutory time: lateness is measured against it), <see cref="AppointmentAt"/> (what the
+/// citizen's current receipt or apology says) and <see cref="StepDueAt"/> (the current unit's budget).
+/// </remarks>
+public sealed class Dossier
+{
+    /// <summary>The desk's own unit name in hand-overs.</summary>
+    public const string DeskUnit = "Bộ phận Một cửa";
+
+    private readonly List<DossierEvent> _pending = [];
+
+    private Dossier()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary><c>&lt;agency electronic id&gt;-YYMMDD-XXXX</c> (Circular 01/2018 art. 19).</summary>
+    public string Code { get; private set; } = string.Empty;
+
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>The procedure version it was received under, kept for life (domain rule 2).</summary>
+    public Guid ProcedureVersionId { get; private set; }
+
+    /// <summary>The line in the agency's tracking book (Form 06), continuous through the year.</summary>
+    public int TrackingNumber { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public Person Applicant { get; private set; } = null!;
+
+    public Person? Proxy { get; private set; }
+
+    public List<SubmittedDocument> Documents { get; private set; } = [];
+
+    public DossierStatus Status { get; private set; }
+
+    /// <summary>The unit holding the dossier now.</summary>
+    public string CurrentUnit { get; private set; } = DeskUnit;
+
+    public Instant AcceptedAt { get; private set; }
+
+    public int ProcessingAmount { get; private set; }
+
+    public DurationUnit ProcessingUnit { get; private set; }
+
+    public CountingMode CountingMode { get; private set; }
+
+    public ProcessingTime ProcessingTime => new(ProcessingAmount, ProcessingUnit);
+
+    /// <summary>When the statutory clock (re)started counting.</summary>
+    public Instant CountingStartsAt { get; private set; }
+
+    public Instant StatutoryDueAt { get; private set; }
+
+    /// <summary>Provisional while a year it spans has no notice yet; restated when the notice comes.</summary>
+    public CalendarStatus DueCalendarStatus { get; private set; }
+
+    public Instant AppointmentAt { get; private set; }
+
+    /// <summary>How many times the appointment moved (at most once, Decree 61/2018 art. 19(9)).</summary>
+    public int Reschedulings { get; private set; }
+
+    public int SupplementRequestCount { get; private set; }
+
+    public Instant? StepDueAt { get; private set; }
+
+    public Instant? ResultReadyAt { get; private set; }
+
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>Number of events in the ledger; the last one's sequence.</summary>
+    public int EventCount { get; private set; }
+
+    public string LastEventHash { get; private set; } = string.Empty;
+
+    /// <summary>Optimistic concurrency: bumped with every event.</summary>
+    public int Version { get; private set; }
+
+    public List<Receipt> Receipts { get; private set; } = [];
+
+    public List<SupplementRequest> SupplementRequests { get; private set; } = [];
+
+    public List<Apology> Apologies { get; private set; } = [];
+
+    public List<Handover> Handovers { get; private set; } = [];
+
+    public List<CitizenVisit> Visits { get; private set; } = [];
+
+    /// <summary>Events appended since the dossier was loaded; the DbContext saves them.</summary>
+    public IReadOnlyList<DossierEvent> PendingEvents => _pending;
+
+    /// <summary>Registers a dossier accepted at the desk and issues receipt 1 with the statutory due as appointment.</summary>
+    public static Dossier Register(DossierRegistration registration, DossierAction action, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentNullException.ThrowIfNull(calculator);
+        CheckDeclaredTime(action, action.OccurredAt);
+        var deadline = calculator.Compute(action.OccurredAt, registration.ProcessingTime, hours, registration.CountingMode);
+        var dossier = new Dossier
+        {
+            Id = Guid.CreateVersion7(action.RecordedAt.ToDateTimeOffset()),
+            Code = registration.Code,
+            AgencyId = registration.AgencyId,
+            ProcedureVersionId = registration.ProcedureVersionId,
+            TrackingNumber = registration.TrackingNumber,
+            Channel = registration.Channel,
+            Applicant = registration.Applicant,
+            Proxy = registration.Proxy,
+            Documents = [.. registration.Documents],
+            Status = DossierStatus.Received,
+            AcceptedAt = action.OccurredAt,
+            ProcessingAmount = registration.ProcessingTime.Amount,
+            ProcessingUnit = registration.ProcessingTime.Unit,
+            CountingMode = registration.CountingMode,
+            CountingStartsAt = deadline.CountingStartsAt,
+            StatutoryDueAt = deadline.DueAt,
+            DueCalendarStatus = deadline.CalendarStatus,
+            AppointmentAt = deadline.DueAt,
+        };
+        dossier.LastEventHash = LedgerHash.Genesis(dossier.Id);
+        dossier.Receipts.Add(new Receipt(dossier.Id, 1, action.RecordedAt, deadline.DueAt, action.Actor, null));
+        dossier.Append(DossierEventKind.Registered, action, EventDetails.Of(
+            ("code", dossier.Code),
+            ("trackingNumber", dossier.TrackingNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("processingTime", dossier.ProcessingTime.ToString()),
+            ("countingMode", dossier.CountingMode.ToString()),
+            ("countingStartsAt", Iso(deadline.CountingStartsAt)),
+            ("statutoryDueAt", Iso(deadline.DueAt)),
+            ("appointmentAt", Iso(deadline.DueAt)),
+            ("calendarStatus", deadline.CalendarStatus.ToString())));
+        return dossier;
+    }
+
+    /// <summary>
+    /// Records a hand-over from the current unit to <paramref name="toUnit"/>. The finished step is judged
+    /// against its due; the new step gets a due from <paramref name="stepBudgetHours"/> working hours.
+    /// </summary>
+    public Handover HandOver(string toUnit, string giver, string receiver, int? stepBudgetHours, DossierAction action, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(toUnit);
+        ArgumentNullException.ThrowIfNull(calculator);
+        CheckOpen(action);
+        if (Status is not (DossierStatus.Received or DossierStatus.InProcess))
+        {
+            throw new DossierRuleException(DossierRules.HandoverNotInProcess, $"A {Status} dossier is not handed over between units.");
+        }
+
+        var outcome = StepDueAt is { } due ? OutcomeAgainst(due, action.OccurredAt) : StepOutcome.None;
+        Instant? newStepDue = stepBudgetHours is > 0
+            ? calculator.AddWorkingTime(action.OccurredAt, stepBudgetHours.Value * 3600L, hours)
+            : null;
+        var handover = new Handover(Id, Handovers.Count + 1, CurrentUnit, toUnit, action.OccurredAt, giver, receiver, newStepDue, outcome);
+        Handovers.Add(handover);
+        var from = CurrentUnit;
+        CurrentUnit = toUnit;
+        StepDueAt = newStepDue;
+        if (Status == DossierStatus.Received && toUnit != DeskUnit)
+        {
+            Status = DossierStatus.InProcess;
+        }
+
+        Append(DossierEventKind.HandedOver, action, EventDetails.Of(
+            ("from", from),
+            ("to", toUnit),
+            ("giver", giver),
+            ("receiver", receiver),
+            ("stepDueAt", newStepDue is { } d ? Iso(d) : null),
+            ("finishedStep", outcome.ToString())));
+        return handover;
+    }
+
+    /// <summary>
+    /// A department returns the dossier for a supplement (Form 02): the statutory clock stops; it restarts from
+    /// zero when the complete dossier comes back (Decree 61/2018 art. 19(4)). Only while at a department.
+    /// </summary>
+    public SupplementRequest RequestSupplement(string reason, string missingDocuments, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (Status != DossierStatus.InProcess)
+        {
+            throw new DossierRuleException(DossierRules.SupplementNotAtDepartment, "A supplement is requested only while a department holds the dossier.");
+        }
+
+        var request = new SupplementRequest(Id, SupplementRequests.Count + 1, action.OccurredAt, CurrentUnit, reason, missingDocuments ?? string.Empty, action.Actor);
+        SupplementRequests.Add(request);
+        SupplementRequestCount++;
+        Status = DossierStatus.AwaitingSupplement;
+        Append(DossierEventKind.SupplementRequested, action, EventDetails.Of(
+            ("number", request.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("unit", CurrentUnit),
+            ("reason", reason),
+            ("missingDocuments", missingDocuments),
+            ("statutoryDueAt", Iso(StatutoryDueAt))));
+        return request;
+    }
+
+    /// <summary>
+    /// The complete dossier is back: the statutory time restarts from zero at <see cref="DossierAction.OccurredAt"/>,
+    /// and the appointment follows the new statutory due.
+    /// </summary>
+    public void ReceiveSupplement(DossierAction action, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        CheckOpen(action);
+        if (Status != DossierStatus.AwaitingSupplement)
+        {
+            throw new DossierRuleException(DossierRules.SupplementNotRequested, "No supplement was requested for this dossier.");
+        }
+
+        var before = StatutoryDueAt;
+        var deadline = calculator.Compute(action.OccurredAt, ProcessingTime, hours, CountingMode);
+        SupplementRequests[^1].MarkReceived(action.OccurredAt);
+        Status = DossierStatus.InProcess;
+        CountingStartsAt = deadline.CountingStartsAt;
+        StatutoryDueAt = deadline.DueAt;
+        DueCalendarStatus = deadline.CalendarStatus;
+        AppointmentAt = deadline.DueAt;
+        Append(DossierEventKind.SupplementReceived, action, EventDetails.Of(
+            ("statutoryDueBefore", Iso(before)),
+            ("countingStartsAt", Iso(deadline.CountingStartsAt)),
+            ("statutoryDueAt", Iso(deadline.DueAt)),
+            ("appointmentAt", Iso(deadline.DueAt))));
+    }
+
+    /// <summary>
+    /// A department drafts an apology with a new appointment (Form 04). It moves nothing until the head of
+    /// the agency approves it.
+    /// </summary>
+    public Apology RequestApology(string reason, Instant newAppointmentAt, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (Status.HasResult())
+        {
+            throw new DossierRuleException(DossierRules.ResultNotInProcess, "The result is already there: no apology is needed.");
+        }
+
+        if (Reschedulings > 0)
+        {
+            throw new DossierRuleException(DossierRules.AppointmentAlreadyMoved, "The appointment has already moved once.");
+        }
+
+        var apology = new Apology(Id, action.OccurredAt, reason, newAppointmentAt, action.Actor);
+        Apologies.Add(apology);
+        Append(DossierEventKind.ApologyRequested, action, EventDetails.Of(
+            ("apologyId", apology.Id.ToString()),
+            ("reason", reason),
+            ("newAppointmentAt", Iso(newAppointmentAt)),
+            ("statutoryDueAt", Iso(StatutoryDueAt))));
+        return apology;
+    }
+
+    /// <summary>
+    /// The head of the agency signs the apology: the appointment moves, once (Decree 61/2018 art. 19(9)).
+    /// The statutory due does not: the dossier still counts as late against it.
+    /// </summary>
+    public void ApproveApology(Guid apologyId, bool approverIsHead, DossierAction action)
+    {
+        CheckOpen(action);
+        if (!approverIsHead)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNeedsHead, "Only the head of the agency approves an apology.");
+        }
+
+        var apology = Apologies.SingleOrDefault(a => a.Id == apologyId)
+            ?? throw new KeyNotFoundException($"Apology {apologyId} is not part of dossier {Code}.");
+        if (apology.Status != ApologyStatus.Pending)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already approved.");
+        }
+
+        if (Reschedulings > 0)
+        {
+            throw new DossierRuleException(DossierRules.AppointmentAlreadyMoved, "The appointment has already moved once.");
+        }
+
+        var before = AppointmentAt;
+        apology.Approve(action.Actor, action.OccurredAt);
+        AppointmentAt = apology.NewAppointmentAt;
+        Reschedulings++;
+        Append(DossierEventKind.ApologyApproved, action, EventDetails.Of(
+            ("apologyId", apology.Id.ToString()),
+            ("appointmentBefore", Iso(before)),
+            ("appointmentAt", Iso(AppointmentAt))));
+    }
+
+    /// <summary>Re-issues the receipt; a different appointment counts as the one allowed rescheduling.</summary>
+    public Receipt ReissueReceipt(Instant? appointmentAt, string reason, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        var appointment = appointmentAt ?? AppointmentAt;
+        var before = AppointmentAt;
+        if (appointment != AppointmentAt)
+        {
+            if (Reschedulings > 0)
+            {
+                throw new DossierRuleException(DossierRules.AppointmentAlreadyMoved, "The appointment has already moved once.");
+            }
+
+            Reschedulings++;
+            AppointmentAt = appointment;
+        }
+
+        var receipt = new Receipt(Id, Receipts.Count + 1, action.RecordedAt, appointment, action.Actor, reason);
+        Receipts.Add(receipt);
+        Append(DossierEventKind.ReceiptReissued, action, EventDetails.Of(
+            ("number", receipt.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("reason", reason),
+            ("appointmentBefore", Iso(before)),
+            ("appointmentAt", Iso(appointment)),
+            ("statutoryDueAt", Iso(StatutoryDueAt))));
+        return receipt;
+    }
+
+    /// <summary>The result is back at the desk.</summary>
+    public void MarkResultReady(string? note, DossierAction action)
+    {
+        CheckOpen(action);
+        if (Status is not (DossierStatus.Received or DossierStatus.InProcess))
+        {
+            throw new DossierRuleException(DossierRules.ResultNotInProcess, $"A result is not recorded for a {Status} dossier.");
+        }
+
+        Status = DossierStatus.ResultReady;
+        ResultReadyAt = action.OccurredAt;
+        var from = CurrentUnit;
+        CurrentUnit = DeskUnit;
+        StepDueAt = null;
+        Append(DossierEventKind.ResultReady, action, EventDetails.Of(
+            ("from", from),
+            ("note", note),
+            ("statutoryDueAt", Iso(StatutoryDueAt)),
+            ("appointmentAt", Iso(AppointmentAt))));
+    }
+
+    /// <summary>The result is handed to the citizen. Only after it is ready.</summary>
+    public void Return(string? receivedBy, DossierAction action)
+    {
+        CheckOpen(action);
+        if (Status is not (DossierStatus.ResultReady or DossierStatus.NotCollected))
+        {
+            throw new DossierRuleException(DossierRules.ReturnBeforeResult, "The result is returned only once it is ready.");
+        }
+
+        Status = DossierStatus.Returned;
+        ClosedAt = action.OccurredAt;
+        Append(DossierEventKind.Returned, action, EventDetails.Of(("receivedBy", receivedBy), ("appointmentAt", Iso(AppointmentAt))));
+    }
+
+    /// <summary>A citizen came to the desk about the dossier.</summary>
+    public CitizenVisit LogVisit(string? note, DossierAction action)
+    {
+        CheckOpen(action);
+        var visit = new CitizenVisit(Id, action.OccurredAt, note ?? string.Empty, action.Actor, Status.HasResult());
+        Visits.Add(visit);
+        Append(DossierEventKind.VisitLogged, action, EventDetails.Of(
+            ("note", note),
+            ("status", Status.ToString()),
+            ("appointmentAt", Iso(AppointmentAt))));
+        return visit;
+    }
+
+    /// <summary>Refusal after appraisal (Form 03); must come before a result.</summary>
+    public void Refuse(string reason, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (Status.HasResult())
+        {
+            throw new DossierRuleException(DossierRules.RefusalAfterResult, "A dossier with a result is not refused.");
+        }
+
+        Status = DossierStatus.Refused;
+        ClosedAt = action.OccurredAt;
+        Append(DossierEventKind.Refused, action, EventDetails.Of(("reason", reason), ("statutoryDueAt", Iso(StatutoryDueAt))));
+    }
+
+    /// <summary>Stops the dossier at the citizen's request (stop notice); only before a result.</summary>
+    public void Stop(string reason, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (Status.HasResult())
+        {
+            throw new DossierRuleException(DossierRules.StopAfterResult, "A dossier with a result cannot be stopped.");
+        }
+
+        Status = DossierStatus.Stopped;
+        ClosedAt = action.OccurredAt;
+        Append(DossierEventKind.Stopped, action, EventDetails.Of(("reason", reason)));
+    }
+
+    /// <summary>
+    /// Recomputes the statutory due from the current counting start after a calendar change; records the
+    /// change when the due or its status differs. Returns whether it did.
+    /// </summary>
+    public bool Restate(DossierAction action, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        if (Status.IsTerminal() || Status.HasResult() || Status == DossierStatus.AwaitingSupplement)
+        {
+            return false;
+        }
+
+        var deadline = calculator.Compute(CountingStartsAt, ProcessingTime, hours, CountingMode);
+        if (deadline.DueAt == StatutoryDueAt && deadline.CalendarStatus == DueCalendarStatus)
+        {
+            return false;
+        }
+
+        var before = StatutoryDueAt;
+        var appointmentFollows = Reschedulings == 0 && AppointmentAt == StatutoryDueAt;
+        StatutoryDueAt = deadline.DueAt;
+        DueCalendarStatus = deadline.CalendarStatus;
+        if (appointmentFollows)
+        {
+            AppointmentAt = deadline.DueAt;
+        }
+
+        Append(DossierEventKind.DeadlineRestated, action, EventDetails.Of(
+            ("statutoryDueBefore", Iso(before)),
+            ("statutoryDueAt", Iso(deadline.DueAt)),
+            ("calendarStatus", deadline.CalendarStatus.ToString()),
+            ("appointmentAt", Iso(AppointmentAt))));
+        return true;
+    }
+
+    /// <summary>Moves events out of <see cref="PendingEvents"/> (called by the context when it saves them).</summary>
+    public IReadOnlyList<DossierEvent> TakePendingEvents()
+    {
+        var events = _pending.ToList();
+        _pending.Clear();
+        return events;
+    }
+
+    /// <summary>Appends an event for a state change made elsewhere in the domain (the worker's SLA moves).</summary>
+    public DossierEvent Record(DossierEventKind kind, DossierAction action, string details)
+    {
+        CheckDeclaredTime(action, action.OccurredAt);
+        return Append(kind, action, details);
+    }
+
+    private DossierEvent Append(DossierEventKind kind, DossierAction action, string details)
+    {
+        var e = new DossierEvent(Id, EventCount + 1, kind, action.Actor, action.RecordedAt, action.OccurredAt, details, LastEventHash);
+        EventCount = e.Sequence;
+        LastEventHash = e.Hash;
+        Version++;
+        _pending.Add(e);
+        return e;
+    }
+
+    private void CheckOpen(DossierAction action)
+    {
+        if (Status.IsTerminal())
+        {
+            throw new DossierRuleException(DossierRules.Closed, $"Dossier {Code} is {Status}: nothing more can be recorded.");
+        }
+
+        CheckDeclaredTime(action, AcceptedAt);
+    }
+
+    private static void CheckDeclaredTime(DossierAction action, Instant notBefore)
+    {
+        if (action.OccurredAt > action.RecordedAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), "An event cannot be declared to occur after it is recorded.");
+        }
+
+        if (action.OccurredAt < notBefore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(action), "An event cannot be declared to occur before the dossier was accepted.");
+        }
+    }
+
+    private static StepOutcome OutcomeAgainst(Instant due, Instant finishedAt) =>
+        finishedAt < due - Duration.FromHours(1) ? StepOutcome.Early
+        : finishedAt <= due ? StepOutcome.OnTime
+        : StepOutcome.Late;
+
+    private static string Iso(Instant instant) => OfficeTime.FormatIso(instant);
+}

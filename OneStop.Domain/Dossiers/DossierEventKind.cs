@@ -1,0 +1,21 @@
+namespace OneStop.Dossiers;
+
+/// <summary>What an event in the ledger records. Stored by name: never renumber, never reuse.</summary>
+public enum DossierEventKind
+{
+    Registered,
+    HandedOver,
+    SupplementRequested,
+    SupplementReceived,
+    ApologyRequested,
+    ApologyApproved,
+    ResultReady,
+    Returned,
+    VisitLogged,
+    Refused,
+    Stopped,
+    ReceiptReissued,
+    SlaStateChanged,
+    DeadlineRestated,
+    NotCollected,
+}

@@ -2,11 +2,23 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using OneStop.Calendar;
 
-if (args is ["index-size"])
-{
-    var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed());
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Working-time index for 1900-2199: {calendar.Index.SizeInBytes:N0} bytes"));
-    return;
-}
+namespace OneStop.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+/// <summary>
+/// Entry point. Not top-level statements: those declare a global <c>Program</c> type, which
+/// clashes with OneStop.Api's public <c>Program</c> (CS0436) since the benchmarks reference the Api.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static void Main(string[] args)
+    {
+        if (args is ["index-size"])
+        {
+            var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Working-time index for 1900-2199: {calendar.Index.SizeInBytes:N0} bytes"));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
+}

@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace OneStop.Api.Documents;
+
+/// <summary>
+/// What the two-column heading of an administrative document carries (Decree 30/2020 app. I):
+/// on the left the supervising agency, the issuing agency or desk, and the document number;
+/// on the right the national name and motto, then the place and date.
+/// </summary>
+/// <remarks>
+/// <para><c>ParentAgency</c>: Supervising agency (cơ quan chủ quản), e.g. "Ủy ban nhân dân phường Ba Đình"; printed upper-case.</para>
+/// <para><c>AgencyName</c>: Issuing agency or desk, e.g. "Bộ phận Một cửa"; printed upper-case and bold.</para>
+/// <para><c>DocumentNumber</c>: The number after "Số:", e.g. "42/TNHS"; null prints "Số: …".</para>
+/// <para><c>Place</c>: The place name of the date line (địa danh), e.g. "Ba Đình".</para>
+/// <para><c>Date</c>: The document date, office local.</para>
+/// <para><c>FormCode</c>: The form label printed above the heading (e.g. "Mẫu số 01"); configurable, since Circular 03/2025 renumbered the forms.</para>
+/// </remarks>
+public sealed record DocumentHeading(
+    string? ParentAgency,
+    string AgencyName,
+    string? DocumentNumber,
+    string Place,
+    LocalDate Date,
+    string? FormCode = null);

@@ -1,0 +1,9 @@
+namespace OneStop.Api.Documents;
+
+/// <summary>A signature block: the signer's capacity (upper-case, bold), a note, room to sign, and the name.</summary>
+/// <remarks>
+/// <para><c>Title</c>: E.g. "NGƯỜI TIẾP NHẬN HỒ SƠ".</para>
+/// <para><c>Name</c>: The printed name under the signature; null leaves the line blank.</para>
+/// <para><c>Note</c>: The italic note under the title.</para>
+/// </remarks>
+public sealed record SignatureBlock(string Title, string? Name, string? Note = "(Ký và ghi rõ họ tên)");

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneStop.Calendar;
+using OneStop.Users;
+
+namespace OneStop.Persistence.Configurations;
+
+internal sealed class CalendarNoticeRecordConfiguration : IEntityTypeConfiguration<CalendarNoticeRecord>
+{
+    public void Configure(EntityTypeBuilder<CalendarNoticeRecord> builder)
+    {
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Key).HasMaxLength(100);
+        builder.HasIndex(n => new { n.Key, n.Revision }).IsUnique();
+        builder.Property(n => n.Covers).HasMaxLength(200);
+        builder.Property(n => n.DocumentNumber).HasMaxLength(500);
+        builder.Property(n => n.Name).HasMaxLength(300);
+        builder.Property(n => n.DaysOff).HasMaxLength(2000);
+        builder.Property(n => n.MakeUpWorkingDays).HasMaxLength(2000);
+        builder.Property(n => n.RecordedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<SequenceCounter>
+{
+    public void Configure(EntityTypeBuilder<SequenceCounter> builder)
+    {
+        builder.HasKey(c => new { c.AgencyId, c.Scope });
+        builder.Property(c => c.Scope).HasMaxLength(40);
+        builder.Property(c => c.Value).IsConcurrencyToken();
+    }
+}
+
+internal sealed class PersonalDataReadConfiguration : IEntityTypeConfiguration<PersonalDataRead>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataRead> builder)
+    {
+        builder.HasIndex(r => new { r.DossierId, r.At });
+        builder.Property(r => r.UserName).HasMaxLength(256);
+        builder.Property(r => r.Purpose).HasMaxLength(200);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.HasKey(r => new { r.UserName, r.Key });
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.UserName).HasMaxLength(256);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.Location).HasMaxLength(500);
+    }
+}
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.HasIndex(u => u.AgencyId);
+    }
+}

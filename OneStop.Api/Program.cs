@@ -1,9 +1,16 @@
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using NodaTime;
 using OneStop.Api.Calendar;
 using OneStop.Api.Deadlines;
+using OneStop.Api.Documents;
+using OneStop.Api.Dossiers;
+using OneStop.Api.Identity;
+using OneStop.Api.Infrastructure;
 using OneStop.Api.Problems;
+using OneStop.Api.PublicStatus;
 using OneStop.Calendar;
+using OneStop.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,25 +19,58 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 
-// HTTP conventions: RFC 9457 problem details, JSON enums as names, OpenAPI.
+// HTTP conventions: RFC 9457 problem details, JSON enums as names, OpenAPI, rate limits.
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    var perMinute = builder.Configuration.GetValue("PublicStatus:PermitPerMinute", 30);
+    o.AddPolicy(PublicStatusEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
 
-// The working calendar and deadlines.
+// Database, sign-in, the working calendar and deadlines.
+var provider = builder.AddDatabase();
+builder.Services.AddStaffIdentity();
 builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));
+builder.Services.AddSingleton<AgencyDeadlines>();
+
+// Dossiers and documents.
+builder.Services.AddScoped<DossierStore>();
+builder.Services.AddScoped<DossierActions>();
+builder.Services.AddScoped<DossierIntake>();
+builder.Services.AddDocuments();
 
 var app = builder.Build();
 
+// Commands: `migrate` (server databases) and `create-admin <user> <password> [<agency name> <electronic id>]`.
+if (args.Length > 0 && await AdminCommands.RunAsync(app.Services, args, provider))
+{
+    return;
+}
+
+app.Services.EnsureDocumentFonts();
+await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvider.Sqlite || app.Configuration.GetValue("Database:MigrateAtStart", false), CancellationToken.None);
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapAuthEndpoints();
 app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
+app.MapDossierEndpoints();
+app.MapPublicStatusEndpoints();
 
 app.Run();
 

@@ -1,16 +1,37 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Dossiers;
 
 namespace OneStop.Api.Problems;
 
 /// <summary>
-/// Turns the exceptions that reach the pipeline into RFC 9457 problem details: a request body that does not
-/// bind is a 400 naming the field; anything else is a 500 without internals.
+/// Turns the exceptions that reach the pipeline into RFC 9457 problem details: a broken business rule is a 409
+/// with its stable <c>code</c>; a request body that does not bind is a 400 naming the field; anything else is
+/// a 500 without internals.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is DossierRuleException rule)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "A business rule forbids this.",
+                    Detail = rule.Message,
+                    Type = "https://onestop.local/problems/" + rule.Code,
+                    Extensions = { ["code"] = rule.Code },
+                },
+            });
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;

@@ -1,7 +1,7 @@
 namespace OneStop.Api.Problems;
 
 /// <summary>Collects field errors for a 400 validation problem.</summary>
-internal sealed class Validation
+public sealed class Validation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

@@ -1,25 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using OneStop.Api.Demo;
 
 namespace OneStop.Tests.Api;
 
-/// <summary>The API host in a test: the system clock replaced by a <see cref="FakeClock"/>.</summary>
+/// <summary>
+/// The API host in a test: its own SQLite file with the demo data, a fixed personal-data key, and the system
+/// clock replaced by a <see cref="FakeClock"/> (Monday 3 March 2025, 09:00 in Hà Nội).
+/// </summary>
 public class OneStopApiFactory : WebApplicationFactory<Program>
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "onestop-tests-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>The clock the host reads; tests move it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 2, 0));
 
+    /// <summary>Settings that override the defaults (e.g. another database provider).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:OneStop"] = $"Data Source={Path.Combine(_folder, "onestop.db")}",
+    };
+
+    /// <summary>A client signed in with a demo user's bearer token.</summary>
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+        builder.UseSetting("PublicStatus:PermitPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+            }
+        }
     }
 }

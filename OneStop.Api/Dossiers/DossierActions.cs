@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using OneStop.Agencies;
+using OneStop.Api.Identity;
+using OneStop.Api.Problems;
+using OneStop.Calendar;
+using OneStop.Deadlines;
+using OneStop.Dossiers;
+
+namespace OneStop.Api.Dossiers;
+
+/// <summary>
+/// Runs one action on one dossier: finds it in the user's subtree (404 otherwise), checks the declared time,
+/// applies the domain method, saves with optimistic concurrency. Nothing is written when any check fails.
+/// </summary>
+public sealed class DossierActions(DossierStore store, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock)
+{
+    public async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> RunAsync(
+        string code, string? occurredAt, Validation validation, Action<Dossier, Agency, DossierAction, ActionContext> apply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(apply);
+        if (await store.FindAsync(code, cancellationToken) is not var (dossier, agency))
+        {
+            return DossierEndpoints.NotFound(code);
+        }
+
+        var member = await staff.GetAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var declared = InputRules.OccurredAt(occurredAt, now, dossier.AcceptedAt, validation);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        try
+        {
+            apply(dossier, agency, new DossierAction(member.UserName, now, declared), new ActionContext(member, deadlines.Calculator, deadlines));
+        }
+        catch (InvalidInputException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
+
+        await store.SaveAsync(cancellationToken);
+        return TypedResults.Ok(DossierStateResponse.From(dossier));
+    }
+}
+
+/// <summary>What an action may need besides the dossier.</summary>
+public sealed record ActionContext(StaffMember Member, DeadlineCalculator Calculator, AgencyDeadlines Deadlines)
+{
+    public OfficeHours HoursOf(Agency agency) => Deadlines.HoursOf(agency);
+}
+
+/// <summary>Bad input found only once the dossier is loaded; becomes a 400 naming the field.</summary>
+public sealed class InvalidInputException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

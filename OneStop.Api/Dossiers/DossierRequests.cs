@@ -1,0 +1,39 @@
+using OneStop.Dossiers;
+
+namespace OneStop.Api.Dossiers;
+
+/// <summary>A person on the dossier: the applicant or the proxy.</summary>
+public sealed record PersonRequest(string? FullName, string? IdNumber, string? Phone, string? Address, string? Email);
+
+/// <summary>A document handed in.</summary>
+public sealed record DocumentRequest(string? Name, int Originals, int Copies);
+
+/// <summary>
+/// <c>POST /api/dossiers</c>: procedure by national code, applicant, optional proxy, documents (the procedure's
+/// checklist when empty), channel, and <c>acceptedAt</c> (now when absent). <c>agency</c> is the receiving agency's
+/// electronic id; the clerk's own agency when absent.
+/// </summary>
+public sealed record RegisterDossierRequest(
+    string? ProcedureCode,
+    string? Agency,
+    PersonRequest? Applicant,
+    PersonRequest? Proxy,
+    IReadOnlyList<DocumentRequest>? Documents,
+    Channel? Channel,
+    string? AcceptedAt);
+
+public sealed record HandoverRequest(string? ToUnit, string? Giver, string? Receiver, int? StepBudgetHours, string? OccurredAt);
+
+public sealed record SupplementRequestRequest(string? Reason, string? MissingDocuments, string? OccurredAt);
+
+public sealed record OccurredAtRequest(string? OccurredAt);
+
+public sealed record ApologyRequest(string? Reason, string? NewAppointmentAt, string? OccurredAt);
+
+public sealed record NoteRequest(string? Note, string? OccurredAt);
+
+public sealed record ReturnRequest(string? ReceivedBy, string? OccurredAt);
+
+public sealed record ReasonRequest(string? Reason, string? OccurredAt);
+
+public sealed record ReissueReceiptRequest(string? AppointmentAt, string? Reason, string? OccurredAt);

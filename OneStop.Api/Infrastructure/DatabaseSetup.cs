@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using OneStop.Persistence;
+
+namespace OneStop.Api.Infrastructure;
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database:Provider</c> (Sqlite, PostgreSql, SqlServer; default
+/// Sqlite) and <c>ConnectionStrings:OneStop</c> (default: the file <c>App_Data/onestop.db</c> under the content
+/// root). The personal-data key comes from <c>PersonalData:Key</c> (base64 of 32 bytes); the embedded default
+/// creates <c>App_Data/personal-data.key</c> once when none is configured.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider AddDatabase(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var appData = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+        var connectionString = builder.Configuration.GetConnectionString("OneStop");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException($"ConnectionStrings:OneStop is required for Database:Provider={provider}.");
+            }
+
+            Directory.CreateDirectory(appData);
+            connectionString = $"Data Source={Path.Combine(appData, "onestop.db")}";
+        }
+
+        builder.Services.AddSingleton(new PersonalDataCipher(PersonalDataKey(builder.Configuration, provider, appData)));
+        builder.Services.AddOneStopDatabase(provider, connectionString);
+        return provider;
+    }
+
+    private static byte[] PersonalDataKey(IConfiguration configuration, DatabaseProvider provider, string appData)
+    {
+        if (configuration["PersonalData:Key"] is { Length: > 0 } configured)
+        {
+            return Convert.FromBase64String(configured);
+        }
+
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException("PersonalData:Key (base64 of 32 random bytes) is required for a server database.");
+        }
+
+        Directory.CreateDirectory(appData);
+        var keyFile = Path.Combine(appData, "personal-data.key");
+        if (!File.Exists(keyFile))
+        {
+            File.WriteAllText(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
+    }
+}

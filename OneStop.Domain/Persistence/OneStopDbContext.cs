@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using NodaTime;
 using OneStop.Agencies;
 using OneStop.Calendar;
@@ -46,17 +48,32 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>Moves the events that tracked dossiers appended into the ledger, then saves.</summary>
+    /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AddPendingEvents();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && StaleDossiers() is { Count: > 0 } stale)
+        {
+            throw SecondWriter(e, stale);
+        }
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AddPendingEvents();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && StaleDossiers() is { Count: > 0 } stale)
+        {
+            throw SecondWriter(e, stale);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -74,6 +91,40 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
         builder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
         new Configurations.DossierConfiguration(cipher).Configure(builder.Entity<Dossier>());
     }
+
+    // A second writer of a dossier appends an event with the same sequence as the first. EF orders the commands
+    // by table name, so that event's insert ("DossierEvents") runs before the dossier's Version-checked update
+    // ("Dossiers") and fails on the unique (DossierId, Sequence) index: a plain DbUpdateException. When a dossier
+    // of the save really moved on in the database, that failure is the concurrency conflict it is, and callers
+    // get one exception type for it (409 in the API).
+    private List<EntityEntry> StaleDossiers()
+    {
+        var stale = new List<EntityEntry>();
+        try
+        {
+            foreach (var entry in ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Modified))
+            {
+                var loaded = entry.Property(d => d.Version).OriginalValue;
+                var id = entry.Entity.Id;
+                var current = Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Version).SingleOrDefault();
+                if (current != loaded)
+                {
+                    stale.Add(entry);
+                }
+            }
+        }
+        catch (DbException)
+        {
+            // The connection is unusable (e.g. the caller's PostgreSQL transaction is aborted): keep the original error.
+            return [];
+        }
+
+        return stale;
+    }
+
+    // Entries stays empty: filling it needs EF's internal entry type (EF1001). Callers reload the dossier anyway.
+    private static DbUpdateConcurrencyException SecondWriter(DbUpdateException e, List<EntityEntry> stale) =>
+        new($"Another writer changed dossier {string.Join(", ", stale.Select(s => ((Dossier)s.Entity).Code))} since it was loaded; reload it and try again.", e);
 
     private void AddPendingEvents()
     {

@@ -1,0 +1,643 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Agencies] (
+        [Id] uniqueidentifier NOT NULL,
+        [ParentId] uniqueidentifier NULL,
+        [Path] nvarchar(800) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [ElectronicId] nvarchar(40) NOT NULL,
+        [Sessions] nvarchar(200) NOT NULL,
+        [CutOff] time NULL,
+        [SaturdayReception] nvarchar(200) NOT NULL,
+        [CountingMode] nvarchar(40) NOT NULL,
+        [IsDemo] bit NOT NULL,
+        CONSTRAINT [PK_Agencies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Agencies_Agencies_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [IsDemo] bit NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [CalendarNotices] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [Revision] int NOT NULL,
+        [Year] int NOT NULL,
+        [Covers] nvarchar(200) NOT NULL,
+        [DocumentNumber] nvarchar(500) NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [DaysOff] nvarchar(2000) NOT NULL,
+        [MakeUpWorkingDays] nvarchar(2000) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        CONSTRAINT [PK_CalendarNotices] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [Key] nvarchar(200) NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [StatusCode] int NOT NULL,
+        [ResponseBody] nvarchar(max) NOT NULL,
+        [Location] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([UserName], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [PersonalDataReads] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Purpose] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PersonalDataReads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [SequenceCounters] (
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Scope] nvarchar(40) NOT NULL,
+        [Value] int NOT NULL,
+        CONSTRAINT [PK_SequenceCounters] PRIMARY KEY ([AgencyId], [Scope])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Procedures] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(500) NOT NULL,
+        [Field] nvarchar(200) NOT NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [IsDemo] bit NOT NULL,
+        CONSTRAINT [PK_Procedures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Procedures_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [ProcedureVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ProcedureId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [EffectiveFrom] datetime2 NOT NULL,
+        [ProcessingAmount] int NOT NULL,
+        [ProcessingUnit] nvarchar(40) NOT NULL,
+        [RequiredDocuments] nvarchar(max) NOT NULL,
+        [StepBudgets] nvarchar(max) NOT NULL,
+        [Fee] decimal(18,2) NOT NULL,
+        CONSTRAINT [PK_ProcedureVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProcedureVersions_Procedures_ProcedureId] FOREIGN KEY ([ProcedureId]) REFERENCES [Procedures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Dossiers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(60) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [ProcedureVersionId] uniqueidentifier NOT NULL,
+        [TrackingNumber] int NOT NULL,
+        [Channel] nvarchar(40) NOT NULL,
+        [ApplicantFullName] nvarchar(200) NOT NULL,
+        [ApplicantIdNumber] nvarchar(120) NULL,
+        [ApplicantPhone] nvarchar(120) NULL,
+        [ApplicantAddress] nvarchar(500) NULL,
+        [ApplicantEmail] nvarchar(200) NULL,
+        [ProxyFullName] nvarchar(200) NULL,
+        [ProxyIdNumber] nvarchar(120) NULL,
+        [ProxyPhone] nvarchar(120) NULL,
+        [ProxyAddress] nvarchar(500) NULL,
+        [ProxyEmail] nvarchar(200) NULL,
+        [Documents] nvarchar(max) NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [CurrentUnit] nvarchar(300) NOT NULL,
+        [AcceptedAt] datetime2 NOT NULL,
+        [ProcessingAmount] int NOT NULL,
+        [ProcessingUnit] nvarchar(40) NOT NULL,
+        [CountingMode] nvarchar(40) NOT NULL,
+        [CountingStartsAt] datetime2 NOT NULL,
+        [StatutoryDueAt] datetime2 NOT NULL,
+        [DueCalendarStatus] nvarchar(40) NOT NULL,
+        [AppointmentAt] datetime2 NOT NULL,
+        [Reschedulings] int NOT NULL,
+        [SupplementRequestCount] int NOT NULL,
+        [StepDueAt] datetime2 NULL,
+        [ResultReadyAt] datetime2 NULL,
+        [ClosedAt] datetime2 NULL,
+        [EventCount] int NOT NULL,
+        [LastEventHash] nvarchar(64) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Dossiers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Dossiers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dossiers_ProcedureVersions_ProcedureVersionId] FOREIGN KEY ([ProcedureVersionId]) REFERENCES [ProcedureVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Apologies] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [NewAppointmentAt] datetime2 NOT NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [ApprovedBy] nvarchar(256) NULL,
+        [ApprovedAt] datetime2 NULL,
+        CONSTRAINT [PK_Apologies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Apologies_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [CitizenVisits] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Note] nvarchar(2000) NOT NULL,
+        [LoggedBy] nvarchar(256) NOT NULL,
+        [ResultWasReady] bit NOT NULL,
+        CONSTRAINT [PK_CitizenVisits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CitizenVisits_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [DossierEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [Details] nvarchar(max) NOT NULL,
+        [PreviousHash] nvarchar(64) NOT NULL,
+        [Hash] nvarchar(64) NOT NULL,
+        CONSTRAINT [PK_DossierEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DossierEvents_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Handovers] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [FromUnit] nvarchar(300) NOT NULL,
+        [ToUnit] nvarchar(300) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Giver] nvarchar(256) NOT NULL,
+        [Receiver] nvarchar(256) NOT NULL,
+        [StepDueAt] datetime2 NULL,
+        [FinishedStepOutcome] nvarchar(40) NOT NULL,
+        CONSTRAINT [PK_Handovers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Handovers_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [Receipts] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        [AppointmentAt] datetime2 NOT NULL,
+        [IssuedBy] nvarchar(256) NOT NULL,
+        [Reason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_Receipts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Receipts_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE TABLE [SupplementRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [Unit] nvarchar(300) NOT NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [MissingDocuments] nvarchar(4000) NOT NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [ReceivedAt] datetime2 NULL,
+        CONSTRAINT [PK_SupplementRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplementRequests_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123013845_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123013845_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -66,6 +66,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    // The API reference page, served from the package's own files: /api-docs.
+    o.SwaggerEndpoint("/openapi/v1.json", "OneStop");
+    o.RoutePrefix = "api-docs";
+});
 app.MapAuthEndpoints();
 app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();

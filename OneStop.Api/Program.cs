@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using NodaTime;
+using OneStop.Api.Administration;
 using OneStop.Api.Calendar;
+using OneStop.Api.Catalogue;
 using OneStop.Api.Deadlines;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
@@ -48,6 +50,9 @@ builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddDocuments();
 
+// Administration: calendar notices rebuild the working calendar when they change.
+builder.Services.AddScoped<CalendarNoticeStore>();
+
 var app = builder.Build();
 
 // Commands: `migrate` (server databases) and `create-admin <user> <password> [<agency name> <electronic id>]`.
@@ -77,6 +82,11 @@ app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
 app.MapPublicStatusEndpoints();
+app.MapProcedureCatalogueEndpoints();
+app.MapAgencyAdminEndpoints();
+app.MapProcedureAdminEndpoints();
+app.MapCalendarNoticeEndpoints();
+app.MapUserAdminEndpoints();
 
 app.Run();
 

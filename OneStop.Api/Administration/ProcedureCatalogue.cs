@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Persistence;
+using OneStop.Procedures;
+
+namespace OneStop.Api.Administration;
+
+/// <summary>
+/// Finding procedures: those every agency offers and those of an agency in a subtree, matched on code or name
+/// without regard to case or Vietnamese diacritics ("ket hon" finds "Đăng ký kết hôn").
+/// </summary>
+public static class ProcedureCatalogue
+{
+    /// <summary>At most this many procedures per answer.</summary>
+    public const int Limit = 50;
+
+    /// <summary>The visible procedures matching <paramref name="search"/> (all when blank), by code, with the agency's electronic id.</summary>
+    public static async Task<List<(Procedure Procedure, string? Agency)>> SearchAsync(
+        OneStopDbContext db, string agencyPath, string? search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (
+            from p in db.Procedures.AsNoTracking()
+            join a in db.Agencies on p.AgencyId equals a.Id into offered
+            from a in offered.DefaultIfEmpty()
+            where p.AgencyId == null || a.Path.StartsWith(agencyPath)
+            select new { p.Id, p.Code, p.Name, Agency = a == null ? null : (string?)a.ElectronicId })
+            .ToListAsync(cancellationToken);
+
+        // The catalogue of a province is a few thousand rows: matching in memory is what makes the search
+        // insensitive to diacritics on every database provider.
+        var words = Normalize(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var matches = rows
+            .Where(r => words.Length == 0 || Normalize(r.Code + " " + r.Name) is var text && words.All(w => text.Contains(w, StringComparison.Ordinal)))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .Take(Limit)
+            .ToList();
+        var ids = matches.Select(m => m.Id).ToList();
+        var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions)
+            .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return matches.Select(m => (procedures[m.Id], (string?)m.Agency)).ToList();
+    }
+
+    /// <summary>
+    /// The version new dossiers are received under at <paramref name="now"/>: the highest-numbered one already in
+    /// effect (the rule dossier intake applies). Null when none is in effect yet.
+    /// </summary>
+    public static ProcedureVersion? InForce(Procedure procedure, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        return procedure.Versions.Where(v => v.EffectiveFrom <= now).MaxBy(v => v.Number);
+    }
+
+    /// <summary>Lower case, without diacritics, đ as d, single spaces.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            builder.Append(lower == 'đ' ? 'd' : char.IsWhiteSpace(lower) ? ' ' : lower);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,230 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Agencies;
+using OneStop.Api.Identity;
+using OneStop.Api.Problems;
+using OneStop.Persistence;
+using OneStop.Users;
+
+namespace OneStop.Api.Administration;
+
+/// <summary>
+/// Users and roles (administrators, for the users of agencies in their subtree; others answer 404). Uses ASP.NET
+/// Core Identity; its errors become 400 naming the field. A change of roles or password renews the user's
+/// security stamp: cookies and refresh tokens issued before stop working (an access token lives out its hour).
+/// </summary>
+public static class UserAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapUserAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/users").WithTags("Administration: users")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        group.MapGet("/", List);
+        group.MapPost("/", Create);
+        group.MapPut("/{userName}/roles", SetRoles);
+        group.MapPost("/{userName}/password", ResetPassword);
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<UserResponse>>> List(OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        var users = await (
+            from u in db.Users.AsNoTracking()
+            join a in db.Agencies on u.AgencyId equals a.Id
+            where a.Path.StartsWith(member.AgencyPath)
+            select new { u.Id, u.UserName, u.FullName, u.LockoutEnd, a.ElectronicId, AgencyName = a.Name })
+            .ToListAsync(cancellationToken);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = (await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where ids.Contains(ur.UserId)
+            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        var now = clock.GetCurrentInstant().ToDateTimeOffset();
+        return TypedResults.Ok<IReadOnlyList<UserResponse>>(users
+            .OrderBy(u => u.UserName, StringComparer.Ordinal)
+            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now))
+            .ToList());
+    }
+
+    /// <summary>Creates a user with a password and roles, all or nothing.</summary>
+    public static async Task<Results<Created<UserResponse>, ValidationProblem>> Create(
+        CreateUserRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        var validation = new Validation();
+        var userName = request.UserName?.Trim() ?? string.Empty;
+        if (userName.Length is 0 or > 100)
+        {
+            validation.Add("userName", "Required, at most 100 characters.");
+        }
+
+        var fullName = request.FullName?.Trim() ?? string.Empty;
+        if (fullName.Length is 0 or > 200)
+        {
+            validation.Add("fullName", "Required, at most 200 characters.");
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            validation.Add("password", "Required.");
+        }
+
+        var agency = await AgencyAsync(request.Agency, member, db, validation, cancellationToken);
+        var roles = CheckRoles(request.Roles, validation);
+        if (!validation.IsValid)
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency!.Id };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!Check(await users.CreateAsync(user, request.Password!), validation) || !Check(await users.AddToRolesAsync(user, roles), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created("/api/admin/users/" + Uri.EscapeDataString(userName), new UserResponse(userName, fullName, agency.ElectronicId, agency.Name, roles, false));
+    }
+
+    /// <summary>Sets the user's roles to exactly the given set. Administrators cannot take the Admin role from themselves.</summary>
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetRoles(
+        string userName, UserRolesRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        var validation = new Validation();
+        var roles = CheckRoles(request.Roles, validation);
+        if (user.Id == member.UserId && !roles.Contains(Roles.Admin))
+        {
+            validation.Add("roles", "You cannot take the Admin role from yourself: another administrator must.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        var current = await users.GetRolesAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!Check(await users.RemoveFromRolesAsync(user, current.Except(roles, StringComparer.Ordinal)), validation)
+            || !Check(await users.AddToRolesAsync(user, roles.Except(current, StringComparer.Ordinal)), validation)
+            || !Check(await users.UpdateSecurityStampAsync(user), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
+    }
+
+    /// <summary>Sets a new password (the user was locked out, or forgot it) and lifts a lockout.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
+        string userName, PasswordResetRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, _))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            return AdminResults.Invalid("password", "Required.");
+        }
+
+        var validation = new Validation();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        if (!Check(await users.ResetPasswordAsync(user, token, request.Password), validation)
+            || !Check(await users.SetLockoutEndDateAsync(user, null), validation)
+            || !Check(await users.ResetAccessFailedCountAsync(user), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<(StaffUser User, Agency Agency)?> FindAsync(
+        string userName, StaffMember member, OneStopDbContext db, UserManager<StaffUser> users, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == user.AgencyId && a.Path.StartsWith(member.AgencyPath), cancellationToken);
+        return agency is null ? null : (user, agency);
+    }
+
+    private static async Task<Agency?> AgencyAsync(string? electronicId, StaffMember member, OneStopDbContext db, Validation validation, CancellationToken cancellationToken)
+    {
+        var id = electronicId?.Trim();
+        var agency = string.IsNullOrEmpty(id)
+            ? null
+            : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == id && a.Path.StartsWith(member.AgencyPath), cancellationToken);
+        if (agency is null)
+        {
+            validation.Add("agency", "Required: the electronic id of your agency or of one under it.");
+        }
+
+        return agency;
+    }
+
+    private static List<string> CheckRoles(IReadOnlyList<string>? requested, Validation validation)
+    {
+        var roles = new List<string>();
+        requested ??= [];
+        if (requested.Count == 0)
+        {
+            validation.Add("roles", "At least one of " + string.Join(", ", Roles.All) + ".");
+        }
+
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var role = Roles.All.FirstOrDefault(r => string.Equals(r, requested[i]?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (role is null)
+            {
+                validation.Add($"roles[{i}]", "One of " + string.Join(", ", Roles.All) + ".");
+            }
+            else if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
+
+    /// <summary>Identity's error codes, as the request field they are about.</summary>
+    private static bool Check(IdentityResult result, Validation validation)
+    {
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code switch
+            {
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => "password",
+                "InvalidToken" => "password",
+                "DuplicateUserName" or "InvalidUserName" => "userName",
+                "DuplicateEmail" or "InvalidEmail" => "email",
+                "DuplicateRoleName" or "InvalidRoleName" or "UserAlreadyInRole" or "UserNotInRole" => "roles",
+                _ => "body",
+            };
+            validation.Add(field, error.Description);
+        }
+
+        return result.Succeeded;
+    }
+}

@@ -1,0 +1,13 @@
+namespace OneStop.Api.Administration;
+
+/// <summary>
+/// <c>POST /api/admin/users</c>: <c>{"userName":"motcua3","fullName":"...","password":"...","agency":"000.00.12.H99",
+/// "roles":["Clerk"]}</c>; the agency is in your subtree, the roles are among Clerk, Officer, Head, Supervisor, Admin.
+/// </summary>
+public sealed record CreateUserRequest(string? UserName, string? FullName, string? Password, string? Agency, IReadOnlyList<string>? Roles);
+
+/// <summary><c>PUT /api/admin/users/{userName}/roles</c>: the complete set of roles the user has afterwards.</summary>
+public sealed record UserRolesRequest(IReadOnlyList<string>? Roles);
+
+/// <summary><c>POST /api/admin/users/{userName}/password</c>: the new password.</summary>
+public sealed record PasswordResetRequest(string? Password);

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Api.Demo;
+using OneStop.Persistence;
+using static OneStop.Tests.Api.Dossiers.DossierApi;
+
+namespace OneStop.Tests.Api.Administration;
+
+public sealed class UserAdminEndpointsTests(OneStopApiFactory factory) : IClassFixture<OneStopApiFactory>
+{
+    [Fact]
+    public async Task List_Admin_ShowsTheDemoUsersWithAgencyAndRoles()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        using var users = await GetAsync(admin, "/api/admin/users");
+
+        var clerk = Assert.Single(users.RootElement.EnumerateArray(), u => u.GetProperty("userName").GetString() == "motcua");
+        Assert.Equal("000.00.12.H99", clerk.GetProperty("agency").GetString());
+        Assert.Equal("Clerk", Assert.Single(clerk.GetProperty("roles").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task List_CommuneAdmin_SeesOnlyItsCommunesUsers()
+    {
+        var communeAdmin = await AdminApi.CommuneAdminAsync(factory);
+
+        using var users = await GetAsync(communeAdmin, "/api/admin/users");
+
+        var names = users.RootElement.EnumerateArray().Select(u => u.GetProperty("userName").GetString()).ToList();
+        Assert.Contains("motcua2", names);
+        Assert.DoesNotContain("motcua", names);
+        Assert.DoesNotContain("admin", names);
+    }
+
+    [Fact]
+    public async Task Create_NewClerk_CanSignInAndRegister()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = AdminApi.NewUserName("motcua");
+
+        using var response = await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName,
+            fullName = "Đỗ Thị Mai",
+            password = DemoData.Password,
+            agency = "000.00.12.H99",
+            roles = new[] { "Clerk" },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var clerk = await factory.ClientForAsync(userName);
+        await RegisterAsync(clerk);
+    }
+
+    public static TheoryData<string, string> BadUsers() => new()
+    {
+        { """{"userName":"","fullName":"A","password":"MotCua@2025","agency":"000.00.12.H99","roles":["Clerk"]}""", "userName" },
+        { """{"userName":"motcua","fullName":"A","password":"MotCua@2025","agency":"000.00.12.H99","roles":["Clerk"]}""", "userName" },
+        { """{"userName":"bad user!","fullName":"A","password":"MotCua@2025","agency":"000.00.12.H99","roles":["Clerk"]}""", "userName" },
+        { """{"userName":"moi1","fullName":"","password":"MotCua@2025","agency":"000.00.12.H99","roles":["Clerk"]}""", "fullName" },
+        { """{"userName":"moi1","fullName":"A","password":"short1A","agency":"000.00.12.H99","roles":["Clerk"]}""", "password" },
+        { """{"userName":"moi1","fullName":"A","agency":"000.00.12.H99","roles":["Clerk"]}""", "password" },
+        { """{"userName":"moi1","fullName":"A","password":"MotCua@2025","agency":"000.00.99.H99","roles":["Clerk"]}""", "agency" },
+        { """{"userName":"moi1","fullName":"A","password":"MotCua@2025","agency":"000.00.12.H99","roles":["Janitor"]}""", "roles[0]" },
+        { """{"userName":"moi1","fullName":"A","password":"MotCua@2025","agency":"000.00.12.H99","roles":[]}""", "roles" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUsers))]
+    public async Task Create_BadInput_Is400NamingTheFieldAndWritesNothing(string json, string field)
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var before = await CountAsync();
+
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        await AssertInvalidAsync(await admin.PostAsync(new Uri("/api/admin/users", UriKind.Relative), content), field);
+
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Create_AgencyOutsideSubtree_Is400()
+    {
+        var communeAdmin = await AdminApi.CommuneAdminAsync(factory);
+
+        using var response = await communeAdmin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = AdminApi.NewUserName("x"), fullName = "X", password = DemoData.Password, agency = "000.00.12.H99", roles = new[] { "Clerk" },
+        });
+
+        await AssertInvalidAsync(response, "agency");
+    }
+
+    [Fact]
+    public async Task SetRoles_ClerkBecomesOfficer_RolesAreReplaced()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        using var response = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/roles", new { roles = new[] { "Officer", "Head" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var users = await GetAsync(admin, "/api/admin/users");
+        var user = Assert.Single(users.RootElement.EnumerateArray(), u => u.GetProperty("userName").GetString() == userName);
+        Assert.Equal(["Head", "Officer"], user.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var officer = await factory.ClientForAsync(userName);
+        using var registered = await officer.PostAsJsonAsync("/api/dossiers", Registration());
+        Assert.Equal(HttpStatusCode.Forbidden, registered.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"roles":["Janitor"]}""", "roles[0]")]
+    [InlineData("""{"roles":[]}""", "roles")]
+    public async Task SetRoles_BadInput_Is400AndKeepsTheRoles(string json, string field)
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        await AssertInvalidAsync(await admin.PutAsync(new Uri($"/api/admin/users/{userName}/roles", UriKind.Relative), content), field);
+
+        using var users = await GetAsync(admin, "/api/admin/users");
+        var user = Assert.Single(users.RootElement.EnumerateArray(), u => u.GetProperty("userName").GetString() == userName);
+        Assert.Equal("Clerk", Assert.Single(user.GetProperty("roles").EnumerateArray()).GetString());
+    }
+
+    [Fact]
+    public async Task SetRoles_OwnAdminRole_CannotBeRemoved()
+    {
+        var admin = await factory.ClientForAsync("admin");
+
+        await AssertInvalidAsync(await admin.PutAsJsonAsync("/api/admin/users/admin/roles", new { roles = new[] { "Supervisor" } }), "roles");
+    }
+
+    [Fact]
+    public async Task ResetPassword_NewPassword_SignsInWithItOnly()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        using var response = await admin.PostAsJsonAsync($"/api/admin/users/{userName}/password", new { password = "DoiMatKhau2026" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        using var oldPassword = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
+        using var newPassword = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName, password = "DoiMatKhau2026" });
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newPassword.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResetPassword_TooWeak_Is400NamingPasswordAndKeepsTheOldOne()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        await AssertInvalidAsync(await admin.PostAsJsonAsync($"/api/admin/users/{userName}/password", new { password = "abc" }), "password");
+
+        await factory.ClientForAsync(userName);
+    }
+
+    [Fact]
+    public async Task Endpoints_UserOutsideSubtree_Are404()
+    {
+        var communeAdmin = await AdminApi.CommuneAdminAsync(factory);
+
+        using var roles = await communeAdmin.PutAsJsonAsync("/api/admin/users/motcua/roles", new { roles = new[] { "Admin" } });
+        using var password = await communeAdmin.PostAsJsonAsync("/api/admin/users/motcua/password", new { password = "ChiemQuyen2026" });
+        using var unknown = await communeAdmin.PostAsJsonAsync("/api/admin/users/nobody/password", new { password = "ChiemQuyen2026" });
+
+        Assert.Equal(HttpStatusCode.NotFound, roles.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, password.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Endpoints_Clerk_Are403()
+    {
+        var clerk = await factory.ClientForAsync("motcua");
+
+        using var list = await clerk.GetAsync(new Uri("/api/admin/users", UriKind.Relative));
+        using var created = await clerk.PostAsJsonAsync("/api/admin/users", new { userName = "x", fullName = "X", password = DemoData.Password, agency = "000.00.12.H99", roles = new[] { "Admin" } });
+        using var roles = await clerk.PutAsJsonAsync("/api/admin/users/motcua/roles", new { roles = new[] { "Admin" } });
+        using var password = await clerk.PostAsJsonAsync("/api/admin/users/motcua2/password", new { password = "ChiemQuyen2026" });
+
+        Assert.All(new[] { list, created, roles, password }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+    }
+
+    private static async Task<string> CreateClerkAsync(HttpClient admin)
+    {
+        var userName = AdminApi.NewUserName("clerk");
+        using var response = await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName, fullName = "Cán bộ thử nghiệm", password = DemoData.Password, agency = "000.00.12.H99", roles = new[] { "Clerk" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return userName;
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Users.CountAsync();
+    }
+}

@@ -2,11 +2,14 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using NodaTime;
 using OneStop.Api.Calendar;
+using OneStop.Api.CitizenLookup;
 using OneStop.Api.Deadlines;
+using OneStop.Api.Desk;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Infrastructure;
+using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
 using OneStop.Calendar;
@@ -29,6 +32,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (context, cancellationToken) => PageSetup.WriteTooManyRequestsAsync(context.HttpContext, cancellationToken);
     var perMinute = builder.Configuration.GetValue("PublicStatus:PermitPerMinute", 30);
     o.AddPolicy(PublicStatusEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -48,6 +52,9 @@ builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddDocuments();
 
+// Server-rendered pages: the desk, the citizen's lookup, sign-in.
+builder.Services.AddPages();
+
 var app = builder.Build();
 
 // Commands: `migrate` (server databases) and `create-admin <user> <password> [<agency name> <electronic id>]`.
@@ -61,9 +68,11 @@ await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvi
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapAuthEndpoints();
@@ -71,6 +80,9 @@ app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
 app.MapPublicStatusEndpoints();
+app.MapSignInPages();
+app.MapDeskPages();
+app.MapCitizenLookupPages();
 
 app.Run();
 

@@ -204,7 +204,7 @@ internal static class DossierPage
         return Html.Of($"""
             <details class="action" id="{action.Slug}"{(errors.IsEmpty ? Html.Empty : Html.Of($" open"))}>
               <summary>{action.Title}</summary>
-              <form method="post" action="{PathOf(dossier.Code)}/{action.Slug}">
+              <form method="post" action="{PathOf(dossier.Code)}/{action.Slug}" novalidate>
                 {PageForms.ErrorSummary(errors, prefix)}
                 {PageForms.Antiforgery(http)}
                 {fields}

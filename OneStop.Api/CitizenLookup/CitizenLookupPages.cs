@@ -73,14 +73,14 @@ public static class CitizenLookupPages
             ? Html.Of($"""<p class="notice notice-success">Kết quả đã sẵn sàng. Mời ông/bà mang giấy tiếp nhận đến Bộ phận Một cửa để nhận.</p>""")
             : parsed.IsTerminal()
                 ? Html.Empty
-                : Html.Of($"""<p>Hẹn trả kết quả: <strong>{VietnameseText.DateTime(appointment)}</strong> ({VietnameseText.Day(appointment)})</p>""");
+                : Html.Of($"""<p>Hẹn trả kết quả: <strong>{VietnameseText.Appointment(appointment)}</strong></p>""");
         var main = Html.Of($"""
             <h1>Tình trạng hồ sơ</h1>
             <section class="status-card" aria-labelledby="status-heading">
-              <p class="muted">Mã hồ sơ</p>
-              <p class="code"><strong>{status.Code}</strong></p>
-              <p class="muted">Thủ tục</p>
-              <p>{status.ProcedureName}</p>
+              <dl class="card-facts">
+                <dt>Mã hồ sơ</dt><dd class="code"><strong>{status.Code}</strong></dd>
+                <dt>Thủ tục</dt><dd>{status.ProcedureName}</dd>
+              </dl>
               <h2 id="status-heading" class="visually-hidden">Tình trạng</h2>
               <p class="status">{status.StatusText}</p>
               {appointmentText}

@@ -48,7 +48,7 @@ public static class DeskPages
         QueueUrgency.Overdue => Html.Of($"""<span class="badge badge-late">Quá hạn</span>"""),
         QueueUrgency.DueSoon => Html.Of($"""<span class="badge badge-soon">Sắp đến hạn</span>"""),
         _ when status == DossierStatus.AwaitingSupplement => Html.Of($"""<span class="badge badge-paused">Chờ bổ sung</span>"""),
-        _ when status.HasResult() => Html.Of($"""<span class="badge badge-ready">Chờ trả kết quả</span>"""),
+        _ when status is DossierStatus.ResultReady or DossierStatus.NotCollected => Html.Of($"""<span class="badge badge-ready">Chờ trả kết quả</span>"""),
         _ => Html.Empty,
     };
 

@@ -159,8 +159,6 @@ internal static class DossierPage
                 <p>Kênh tiếp nhận: {VietnameseText.Channel(dossier.Channel)}</p>
                 <h2>Thành phần hồ sơ</h2>
                 <ul>{dossier.Documents.Select(d => Html.Of($"<li>{d.Name}: {d.Originals} bản chính, {d.Copies} bản sao</li>"))}</ul>
-                <h2>Nhật ký hồ sơ</h2>
-                {Ledger(events)}
               </div>
               <div>
                 <h2>Thao tác</h2>
@@ -170,6 +168,8 @@ internal static class DossierPage
                     : Html.Join(offered.Select(a => ActionForm(http, dossier, a, units, a.Slug == failed ? errors : FormErrors.None, a.Slug == failed ? posted : null))))}
               </div>
             </div>
+            <h2>Nhật ký hồ sơ</h2>
+            {Ledger(events)}
             """);
         return PageLayout.Staff(http, "Hồ sơ " + dossier.Code, main, status);
     }
@@ -270,7 +270,7 @@ internal static class DossierPage
               <td>{VietnameseText.Event(e.Kind)}</td>
               <td>{VietnameseText.DateTime(e.OccurredAt)}{(e.OccurredAt != e.RecordedAt ? Html.Of($"<br><span class=\"muted\">ghi lúc {VietnameseText.DateTime(e.RecordedAt)}</span>") : Html.Empty)}</td>
               <td>{e.Actor}</td>
-              <td><ul class="details">{EventDetails.Read(e.Details).Select(kv => Html.Of($"<li>{kv.Key}: {kv.Value}</li>"))}</ul></td>
+              <td><ul class="details">{EventDetails.Read(e.Details).Where(kv => kv.Value.Length > 0).Select(kv => Html.Of($"<li>{VietnameseText.DetailName(kv.Key)}: {VietnameseText.DetailValue(kv.Value)}</li>"))}</ul></td>
             </tr>
             """))}</tbody>
         </table>

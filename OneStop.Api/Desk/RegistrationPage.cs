@@ -199,10 +199,12 @@ internal static class RegistrationPage
             return Html.Of($"""
                 <li{(docError is null ? Html.Empty : Html.Of($" class=\"has-error\""))}>
                   <label class="doc"><input type="checkbox" id="{id}" name="doc{i}"{(ticked ? Html.Of($" checked") : Html.Empty)}> {d.Name}</label>
-                  <span class="count"><label for="docOriginals{i}">Bản chính</label>
-                    <input type="number" id="docOriginals{i}" name="docOriginals{i}" min="0" max="99" value="{value($"docOriginals{i}") ?? d.Originals.ToString(CultureInfo.InvariantCulture)}"></span>
-                  <span class="count"><label for="docCopies{i}">Bản sao</label>
-                    <input type="number" id="docCopies{i}" name="docCopies{i}" min="0" max="99" value="{value($"docCopies{i}") ?? d.Copies.ToString(CultureInfo.InvariantCulture)}"></span>
+                  <span class="counts">
+                    <span class="count"><label for="docOriginals{i}">Bản chính</label>
+                      <input type="number" id="docOriginals{i}" name="docOriginals{i}" min="0" max="99" value="{value($"docOriginals{i}") ?? d.Originals.ToString(CultureInfo.InvariantCulture)}"></span>
+                    <span class="count"><label for="docCopies{i}">Bản sao</label>
+                      <input type="number" id="docCopies{i}" name="docCopies{i}" min="0" max="99" value="{value($"docCopies{i}") ?? d.Copies.ToString(CultureInfo.InvariantCulture)}"></span>
+                  </span>
                   {(docError is null ? Html.Empty : Html.Of($"""<p class="error">{docError}</p>"""))}
                 </li>
                 """);

@@ -78,7 +78,7 @@ public static class PageForms
             return Html.Empty;
         }
 
-        var items = errors.All.Select(e => Html.Of($"""<li><a href="#{idPrefix}{IdOf(e.Field)}">{e.Message}</a></li>"""));
+        var items = errors.All.Select(e => Html.Of($"""<li><a href="#{idPrefix}{IdOf(e.Field)}">{VietnameseText.FieldName(e.Field)}: {e.Message}</a></li>"""));
         return Html.Of($"""
             <div class="notice notice-error" role="alert">
               <p><strong>Chưa lưu được: vui lòng sửa các mục sau.</strong></p>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
+using NodaTime.Text;
 using OneStop.Calendar;
 using OneStop.Dossiers;
 
@@ -31,6 +32,58 @@ public static partial class VietnameseText
         ["Required: the new appointment."] = "Nhập ngày hẹn trả mới.",
         ["The new appointment must be in the future."] = "Ngày hẹn mới phải sau thời điểm hiện tại.",
         ["This dossier has no such apology."] = "Hồ sơ không có phiếu xin lỗi này.",
+    };
+
+    private static readonly Dictionary<string, string> Details = new(StringComparer.Ordinal)
+    {
+        ["code"] = "mã hồ sơ",
+        ["trackingNumber"] = "số sổ theo dõi",
+        ["processingTime"] = "thời hạn",
+        ["countingMode"] = "cách tính",
+        ["countingStartsAt"] = "bắt đầu tính",
+        ["statutoryDueAt"] = "hạn theo quy định",
+        ["statutoryDueBefore"] = "hạn trước đó",
+        ["appointmentAt"] = "hẹn trả",
+        ["appointmentBefore"] = "hẹn trả trước đó",
+        ["calendarStatus"] = "lịch",
+        ["from"] = "từ",
+        ["to"] = "đến",
+        ["giver"] = "người giao",
+        ["receiver"] = "người nhận",
+        ["stepDueAt"] = "hạn bước",
+        ["finishedStep"] = "bước vừa xong",
+        ["number"] = "lần",
+        ["unit"] = "đơn vị",
+        ["reason"] = "lý do",
+        ["missingDocuments"] = "cần bổ sung",
+        ["apologyId"] = "phiếu",
+        ["newAppointmentAt"] = "hẹn mới",
+        ["note"] = "ghi chú",
+        ["receivedBy"] = "người nhận kết quả",
+        ["status"] = "tình trạng",
+    };
+
+    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
+    {
+        ["fullName"] = "Họ và tên",
+        ["idNumber"] = "Số định danh cá nhân",
+        ["phone"] = "Số điện thoại",
+        ["address"] = "Địa chỉ",
+        ["email"] = "Email",
+        ["documents"] = "Thành phần hồ sơ",
+        ["channel"] = "Kênh tiếp nhận",
+        ["acceptedAt"] = "Thời điểm tiếp nhận",
+        ["procedureCode"] = "Thủ tục",
+        ["toUnit"] = "Đơn vị nhận",
+        ["giver"] = "Người giao",
+        ["receiver"] = "Người nhận",
+        ["stepBudgetHours"] = "Thời gian cho bước",
+        ["reason"] = "Lý do",
+        ["missingDocuments"] = "Giấy tờ cần bổ sung",
+        ["newAppointmentAt"] = "Ngày hẹn trả mới",
+        ["note"] = "Ghi chú",
+        ["receivedBy"] = "Người nhận kết quả",
+        ["occurredAt"] = "Thời điểm thực tế",
     };
 
     private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
@@ -68,6 +121,27 @@ public static partial class VietnameseText
         return english;
     }
 
+    /// <summary>
+    /// The label of a form field for the error summary: "proxy.phone" gives "Số điện thoại (người được ủy
+    /// quyền)", "documents[1]" gives "Thành phần hồ sơ, dòng 2".
+    /// </summary>
+    public static string FieldName(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var dot = field.LastIndexOf('.');
+        var leaf = dot < 0 ? field : field[(dot + 1)..];
+        var bracket = leaf.IndexOf('[', StringComparison.Ordinal);
+        var name = FieldNames.GetValueOrDefault(bracket < 0 ? leaf : leaf[..bracket], leaf);
+        if (bracket >= 0 && int.TryParse(leaf.AsSpan(bracket + 1, leaf.Length - bracket - 2), NumberStyles.Integer, CultureInfo.InvariantCulture, out var index))
+        {
+            name += ", dòng " + (index + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return field.StartsWith("proxy.", StringComparison.Ordinal) ? name + " (người được ủy quyền)"
+            : field.StartsWith("applicant.", StringComparison.Ordinal) ? name + " (người nộp)"
+            : name;
+    }
+
     /// <summary>The message of a broken rule, by its stable code.</summary>
     public static string Rule(string? code) =>
         code is not null && Rules.TryGetValue(code, out var text) ? text : "Quy định không cho phép thao tác này với hồ sơ ở trạng thái hiện tại.";
@@ -101,6 +175,30 @@ public static partial class VietnameseText
         DossierEventKind.NotCollected => "Công dân chưa nhận kết quả",
         _ => kind.ToString(),
     };
+
+    /// <summary>The name of a ledger detail, in Vietnamese; unknown names are kept.</summary>
+    public static string DetailName(string key) => Details.GetValueOrDefault(key, key);
+
+    /// <summary>A ledger detail's value: ISO instants as the desk writes dates, step outcomes and calendar status in Vietnamese.</summary>
+    public static string DetailValue(string value) =>
+        OffsetDateTimePattern.ExtendedIso.Parse(value) is { Success: true } parsed ? DateTime(parsed.Value.ToInstant())
+        : value switch
+        {
+            "Early" => "trước hạn",
+            "OnTime" => "đúng hạn",
+            "Late" => "quá hạn",
+            "None" => "—",
+            "Official" => "chính thức",
+            "Provisional" => "tạm tính",
+            "WorkingHours" => "theo giờ làm việc",
+            "CivilCode" => "theo Bộ luật Dân sự",
+            _ when Enum.TryParse<DossierStatus>(value, out var status) && Enum.IsDefined(status) => status.ToVietnamese(),
+            _ => value,
+        };
+
+    /// <summary>"09:00, thứ Năm 20/03/2025": the appointment as the citizen reads it.</summary>
+    public static string Appointment(Instant instant) =>
+        OfficeTime.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture) + ", " + Day(instant).Replace(",", string.Empty, StringComparison.Ordinal);
 
     /// <summary>"09:00 ngày 10/03/2025", in office time (UTC+7).</summary>
     public static string DateTime(Instant instant) =>

@@ -217,7 +217,7 @@ internal static class RegistrationPage
               <a href="{PageLayout.RegisterPath}">Chọn thủ tục khác</a></p>
             {PageLayout.Notice("error", error)}
             {PageForms.ErrorSummary(errors)}
-            <form method="post" action="{PageLayout.RegisterPath}" class="stack" novalidate>
+            <form method="post" action="{PageLayout.RegisterPath}" class="stack wide" novalidate>
               {PageForms.Antiforgery(http)}
               <input type="hidden" name="procedureCode" value="{procedure.Code}">
               <input type="hidden" name="idempotencyKey" value="{key}">
@@ -226,14 +226,16 @@ internal static class RegistrationPage
                 {(errors.For("documents") is { } none ? Html.Of($"""<p class="error">{none}</p>""") : Html.Empty)}
                 <ul class="checklist">{checklist}</ul>
               </fieldset>
-              <fieldset>
-                <legend>Người nộp hồ sơ</legend>
-                {PersonFields("applicant", value, errors, required: true)}
-              </fieldset>
-              <fieldset>
-                <legend>Người được ủy quyền (nếu có)</legend>
-                {PersonFields("proxy", value, errors, required: false)}
-              </fieldset>
+              <div class="pair">
+                <fieldset>
+                  <legend>Người nộp hồ sơ</legend>
+                  {PersonFields("applicant", value, errors, required: true)}
+                </fieldset>
+                <fieldset>
+                  <legend>Người được ủy quyền (nếu có)</legend>
+                  {PersonFields("proxy", value, errors, required: false)}
+                </fieldset>
+              </div>
               <fieldset>
                 <legend>Tiếp nhận</legend>
                 {PageForms.Select("channel", "Kênh tiếp nhận", channel, [(nameof(Channel.Counter), "Trực tiếp tại quầy"), (nameof(Channel.Online), "Trực tuyến"), (nameof(Channel.Post), "Qua bưu chính")], errors)}

@@ -4,11 +4,14 @@ using NodaTime;
 using OneStop.Api.Administration;
 using OneStop.Api.Calendar;
 using OneStop.Api.Catalogue;
+using OneStop.Api.CitizenLookup;
 using OneStop.Api.Deadlines;
+using OneStop.Api.Desk;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Infrastructure;
+using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
 using OneStop.Calendar;
@@ -31,6 +34,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.OnRejected = (context, cancellationToken) => PageSetup.WriteTooManyRequestsAsync(context.HttpContext, cancellationToken);
     var perMinute = builder.Configuration.GetValue("PublicStatus:PermitPerMinute", 30);
     o.AddPolicy(PublicStatusEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
@@ -52,6 +56,8 @@ builder.Services.AddDocuments();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();
+// Server-rendered pages: the desk, the citizen's lookup, sign-in.
+builder.Services.AddPages();
 
 var app = builder.Build();
 
@@ -66,9 +72,11 @@ await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvi
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.UseSwaggerUI(o =>
@@ -87,6 +95,9 @@ app.MapAgencyAdminEndpoints();
 app.MapProcedureAdminEndpoints();
 app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapSignInPages();
+app.MapDeskPages();
+app.MapCitizenLookupPages();
 
 app.Run();
 

@@ -19,6 +19,8 @@ public class WorkingTimeBenchmarks
     private Instant[] _starts = null!;
     private int[] _days = null!;
     private int[] _hours = null!;
+    private LocalDate[] _startDates = null!;
+    private WorkingTimeIndex _index = null!;
     private HashSet<LocalDate> _weekdaysOff = null!;
     private HashSet<LocalDate> _weekendsWorked = null!;
 
@@ -40,6 +42,8 @@ public class WorkingTimeBenchmarks
             _hours[i] = random.Next(1, 241);
         }
 
+        _index = calendar.Index;
+        _startDates = _starts.Select(s => OfficeTime.ToLocal(s).Date).ToArray();
         _weekdaysOff = [];
         _weekendsWorked = [];
         for (var year = 1999; year <= 2101; year++)
@@ -73,6 +77,19 @@ public class WorkingTimeBenchmarks
         for (var i = 0; i < Pairs; i++)
         {
             sum += _calculator.Compute(_starts[i], new ProcessingTime(_hours[i], DurationUnit.WorkingHours), hours, CountingMode.WorkingHours).DueAt.ToUnixTimeTicks();
+        }
+
+        return sum;
+    }
+
+    /// <summary>Date arithmetic alone: the index's N-th working day after a date (no times, cut-off or status).</summary>
+    [Benchmark(OperationsPerInvoke = Pairs)]
+    public long AddWorkingDaysToDates()
+    {
+        long sum = 0;
+        for (var i = 0; i < Pairs; i++)
+        {
+            sum += _index.AddWorkingDays(_startDates[i], _days[i]).Day;
         }
 
         return sum;

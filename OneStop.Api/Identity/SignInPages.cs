@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using OneStop.Api.Pages;
+using OneStop.Users;
+
+namespace OneStop.Api.Identity;
+
+/// <summary>
+/// The staff sign-in page: a form that signs in with the Identity cookie (<see cref="IdentityConstants.ApplicationScheme"/>),
+/// five wrong passwords lock the account for a while, and sign-out.
+/// </summary>
+public static class SignInPages
+{
+    public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(PageLayout.SignInPath, Show).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(PageLayout.SignInPath, SignIn).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(PageLayout.SignOutPath, SignOut).RequireAuthorization(PageAuthorization.Staff).ExcludeFromDescription();
+        return app;
+    }
+
+    public static Results<ContentHttpResult, RedirectHttpResult> Show(HttpContext http, string? returnUrl, string? tb)
+    {
+        if (http.User.Identity?.IsAuthenticated == true && returnUrl is null)
+        {
+            return TypedResults.Redirect(PageLayout.DeskPath);
+        }
+
+        var info = tb == "da-dang-xuat" ? "Bạn đã đăng xuất."
+            : http.User.Identity?.IsAuthenticated == true ? $"Tài khoản {http.User.Identity.Name} không có quyền mở trang này. Đăng nhập bằng tài khoản khác, hoặc quay lại hàng chờ."
+            : null;
+        return Form(http, returnUrl, null, info, StatusCodes.Status200OK);
+    }
+
+    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SignIn(
+        HttpContext http, IFormCollection form, SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
+    {
+        var userName = form["userName"].ToString().Trim();
+        var password = form["password"].ToString();
+        var returnUrl = form["returnUrl"].ToString();
+        if (userName.Length == 0 || password.Length == 0)
+        {
+            return Form(http, returnUrl, userName, null, StatusCodes.Status400BadRequest, "Nhập tên đăng nhập và mật khẩu.");
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            var message = result.IsLockedOut
+                ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ít phút hoặc liên hệ quản trị."
+                : "Sai tên đăng nhập hoặc mật khẩu.";
+            return Form(http, returnUrl, userName, null, StatusCodes.Status401Unauthorized, message);
+        }
+
+        if (IsLocal(returnUrl))
+        {
+            return TypedResults.Redirect(returnUrl);
+        }
+
+        var user = await users.FindByNameAsync(userName);
+        var roles = user is null ? [] : await users.GetRolesAsync(user);
+        return TypedResults.Redirect(roles.Contains(Roles.Supervisor) ? PageLayout.DashboardPath : PageLayout.DeskPath);
+    }
+
+    public static async Task<RedirectHttpResult> SignOut(IFormCollection form, SignInManager<StaffUser> signIn)
+    {
+        _ = form;
+        await signIn.SignOutAsync();
+        return TypedResults.Redirect(PageLayout.SignInPath + "?tb=da-dang-xuat");
+    }
+
+    /// <summary>Only a path of this site: "/quay" yes, "//evil.example" and "/\evil" no.</summary>
+    internal static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static ContentHttpResult Form(HttpContext http, string? returnUrl, string? userName, string? info, int status, string? error = null) =>
+        PageLayout.Public("Đăng nhập", Html.Of($"""
+            <h1>Đăng nhập dành cho cán bộ</h1>
+            {PageLayout.Notice("success", info)}
+            {PageLayout.Notice("error", error)}
+            <form class="stack" method="post" action="{PageLayout.SignInPath}">
+              {PageForms.Antiforgery(http)}
+              <input type="hidden" name="returnUrl" value="{(IsLocal(returnUrl) ? returnUrl : string.Empty)}">
+              {PageForms.Input("userName", "Tên đăng nhập", userName, FormErrors.None, required: true, extra: Html.Of($"""autocomplete="username" autofocus"""))}
+              {PageForms.Input("password", "Mật khẩu", null, FormErrors.None, type: "password", required: true, extra: Html.Of($"""autocomplete="current-password" """))}
+              <button type="submit">Đăng nhập</button>
+            </form>
+            <p class="muted">Công dân tra cứu hồ sơ không cần đăng nhập: <a href="{PageLayout.LookupPath}">tra cứu tình trạng hồ sơ</a>.</p>
+            """), status);
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OneStop.Api.Demo;
+using OneStop.Tests.Api.Dossiers;
+
+namespace OneStop.Tests.Api.Pages;
+
+/// <summary>The pages over HTTP, without a browser: sign-in, antiforgery, rule and input errors, the citizen's page.</summary>
+public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFixture<OneStopApiFactory>
+{
+    [Fact]
+    public async Task Desk_Anonymous_RedirectsToSignInPage()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/quay", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/dang-nhap", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["userName"] = "motcua", ["password"] = DemoData.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_SaysSoInVietnamese()
+    {
+        using var client = factory.CreateClient();
+        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = "motcua", ["password"] = "sai-mat-khau" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Sai tên đăng nhập hoặc mật khẩu.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DossierAction_BrokenRule_RedirectsBackWithTheRuleInVietnamese()
+    {
+        var (client, code) = await SignedInWithDossierAsync();
+        using var response = await PostFormAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/nhan-bo-sung", []);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith("?loi=supplement-not-requested", response.RequestMessage!.RequestUri!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("Hồ sơ chưa có yêu cầu bổ sung nào", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DossierAction_MissingReason_ShowsTheErrorBesideTheField()
+    {
+        var (client, code) = await SignedInWithDossierAsync();
+        using var response = await PostFormAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/dung", new() { ["reason"] = " " });
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("""<p class="error" id="dung-reason-error">Bắt buộc, tối đa 2000 ký tự.</p>""", page, StringComparison.Ordinal);
+        Assert.Contains("""aria-invalid="true""", page, StringComparison.Ordinal);
+        using var state = await DossierApi.GetAsync(await factory.ClientForAsync("motcua"), $"/api/dossiers/{code}");
+        Assert.Equal("Received", state.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Registration_ThroughTheForm_RegistersOnceEvenWhenPostedTwice()
+    {
+        using var client = factory.CreateClient();
+        await SignInAsync(client, "motcua");
+        var form = new Dictionary<string, string>
+        {
+            ["procedureCode"] = "1.004227.H99",
+            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
+            ["doc0"] = "on",
+            ["docOriginals0"] = "1",
+            ["docCopies0"] = "0",
+            ["applicant.fullName"] = "Lê Thị <b>Hoa</b>",
+            ["channel"] = "Counter",
+        };
+        using var first = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        using var second = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        Assert.Equal(first.RequestMessage!.RequestUri, second.RequestMessage!.RequestUri);
+        var page = await first.Content.ReadAsStringAsync();
+        Assert.Contains("Lê Thị &lt;b&gt;Hoa&lt;/b&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Hoa</b>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CitizenPage_KnownCode_ShowsNoPersonalData()
+    {
+        using var clerk = await factory.ClientForAsync("motcua");
+        var code = await DossierApi.RegisterAsync(clerk);
+        using var anonymous = factory.CreateClient();
+        var page = await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative));
+        Assert.Contains("Đăng ký kết hôn", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Thị Hồng Nhung", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("001190012345", page, StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpClient Client, string Code)> SignedInWithDossierAsync()
+    {
+        using var api = await factory.ClientForAsync("motcua");
+        var code = await DossierApi.RegisterAsync(api);
+        var client = factory.CreateClient();
+        await SignInAsync(client, "motcua");
+        return (client, code);
+    }
+
+    private static async Task SignInAsync(HttpClient client, string userName)
+    {
+        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Opens <paramref name="formPage"/> for its antiforgery token, then posts the form.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
+        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
+        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

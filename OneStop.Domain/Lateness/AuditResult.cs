@@ -49,6 +49,9 @@ public sealed record AuditResult
     /// <summary>Working minutes after the statutory due at which the result (or refusal) came; 0 when not late.</summary>
     public long LateMinutes { get; init; }
 
+    /// <summary>For a late dossier: the unit that held it when the statutory due passed.</summary>
+    public string? ResponsibleUnit { get; init; }
+
     /// <summary>Circular 01/2018 art. 13 index 1: total time against the statutory time (2 early, 1 on time, 0 late).</summary>
     public int? Index1 { get; init; }
 

@@ -59,6 +59,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
         private readonly List<(DossierEvent Event, int Phase)> _approvals = [];
         private readonly List<(DossierEvent Event, Instant Appointment)> _visitsBeforeResult = [];
         private readonly List<StepOutcome> _steps = [];
+        private readonly List<(Instant At, string Unit)> _units = [];
         private DossierEvent? _registered;
         private DossierEvent? _result;
         private DossierEvent? _returned;
@@ -179,6 +180,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                 NotCollected = _notCollected,
                 PaperOnTime = paperOnTime,
                 LateMinutes = lateMinutes,
+                ResponsibleUnit = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null,
                 Index1 = outcome switch { TrueOutcome.Early => 2, TrueOutcome.OnTime => 1, TrueOutcome.Late => 0, _ => null },
                 Index2 = _steps.Count == 0 ? null : _steps.Contains(StepOutcome.Late) ? 0 : _steps.All(s => s == StepOutcome.Early) ? 2 : 1,
                 Index3 = _supplements.Count switch { 0 => 2, 1 => 1, _ => 0 },
@@ -192,6 +194,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
             {
                 case DossierEventKind.Registered:
                     _registered = e;
+                    _units.Add((e.OccurredAt, Dossier.DeskUnit));
                     StartPhase(e.OccurredAt);
                     var printed = Read(details, "appointmentAt") ?? _due;
                     _appointment = printed;
@@ -254,6 +257,11 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     break;
 
                 case DossierEventKind.HandedOver:
+                    if (details.TryGetValue("to", out var unit))
+                    {
+                        _units.Add((Believed(e), unit));
+                    }
+
                     if (details.TryGetValue("finishedStep", out var step) && Enum.TryParse<StepOutcome>(step, out var outcome) && outcome != StepOutcome.None)
                     {
                         _steps.Add(outcome);

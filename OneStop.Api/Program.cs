@@ -6,6 +6,7 @@ using OneStop.Api.Deadlines;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
+using OneStop.Api.Lateness;
 using OneStop.Api.Infrastructure;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
@@ -48,6 +49,9 @@ builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddDocuments();
 
+// True lateness: the audit, its nightly job, the supervisor's dashboard.
+builder.Services.AddLateness();
+
 var app = builder.Build();
 
 // Commands: `migrate` (server databases) and `create-admin <user> <password> [<agency name> <electronic id>]`.
@@ -71,6 +75,8 @@ app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
 app.MapPublicStatusEndpoints();
+app.MapLatenessEndpoints();
+app.MapDashboardPage();
 
 app.Run();
 

@@ -11,8 +11,8 @@ namespace OneStop.Api.Lateness;
 
 /// <summary>
 /// The agency subtree and period a supervisor asks about: <c>agency</c> is an electronic id inside their own
-/// subtree (default: their agency), <c>from</c> and <c>to</c> are office dates, both included (default: the
-/// current month up to today).
+/// subtree (default: their agency), <c>from</c> and <c>to</c> are office dates, both included (default: from the
+/// first day of the month two months back up to today, so that a quarter's trend is visible early in a month).
 /// </summary>
 public sealed record DashboardScope(Agency Agency, LocalDate FromDate, LocalDate ToDate)
 {
@@ -47,7 +47,7 @@ public sealed record DashboardScope(Agency Agency, LocalDate FromDate, LocalDate
         }
 
         var today = OfficeTime.ToLocal(clock.GetCurrentInstant()).Date;
-        var fromDate = Date(from, "from", validation) ?? new LocalDate(today.Year, today.Month, 1);
+        var fromDate = Date(from, "from", validation) ?? new LocalDate(today.Year, today.Month, 1).PlusMonths(-2);
         var toDate = Date(to, "to", validation) ?? today;
         if (validation.IsValid && toDate < fromDate)
         {

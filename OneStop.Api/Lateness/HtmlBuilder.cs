@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace OneStop.Api.Lateness;
@@ -16,7 +15,7 @@ public sealed class HtmlBuilder
         {
             if (value is not null)
             {
-                _html.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
+                _html.Append(' ').Append(name).Append("=\"").Append(Encode(value)).Append('"');
             }
         }
 
@@ -32,7 +31,7 @@ public sealed class HtmlBuilder
 
     public HtmlBuilder Text(string? text)
     {
-        _html.Append(WebUtility.HtmlEncode(text ?? string.Empty));
+        _html.Append(Encode(text ?? string.Empty));
         return this;
     }
 
@@ -48,4 +47,10 @@ public sealed class HtmlBuilder
     }
 
     public override string ToString() => _html.ToString();
+
+    /// <summary>Escapes the five markup characters; Vietnamese letters stay as they are (the page is UTF-8).</summary>
+    private static string Encode(string text) =>
+        text.AsSpan().IndexOfAny("&<>\"'") < 0 ? text
+        : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -10,6 +10,7 @@ using OneStop.Api.Desk;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
+using OneStop.Api.Lateness;
 using OneStop.Api.Infrastructure;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
@@ -58,6 +59,8 @@ builder.Services.AddDocuments();
 builder.Services.AddScoped<CalendarNoticeStore>();
 // Server-rendered pages: the desk, the citizen's lookup, sign-in.
 builder.Services.AddPages();
+// True lateness: the audit, its nightly job, the supervisor's dashboard.
+builder.Services.AddLateness();
 
 var app = builder.Build();
 
@@ -98,6 +101,8 @@ app.MapUserAdminEndpoints();
 app.MapSignInPages();
 app.MapDeskPages();
 app.MapCitizenLookupPages();
+app.MapLatenessEndpoints();
+app.MapDashboardPage();
 
 app.Run();
 

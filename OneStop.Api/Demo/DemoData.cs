@@ -83,6 +83,8 @@ public static class DemoData
             Check(await userManager.CreateAsync(user, Password));
             Check(await userManager.AddToRoleAsync(user, role));
         }
+
+        await DemoDossiers.SeedAsync(db, services.GetRequiredService<Dossiers.AgencyDeadlines>(), now, cancellationToken);
     }
 
     private static int StepHours(int amount, DurationUnit unit) => unit switch

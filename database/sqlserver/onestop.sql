@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -74,7 +74,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -95,7 +95,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -112,7 +112,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
+)
+BEGIN
+    CREATE TABLE [LatenessAuditRun] (
+        [Id] bigint NOT NULL IDENTITY,
+        [StartedAt] datetime2 NOT NULL,
+        [CompletedAt] datetime2 NULL,
+        [AuditVersion] int NOT NULL,
+        [DossierCount] int NOT NULL,
+        [FindingCount] int NOT NULL,
+        CONSTRAINT [PK_LatenessAuditRun] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -127,7 +143,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -140,7 +156,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -157,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -172,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -187,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -202,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -216,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -231,7 +247,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -251,7 +267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -298,7 +314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -318,7 +334,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -335,7 +351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -356,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -377,7 +393,29 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
+)
+BEGIN
+    CREATE TABLE [LatenessFinding] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [AuditVersion] int NOT NULL,
+        [AuditedAt] datetime2 NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [StatutoryDueAt] datetime2 NULL,
+        [LateMinutes] bigint NOT NULL,
+        [Sequences] nvarchar(400) NOT NULL,
+        [Evidence] nvarchar(max) NOT NULL,
+        [ExplanationVi] nvarchar(2000) NOT NULL,
+        [ExplanationEn] nvarchar(2000) NOT NULL,
+        CONSTRAINT [PK_LatenessFinding] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LatenessFinding_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -395,7 +433,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -415,7 +453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -423,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -431,7 +469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -439,7 +477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -447,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -455,7 +493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -463,7 +501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -471,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -479,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -487,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -495,7 +533,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -503,7 +541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -511,7 +549,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -519,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -527,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -535,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -543,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -551,7 +589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -559,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -567,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -575,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -583,7 +621,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015342_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015342_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -591,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -599,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -607,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -615,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -623,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -631,11 +693,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015342_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123013845_Initial', N'10.0.14');
+    VALUES (N'20261123015342_Initial', N'10.0.14');
 END;
 
 COMMIT;

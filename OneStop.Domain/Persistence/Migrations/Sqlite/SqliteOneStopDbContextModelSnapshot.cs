@@ -619,6 +619,88 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("SupplementRequests");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.LatenessAuditRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossierCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("LatenessAuditRun");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.LatenessFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExplanationVi")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LateMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sequences")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatutoryDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "AuditVersion");
+
+                    b.HasIndex("Kind", "AuditedAt");
+
+                    b.ToTable("LatenessFinding");
+                });
+
             modelBuilder.Entity("OneStop.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
@@ -1062,6 +1144,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany("SupplementRequests")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.LatenessFinding", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

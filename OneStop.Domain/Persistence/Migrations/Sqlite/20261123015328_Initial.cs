@@ -118,6 +118,23 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LatenessAuditRun",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AuditVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FindingCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessAuditRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalDataReads",
                 columns: table => new
                 {
@@ -457,6 +474,34 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LatenessFinding",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuditVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LateMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequences = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
+                    ExplanationVi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExplanationEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessFinding", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LatenessFinding_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Receipts",
                 columns: table => new
                 {
@@ -617,6 +662,21 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LatenessAuditRun_StartedAt",
+                table: "LatenessAuditRun",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_DossierId_AuditVersion",
+                table: "LatenessFinding",
+                columns: new[] { "DossierId", "AuditVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_Kind_AuditedAt",
+                table: "LatenessFinding",
+                columns: new[] { "Kind", "AuditedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -685,6 +745,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "LatenessAuditRun");
+
+            migrationBuilder.DropTable(
+                name: "LatenessFinding");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

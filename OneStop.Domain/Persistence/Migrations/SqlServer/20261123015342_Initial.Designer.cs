@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261123013845_Initial")]
+    [Migration("20261123015342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -634,6 +634,92 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("SupplementRequests");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.LatenessAuditRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DossierCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("LatenessAuditRun");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.LatenessFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ExplanationEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ExplanationVi")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("LateMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sequences")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime?>("StatutoryDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "AuditVersion");
+
+                    b.HasIndex("Kind", "AuditedAt");
+
+                    b.ToTable("LatenessFinding");
+                });
+
             modelBuilder.Entity("OneStop.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
@@ -1080,6 +1166,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany("SupplementRequests")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.LatenessFinding", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -119,6 +119,23 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "LatenessAuditRun",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
+                    DossierCount = table.Column<int>(type: "integer", nullable: false),
+                    FindingCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessAuditRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalDataReads",
                 columns: table => new
                 {
@@ -458,6 +475,34 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "LatenessFinding",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LateMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Sequences = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Evidence = table.Column<string>(type: "text", nullable: false),
+                    ExplanationVi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ExplanationEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessFinding", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LatenessFinding_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Receipts",
                 columns: table => new
                 {
@@ -618,6 +663,21 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LatenessAuditRun_StartedAt",
+                table: "LatenessAuditRun",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_DossierId_AuditVersion",
+                table: "LatenessFinding",
+                columns: new[] { "DossierId", "AuditVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_Kind_AuditedAt",
+                table: "LatenessFinding",
+                columns: new[] { "Kind", "AuditedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -686,6 +746,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "LatenessAuditRun");
+
+            migrationBuilder.DropTable(
+                name: "LatenessFinding");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

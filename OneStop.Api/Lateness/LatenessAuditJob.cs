@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Lateness;
+using OneStop.Persistence;
+
+namespace OneStop.Api.Lateness;
+
+/// <summary>
+/// The nightly audit: dossiers with an event recorded since the last completed run started, open dossiers whose
+/// statutory due passed since then (lateness without any event), and dossiers whose stored findings come from an
+/// older <see cref="LatenessAudit.Version"/>. The first run audits everything. Safe to run twice: findings of a
+/// dossier are replaced, never added to.
+/// </summary>
+/// <remarks>
+/// Register with Hangfire in one line:
+/// <c>RecurringJob.AddOrUpdate&lt;LatenessAuditJob&gt;("lateness-audit", j =&gt; j.RunAsync(CancellationToken.None), "0 1 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh") });</c>
+/// (the job and <see cref="LatenessService"/> are scoped services, added by <c>AddLateness()</c>).
+/// </remarks>
+public sealed class LatenessAuditJob(OneStopDbContext db, LatenessService service, IClock clock)
+{
+    public async Task<LatenessAuditRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetCurrentInstant();
+        var last = await db.Set<LatenessAuditRun>().AsNoTracking().Where(r => r.CompletedAt != null)
+            .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        var run = new LatenessAuditRun(startedAt, LatenessAudit.Version);
+        db.Set<LatenessAuditRun>().Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+
+        List<Guid> ids;
+        if (last is null)
+        {
+            ids = await db.Dossiers.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var since = last.StartedAt;
+            var changed = await db.DossierEvents.AsNoTracking().Where(e => e.RecordedAt >= since).Select(e => e.DossierId).Distinct().ToListAsync(cancellationToken);
+            var overdue = await db.Dossiers.AsNoTracking()
+                .Where(d => d.ClosedAt == null && d.StatutoryDueAt >= since && d.StatutoryDueAt < startedAt).Select(d => d.Id).ToListAsync(cancellationToken);
+            var stale = await db.Set<LatenessFinding>().AsNoTracking().Where(f => f.AuditVersion < LatenessAudit.Version).Select(f => f.DossierId).Distinct().ToListAsync(cancellationToken);
+            ids = changed.Concat(overdue).Concat(stale).Distinct().ToList();
+        }
+
+        var findings = await service.AuditAndStoreAsync(ids, cancellationToken);
+        var stored = await db.Set<LatenessAuditRun>().SingleAsync(r => r.Id == run.Id, cancellationToken);
+        stored.Complete(clock.GetCurrentInstant(), ids.Count, findings);
+        await db.SaveChangesAsync(cancellationToken);
+        return stored;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Api.Dossiers;
+using OneStop.Api.Identity;
+using OneStop.Api.Problems;
+using OneStop.Calendar;
+using OneStop.Lateness;
+using OneStop.Persistence;
+using OneStop.Users;
+
+namespace OneStop.Api.Lateness;
+
+/// <summary>True lateness for supervisors and administrators: stored findings, an on-demand audit, the dashboard's numbers.</summary>
+public static class LatenessEndpoints
+{
+    private const int MaxFindings = 1000;
+
+    public static IEndpointRouteBuilder MapLatenessEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/lateness/findings", Findings).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        app.MapGet("/api/dossiers/{code}/lateness", AuditDossier).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        app.MapGet("/api/dashboard/summary", Summary).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        return app;
+    }
+
+    /// <summary>Stored findings of the current audit version, for dossiers accepted in the period, newest first.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<StoredFindingResponse>>, ValidationProblem>> Findings(
+        string? agency, string? from, string? to, string? kind, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        FindingKind? wanted = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (Enum.TryParse<FindingKind>(kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                validation.Add("kind", "One of: " + string.Join(", ", Enum.GetNames<FindingKind>()) + ".");
+            }
+        }
+
+        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
+        if (scope is null)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var (start, end, path) = (scope.From, scope.To, scope.Agency.Path);
+        var query =
+            from f in db.Set<LatenessFinding>().AsNoTracking()
+            join d in db.Dossiers.AsNoTracking() on f.DossierId equals d.Id
+            join a in db.Agencies.AsNoTracking() on d.AgencyId equals a.Id
+            where a.Path.StartsWith(path) && d.AcceptedAt >= start && d.AcceptedAt < end && f.AuditVersion == LatenessAudit.Version
+            select new { f, d.Code, a.ElectronicId, d.AcceptedAt };
+        if (wanted is { } k)
+        {
+            query = query.Where(x => x.f.Kind == k);
+        }
+
+        var rows = await query.OrderByDescending(x => x.AcceptedAt).ThenBy(x => x.f.Id).Take(MaxFindings).ToListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<StoredFindingResponse>>(rows.Select(x => new StoredFindingResponse(
+            x.Code, x.ElectronicId, x.f.Kind.ToString(), x.f.AuditVersion, OfficeTime.FormatIso(x.f.AuditedAt),
+            x.f.StatutoryDueAt is { } due ? OfficeTime.FormatIso(due) : null, x.f.LateMinutes, x.f.Sequences, x.f.Evidence, x.f.ExplanationVi, x.f.ExplanationEn)).ToList());
+    }
+
+    /// <summary>Runs the audit of one dossier now and stores its findings.</summary>
+    public static async Task<Results<Ok<DossierLatenessResponse>, ProblemHttpResult>> AuditDossier(
+        string code, DossierStore store, LatenessService service, OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(code, cancellationToken) is not var (dossier, agency))
+        {
+            return DossierEndpoints.NotFound(code);
+        }
+
+        var result = await service.AuditAndStoreAsync(dossier, agency, cancellationToken);
+        var procedure = await (from v in db.ProcedureVersions where v.Id == dossier.ProcedureVersionId
+                               join p in db.Procedures on v.ProcedureId equals p.Id
+                               select p.Name).SingleAsync(cancellationToken);
+        return TypedResults.Ok(DossierLatenessResponse.From(dossier.Code, agency.Name, procedure, result));
+    }
+
+    public static async Task<Results<Ok<DashboardSummaryResponse>, ValidationProblem>> Summary(
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
+        if (scope is null)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var summary = await SummariseAsync(scope, service, deadlines, cancellationToken);
+        return TypedResults.Ok(DashboardSummaryResponse.Of(scope, summary));
+    }
+
+    internal static async Task<LatenessSummary> SummariseAsync(DashboardScope scope, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+    {
+        var audited = await service.AuditSubtreeAsync(scope.Agency.Path, scope.To, cancellationToken);
+        return service.Indicators(deadlines.Calculator).Summarise(audited, scope.From, scope.To);
+    }
+}

@@ -1,0 +1,74 @@
+using NodaTime;
+
+namespace OneStop.Lateness;
+
+/// <summary>
+/// What the audit concludes about one dossier: its findings and the facts the indicators count, each judged two
+/// ways: on paper (declared times against the appointment) and in truth (believed times against the statutory due
+/// recomputed from the ledger).
+/// </summary>
+public sealed record AuditResult
+{
+    public required Guid DossierId { get; init; }
+
+    public required int AuditVersion { get; init; }
+
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public required TrueOutcome Outcome { get; init; }
+
+    /// <summary>Declared acceptance (the Registered event).</summary>
+    public required Instant AcceptedAt { get; init; }
+
+    /// <summary>The clerk who registered the dossier.</summary>
+    public required string RegisteredBy { get; init; }
+
+    /// <summary>The statutory due recomputed from the ledger: acceptance or the last supplement restart plus the statutory time.</summary>
+    public required Instant StatutoryDueAt { get; init; }
+
+    /// <summary>The appointment in force when the result came (or now, for an open dossier): what the paper shows.</summary>
+    public required Instant AppointmentAt { get; init; }
+
+    /// <summary>When the result was ready, as believed: declared time within the backdating tolerance, else recorded.</summary>
+    public Instant? ResultAt { get; init; }
+
+    /// <summary>When the result was declared ready.</summary>
+    public Instant? DeclaredResultAt { get; init; }
+
+    public Instant? ReturnedAt { get; init; }
+
+    /// <summary>When it was refused or stopped (believed time).</summary>
+    public Instant? ClosedAt { get; init; }
+
+    /// <summary>The result waited for the citizen past the configured time (a NotCollected event).</summary>
+    public bool NotCollected { get; init; }
+
+    /// <summary>For a result: whether a paper audit says on time (declared time by the appointment).</summary>
+    public bool? PaperOnTime { get; init; }
+
+    /// <summary>Working minutes after the statutory due at which the result (or refusal) came; 0 when not late.</summary>
+    public long LateMinutes { get; init; }
+
+    /// <summary>For a late dossier: the unit that held it when the statutory due passed.</summary>
+    public string? ResponsibleUnit { get; init; }
+
+    /// <summary>Circular 01/2018 art. 13 index 1: total time against the statutory time (2 early, 1 on time, 0 late).</summary>
+    public int? Index1 { get; init; }
+
+    /// <summary>Index 2: each unit's time against its budget (2 all early, 1 none late, 0 one late); null without budgets.</summary>
+    public int? Index2 { get; init; }
+
+    /// <summary>Index 3: supplement contacts (2 none, 1 one, 0 more).</summary>
+    public required int Index3 { get; init; }
+
+    /// <summary>Truly on time (early or on time).</summary>
+    public bool? TrueOnTime => Outcome switch
+    {
+        TrueOutcome.Early or TrueOutcome.OnTime => true,
+        TrueOutcome.Late => false,
+        _ => null,
+    };
+
+    /// <summary>The paper and the ledger disagree on whether the result was on time.</summary>
+    public bool PaperDiffersFromTruth => PaperOnTime is { } paper && TrueOnTime is { } truth && paper != truth;
+}

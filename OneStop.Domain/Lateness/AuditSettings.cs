@@ -1,0 +1,24 @@
+namespace OneStop.Lateness;
+
+/// <summary>
+/// Tolerances of the audit (section <c>Lateness</c>). Working time is counted in the agency's office hours.
+/// </summary>
+public sealed class AuditSettings
+{
+    public const string Section = "Lateness";
+
+    /// <summary>
+    /// How far (working minutes) an event may be declared before it was recorded and still be believed: paper
+    /// that reaches the system late. Beyond it the recorded time is the event's time. Default 240 (half a day).
+    /// </summary>
+    public int BackdatingToleranceMinutes { get; set; } = 240;
+
+    /// <summary>Decree 61/2018 art. 19(4): a supplement is asked within 3 working days of receiving the dossier.</summary>
+    public int SupplementWindowWorkingDays { get; set; } = 3;
+
+    /// <summary>Decree 61/2018 art. 19(9): Form 04 goes out no later than 1 working day before the due.</summary>
+    public int ApologyLeadWorkingDays { get; set; } = 1;
+
+    /// <summary>An open dossier is "due soon" within this many working hours of its statutory due.</summary>
+    public int DueSoonWorkingHours { get; set; } = 8;
+}

@@ -1,0 +1,38 @@
+namespace OneStop.Lateness;
+
+/// <summary>What the true-lateness audit found in a dossier's ledger (domain.md, "True lateness"). Stored by name.</summary>
+public enum FindingKind
+{
+    /// <summary>The result was ready (or the refusal came) after the statutory due, whatever the appointment says.</summary>
+    LateAgainstStatute,
+
+    /// <summary>A receipt printed an appointment later than the statutory due without an approved apology.</summary>
+    AppointmentBeyondStatute,
+
+    /// <summary>A new receipt replaced the previous one with a later appointment.</summary>
+    ReceiptReissued,
+
+    /// <summary>Form 04 was approved less than 1 working day before the due, or after it (Decree 61/2018 art. 19(9)).</summary>
+    ApologyLate,
+
+    /// <summary>A late dossier without an approved Form 04.</summary>
+    ApologyMissing,
+
+    /// <summary>The appointment moved more than once (Decree 61/2018 art. 19(9) allows one).</summary>
+    SecondRescheduling,
+
+    /// <summary>A supplement request after the 3-working-day window or after the due (Decree 61/2018 art. 19(4)).</summary>
+    SupplementOutOfTime,
+
+    /// <summary>More than one supplement request (Circular 01/2018 art. 13, index 3).</summary>
+    RepeatedSupplement,
+
+    /// <summary>An event declared earlier than recorded, beyond the tolerance, in a way that changes its on-time status.</summary>
+    Backdated,
+
+    /// <summary>A citizen came at or after the appointment and the result was not there.</summary>
+    ResultNotThere,
+
+    /// <summary>The ledger's hash chain does not verify.</summary>
+    LedgerTampered,
+}

@@ -1,0 +1,45 @@
+namespace OneStop.Lateness;
+
+/// <summary>
+/// The counts of a period (domain rule 13). Rates are fractions 0–1, null when there is nothing to divide by:
+/// <see cref="PaperOnTimeRate"/> is what a paper audit reports (declared result time against the appointment in
+/// force), <see cref="TrueOnTimeRate"/> the ledger's (believed result time against the recomputed statutory due),
+/// both over the results of the period; <see cref="Decree61Rate"/> is Decree 61/2018 art. 30's truly on-time
+/// results over all dossiers handled in the period (received plus carried over).
+/// </summary>
+public sealed record IndicatorCounts
+{
+    public int Received { get; init; }
+
+    public int CarriedOver { get; init; }
+
+    public int InProgressOnTime { get; init; }
+
+    public int InProgressDueSoon { get; init; }
+
+    public int InProgressOverdue { get; init; }
+
+    public int FinishedEarly { get; init; }
+
+    public int FinishedOnTime { get; init; }
+
+    public int FinishedLate { get; init; }
+
+    public int PaperOnTime { get; init; }
+
+    public int NotCollected { get; init; }
+
+    public int Refused { get; init; }
+
+    public int Stopped { get; init; }
+
+    public int Finished => FinishedEarly + FinishedOnTime + FinishedLate;
+
+    public int InProgress => InProgressOnTime + InProgressDueSoon + InProgressOverdue;
+
+    public decimal? PaperOnTimeRate => Finished == 0 ? null : Math.Round((decimal)PaperOnTime / Finished, 4);
+
+    public decimal? TrueOnTimeRate => Finished == 0 ? null : Math.Round((decimal)(FinishedEarly + FinishedOnTime) / Finished, 4);
+
+    public decimal? Decree61Rate => Received + CarriedOver == 0 ? null : Math.Round((decimal)(FinishedEarly + FinishedOnTime) / (Received + CarriedOver), 4);
+}

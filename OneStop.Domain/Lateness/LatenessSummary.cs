@@ -1,0 +1,18 @@
+using NodaTime;
+
+namespace OneStop.Lateness;
+
+/// <summary>
+/// The supervisor's view of a period [<see cref="From"/>, <see cref="To"/>): the counts and rates, per agency,
+/// procedure and clerk, the weekly trend, the late dossiers and those where paper and truth differ.
+/// </summary>
+public sealed record LatenessSummary(
+    Instant From,
+    Instant To,
+    IndicatorCounts Totals,
+    IReadOnlyList<IndicatorGroup> ByAgency,
+    IReadOnlyList<IndicatorGroup> ByProcedure,
+    IReadOnlyList<IndicatorGroup> ByClerk,
+    IReadOnlyList<WeeklyPoint> Weekly,
+    IReadOnlyList<AuditedDossier> Late,
+    IReadOnlyList<AuditedDossier> PaperDiffers);

@@ -1,0 +1,188 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using OneStop.Api.Lateness;
+using OneStop.Persistence;
+using OneStop.Tests.Api.Dossiers;
+
+namespace OneStop.Tests.Api.Lateness;
+
+public sealed class LatenessEndpointsTests : IDisposable
+{
+    private readonly OneStopApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData("/api/dashboard/summary")]
+    [InlineData("/api/lateness/findings")]
+    [InlineData("/api/dossiers/000.00.12.H99-250303-0001/lateness")]
+    public async Task Get_Clerk_Forbidden(string url)
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+
+        using var response = await clerk.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Summary_DemoData_PaperAndTrueRatesDiffer()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
+
+        var totals = summary.RootElement.GetProperty("totals");
+        var paper = totals.GetProperty("paperOnTimeRate").GetDecimal();
+        var truth = totals.GetProperty("trueOnTimeRate").GetDecimal();
+        Assert.True(paper > truth, $"paper {paper}, truth {truth}");
+        var masked = summary.RootElement.GetProperty("paperDiffers").EnumerateArray().ToList();
+        Assert.True(masked.Count >= 4, summary.RootElement.ToString());
+        Assert.All(masked, d => Assert.NotEqual(0, d.GetProperty("findings").GetArrayLength()));
+        Assert.Contains(masked, d => d.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == "Backdated"));
+        Assert.Contains(masked, d => d.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == "ReceiptReissued"));
+        Assert.Contains(masked, d => d.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == "ApologyLate"));
+    }
+
+    [Fact]
+    public async Task Summary_BadPeriod_ValidationProblemNamesField()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var response = await supervisor.GetAsync(new Uri("/api/dashboard/summary?from=2025-13-01", UriKind.Relative));
+
+        await DossierApi.AssertInvalidAsync(response, "from");
+    }
+
+    [Fact]
+    public async Task DossierLateness_ReissuedReceiptThenLateResult_MaskedLatenessFound()
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+        var officer = await _factory.ClientForAsync("chuyenvien");
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        var code = await DossierApi.RegisterAsync(clerk);
+        (await DossierApi.PostAsync(clerk, code, "handovers", new { toUnit = "Công chức tư pháp - hộ tịch" })).EnsureSuccessStatusCode();
+        _factory.Clock.AdvanceHours(24);
+        (await DossierApi.PostAsync(clerk, code, "receipts", new { reason = "Công dân làm mất giấy", appointmentAt = "2025-03-14T17:00:00+07:00" })).EnsureSuccessStatusCode();
+        _factory.Clock.Reset(Instant.FromUtc(2025, 3, 12, 3, 0)); // Wednesday 12/03 10:00, two days after the due
+        (await DossierApi.PostAsync(officer, code, "result")).EnsureSuccessStatusCode();
+
+        using var audit = await DossierApi.GetAsync(supervisor, $"/api/dossiers/{code}/lateness");
+
+        var root = audit.RootElement;
+        Assert.Equal("2025-03-10T09:00:00+07:00", root.GetProperty("statutoryDueAt").GetString());
+        Assert.True(root.GetProperty("paperOnTime").GetBoolean());
+        Assert.False(root.GetProperty("trueOnTime").GetBoolean());
+        Assert.Equal(17 * 60, root.GetProperty("lateMinutes").GetInt64());
+        Assert.Equal(
+            ["ApologyMissing", "AppointmentBeyondStatute", "LateAgainstStatute", "ReceiptReissued"],
+            root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!).Order(StringComparer.Ordinal).ToArray());
+
+        using var stored = await DossierApi.GetAsync(supervisor, "/api/lateness/findings?from=2025-03-01&to=2025-03-31&kind=ReceiptReissued");
+        var finding = Assert.Single(stored.RootElement.EnumerateArray(), f => f.GetProperty("code").GetString() == code);
+        Assert.Equal(1, finding.GetProperty("auditVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task DossierLateness_EventEditedInDatabase_LedgerTampered()
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        var code = await DossierApi.RegisterAsync(clerk);
+        (await DossierApi.PostAsync(clerk, code, "handovers", new { toUnit = "Công chức tư pháp - hộ tịch" })).EnsureSuccessStatusCode();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var id = await db.Dossiers.Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"DossierEvents\" SET \"Details\" = {0} WHERE \"DossierId\" = {1} AND \"Sequence\" = 2", "{\"to\":\"Phòng khác\"}", id);
+        }
+
+        using var audit = await DossierApi.GetAsync(supervisor, $"/api/dossiers/{code}/lateness");
+
+        var kinds = audit.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["LedgerTampered"], kinds);
+    }
+
+    [Fact]
+    public async Task Job_SecondRun_AuditsOnlyChangedDossiers()
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+        using var scope = _factory.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<LatenessAuditJob>();
+        var first = await job.RunAsync(CancellationToken.None);
+        _factory.Clock.AdvanceMinutes(5);
+        var code = await DossierApi.RegisterAsync(clerk);
+        _factory.Clock.AdvanceMinutes(5);
+
+        var second = await job.RunAsync(CancellationToken.None);
+        var again = await job.RunAsync(CancellationToken.None);
+
+        Assert.True(first.DossierCount >= 10, $"first run: {first.DossierCount}");
+        Assert.True(first.FindingCount > 0);
+        Assert.Equal(1, second.DossierCount);
+        Assert.Equal(0, again.DossierCount);
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.Equal(first.FindingCount, await db.Set<OneStop.Lateness.LatenessFinding>().CountAsync());
+        Assert.NotNull(code);
+    }
+
+    [Fact]
+    public async Task Page_Supervisor_RendersBothRatesInVietnamese()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var response = await supervisor.GetAsync(new Uri("/giam-sat", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
+        Assert.Contains("Đúng hạn theo giấy tờ", html, StringComparison.Ordinal);
+        Assert.Contains("Đúng hạn thực tế", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("Khai lùi thời gian", html, StringComparison.Ordinal);
+        Assert.Contains("/api/reports/tracking-book.pdf?agency=000.00.00.H99&amp;year=2025", html, StringComparison.Ordinal);
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
+        var totals = summary.RootElement.GetProperty("totals");
+        Assert.Contains(Percent(totals.GetProperty("paperOnTimeRate").GetDecimal()), html, StringComparison.Ordinal);
+        Assert.Contains(Percent(totals.GetProperty("trueOnTimeRate").GetDecimal()), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_SignedOut_RedirectsToSignIn()
+    {
+        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync(new Uri("/giam-sat", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/dang-nhap?ReturnUrl=%2Fgiam-sat", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Clerk_Forbidden()
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+
+        using var response = await clerk.GetAsync(new Uri("/giam-sat", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Csv_Supervisor_OneLinePerDossierWithBom()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        var bytes = await supervisor.GetByteArrayAsync(new Uri("/giam-sat/bao-cao.csv", UriKind.Relative));
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.StartsWith("\uFEFFMã hồ sơ,", text, StringComparison.Ordinal);
+        Assert.Contains("Backdated", text, StringComparison.Ordinal);
+    }
+
+    private static string Percent(decimal rate) => (rate * 100).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";
+}

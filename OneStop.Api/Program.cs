@@ -70,6 +70,7 @@ app.MapAuthEndpoints();
 app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
+app.MapDocumentEndpoints();
 app.MapPublicStatusEndpoints();
 
 app.Run();

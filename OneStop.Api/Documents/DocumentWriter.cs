@@ -42,6 +42,9 @@ public sealed partial class DocumentWriter : IDisposable
 
     public PageMargins Margins { get; }
 
+    /// <summary>Large grey text drawn diagonally under the content of every page, e.g. "DỰ THẢO" on an unsigned draft.</summary>
+    public string? Watermark { get; init; }
+
     /// <summary>The current page, from 1; 0 before anything is drawn.</summary>
     public int PageNumber { get; private set; }
 
@@ -254,6 +257,11 @@ public sealed partial class DocumentWriter : IDisposable
         _canvas = _document.BeginPage(PageSize.Width, PageSize.Height);
         PageNumber++;
         Y = Margins.Top;
+        if (Watermark is { Length: > 0 } watermark)
+        {
+            DrawWatermark(_canvas, watermark);
+        }
+
         if (PageNumber > 1)
         {
             var number = PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -262,5 +270,20 @@ public sealed partial class DocumentWriter : IDisposable
         }
 
         return _canvas;
+    }
+
+    private void DrawWatermark(SKCanvas canvas, string text)
+    {
+        text = text.Normalize(System.Text.NormalizationForm.FormC);
+        var diagonal = MathF.Sqrt((PageSize.Width * PageSize.Width) + (PageSize.Height * PageSize.Height));
+        var font = Font(FontVariant.Bold, 10);
+        var size = MathF.Min(110, 10 * diagonal * 0.6f / font.MeasureText(text));
+        using var paint = new SKPaint { Color = new SKColor(0, 0, 0, 40), IsAntialias = true, Style = SKPaintStyle.Fill };
+        canvas.Save();
+        canvas.Translate(PageSize.Width / 2, PageSize.Height / 2);
+        canvas.RotateDegrees(-MathF.Atan2(PageSize.Height, PageSize.Width) * 180 / MathF.PI);
+        var big = Font(FontVariant.Bold, size);
+        canvas.DrawText(text, -big.MeasureText(text) / 2, big.Size * 0.35f, big, paint);
+        canvas.Restore();
     }
 }

@@ -92,6 +92,7 @@ app.MapAuthEndpoints();
 app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
+app.MapDocumentEndpoints();
 app.MapPublicStatusEndpoints();
 app.MapProcedureCatalogueEndpoints();
 app.MapAgencyAdminEndpoints();

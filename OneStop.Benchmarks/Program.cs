@@ -19,6 +19,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [Documents.ReceiptMemoryProbe.Command])
+        {
+            Documents.ReceiptMemoryProbe.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

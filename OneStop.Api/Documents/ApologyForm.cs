@@ -14,6 +14,7 @@ namespace OneStop.Api.Documents;
 /// <para><c>NewAppointment</c>: The new appointment.</para>
 /// <para><c>Signer</c>: Defaults on the form to "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ".</para>
 /// <para><c>Recipients</c>: "Nơi nhận", e.g. "Như trên", "Lưu: VT".</para>
+/// <para><c>IsDraft</c>: Not yet signed by the head: every page carries the watermark "DỰ THẢO".</para>
 /// </remarks>
 public sealed record ApologyForm(
     DocumentHeading Heading,
@@ -27,4 +28,5 @@ public sealed record ApologyForm(
     string Reason,
     LocalDateTime NewAppointment,
     SignatureBlock Signer,
-    IReadOnlyList<string> Recipients);
+    IReadOnlyList<string> Recipients,
+    bool IsDraft = false);

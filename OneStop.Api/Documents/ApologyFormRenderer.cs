@@ -5,10 +5,16 @@ public sealed class ApologyFormRenderer(DocumentFonts fonts)
 {
     public const string FormTitle = "Phiếu xin lỗi và hẹn lại ngày trả kết quả";
 
+    /// <summary>The watermark of an apology the head has not signed yet.</summary>
+    public const string DraftWatermark = "DỰ THẢO";
+
     public byte[] Render(ApologyForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, FormTitle + " " + form.DossierCode);
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, FormTitle + " " + form.DossierCode)
+        {
+            Watermark = form.IsDraft ? DraftWatermark : null,
+        };
         writer.NationalHeading(form.Heading);
         writer.Title(FormTitle);
         writer.Paragraph([new TextRun("Kính gửi: "), TextRun.Bold(form.Addressee)], writer.Field with { Alignment = TextAlignment.Center });

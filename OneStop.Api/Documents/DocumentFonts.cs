@@ -44,13 +44,32 @@ public sealed class DocumentFonts : IDisposable
         new("DejaVu Serif", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
     ];
 
-    private readonly SKTypeface[] _faces;
+    /// <summary>
+    /// The code points the document faces keep: Basic Latin, Latin-1 and Extended-A, the Vietnamese letters
+    /// (ơ, ư and Latin Extended Additional), the combining tone marks, dashes, quotes, bullets and the ellipsis,
+    /// ₫, €, № and the ballot boxes. Any other character is drawn with the whole face, so it still prints.
+    /// </summary>
+    private static readonly (int First, int Last)[] DocumentRanges =
+    [
+        (0x0020, 0x007E), (0x00A0, 0x017F), (0x01A0, 0x01B0), (0x0300, 0x0323), (0x1EA0, 0x1EF9),
+        (0x2010, 0x2027), (0x2030, 0x203A), (0x20AB, 0x20AC), (0x2116, 0x2116), (0x25A0, 0x25A1),
+    ];
 
-    private DocumentFonts(string familyName, SKTypeface[] faces, IReadOnlyList<string> paths)
+    private readonly SKTypeface[] _faces;
+    private readonly SKTypeface[] _fullFaces;
+    private readonly bool[]?[] _covered;
+
+    private DocumentFonts(string familyName, SKTypeface[] fullFaces, IReadOnlyList<string> paths)
     {
         FamilyName = familyName;
-        _faces = faces;
+        _fullFaces = fullFaces;
         Paths = paths;
+        _faces = new SKTypeface[fullFaces.Length];
+        _covered = new bool[]?[fullFaces.Length];
+        for (var i = 0; i < fullFaces.Length; i++)
+        {
+            (_faces[i], _covered[i]) = DocumentFace(fullFaces[i], paths[i]);
+        }
     }
 
     /// <summary>The family that was found ("Liberation Serif", "DejaVu Serif", or the configured file's family).</summary>
@@ -59,8 +78,34 @@ public sealed class DocumentFonts : IDisposable
     /// <summary>The four files, in <see cref="FontVariant"/> order.</summary>
     public IReadOnlyList<string> Paths { get; }
 
-    /// <summary>The typeface for one variant.</summary>
+    /// <summary>
+    /// The typeface documents draw one variant with: the font reduced to <see cref="DocumentRanges"/> (see
+    /// <see cref="TrueTypeSubset"/>), so that a PDF embeds tens of kilobytes per face instead of the whole file.
+    /// </summary>
     public SKTypeface this[FontVariant variant] => _faces[(int)variant];
+
+    /// <summary>The whole font file of one variant, for text <see cref="Covers"/> rejects.</summary>
+    public SKTypeface Full(FontVariant variant) => _fullFaces[(int)variant];
+
+    /// <summary>Whether every character of <paramref name="text"/> has its glyph in the document face of <paramref name="variant"/>.</summary>
+    public bool Covers(FontVariant variant, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_covered[(int)variant] is not { } covered)
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (!covered[c] && !char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Resolves and loads the four faces, checking Vietnamese coverage; call at start-up.
@@ -100,10 +145,41 @@ public sealed class DocumentFonts : IDisposable
 
     public void Dispose()
     {
-        foreach (var face in _faces)
+        foreach (var face in _faces.Concat(_fullFaces).Distinct())
         {
             face.Dispose();
         }
+    }
+
+    /// <summary>The reduced face and the characters it has; the whole face (covering everything) when the file cannot be reduced.</summary>
+    private static (SKTypeface Face, bool[]? Covered) DocumentFace(SKTypeface full, string path)
+    {
+        var characters = new StringBuilder();
+        foreach (var (first, last) in DocumentRanges)
+        {
+            for (var c = first; c <= last; c++)
+            {
+                characters.Append((char)c);
+            }
+        }
+
+        var text = characters.ToString();
+        using var font = new SKFont(full, 12);
+        var glyphs = font.GetGlyphs(text);
+        var subset = TrueTypeSubset.Create(File.ReadAllBytes(path), glyphs.Where(g => g != 0));
+        using var data = subset is null ? null : SKData.CreateCopy(subset);
+        if (data is null || SKTypeface.FromData(data) is not { } face)
+        {
+            return (full, null);
+        }
+
+        var covered = new bool[char.MaxValue + 1];
+        for (var i = 0; i < text.Length; i++)
+        {
+            covered[text[i]] = glyphs[i] != 0;
+        }
+
+        return (face, covered);
     }
 
     private static DocumentFonts LoadFirstUsable(IEnumerable<(string Family, string[] Paths)> candidates, IReadOnlyList<string> folders)

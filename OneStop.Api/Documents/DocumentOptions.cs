@@ -31,6 +31,12 @@ public sealed class DocumentOptions
     public string? BoldItalicFontPath { get; set; }
 
     /// <summary>
+    /// The public site's address, e.g. "https://motcua.hanoi.gov.vn": the receipt's QR code encodes
+    /// "{PublicBaseUrl}/tra-cuu/{code}". Empty: the scheme and host of the request that prints the form.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
     /// When true (the default), Liberation Serif and DejaVu Serif are looked for in the standard
     /// Linux font folders if nothing was configured. Tests turn it off to prove the error path.
     /// </summary>

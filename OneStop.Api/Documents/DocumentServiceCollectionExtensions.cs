@@ -16,6 +16,7 @@ public static class DocumentServiceCollectionExtensions
         services.AddSingleton<ControlSheetFormRenderer>();
         services.AddSingleton<TrackingBookRenderer>();
         services.AddSingleton<StopNoticeRenderer>();
+        services.AddScoped<FormPrinter>();
         return services;
     }
 

@@ -12,7 +12,7 @@ public sealed partial class DocumentWriter : IDisposable
     private readonly DocumentFonts _fonts;
     private readonly MemoryStream _stream = new();
     private readonly SKDocument _document;
-    private readonly Dictionary<(FontVariant Variant, float Size), SKFont> _fontCache = [];
+    private readonly Dictionary<(FontVariant Variant, float Size, bool Full), SKFont> _fontCache = [];
     private readonly SKPaint _textPaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _strokePaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f };
     private SKCanvas? _canvas;
@@ -41,6 +41,9 @@ public sealed partial class DocumentWriter : IDisposable
     public PageSize PageSize { get; }
 
     public PageMargins Margins { get; }
+
+    /// <summary>Large grey text drawn diagonally under the content of every page, e.g. "DỰ THẢO" on an unsigned draft.</summary>
+    public string? Watermark { get; init; }
 
     /// <summary>The current page, from 1; 0 before anything is drawn.</summary>
     public int PageNumber { get; private set; }
@@ -90,22 +93,11 @@ public sealed partial class DocumentWriter : IDisposable
     }
 
     /// <summary>A font of the document family; cached per writer.</summary>
-    public SKFont Font(FontVariant variant, float size)
-    {
-        if (!_fontCache.TryGetValue((variant, size), out var font))
-        {
-            font = new SKFont(_fonts[variant], size)
-            {
-                Subpixel = true,
-                LinearMetrics = true,
-                Hinting = SKFontHinting.None,
-                Edging = SKFontEdging.Antialias,
-            };
-            _fontCache[(variant, size)] = font;
-        }
+    public SKFont Font(FontVariant variant, float size) => Font(variant, size, full: false);
 
-        return font;
-    }
+    /// <summary>The font that has every glyph of <paramref name="text"/>: the document face, or the whole file for rare scripts.</summary>
+    internal SKFont FontFor(FontVariant variant, float size, string text) =>
+        Font(variant, size, full: !_fonts.Covers(variant, text));
 
     /// <summary>The height of one line at <paramref name="size"/>, from the regular face's metrics.</summary>
     public float LineHeight(float size, float spacing = 1.0f)
@@ -115,8 +107,12 @@ public sealed partial class DocumentWriter : IDisposable
     }
 
     /// <summary>Measures text on one line, NFC-normalised.</summary>
-    public float MeasureText(string text, FontVariant variant, float size) =>
-        Font(variant, size).MeasureText(text.Normalize(System.Text.NormalizationForm.FormC));
+    public float MeasureText(string text, FontVariant variant, float size)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalised = text.Normalize(System.Text.NormalizationForm.FormC);
+        return FontFor(variant, size, normalised).MeasureText(normalised);
+    }
 
     /// <summary>Writes a paragraph in the flow, breaking across pages between lines.</summary>
     public void Paragraph(IReadOnlyList<TextRun> runs, ParagraphStyle style)
@@ -204,7 +200,7 @@ public sealed partial class DocumentWriter : IDisposable
     }
 
     internal IReadOnlyList<TextLine> Layout(IReadOnlyList<TextRun> runs, ParagraphStyle style, float width) =>
-        TextLayout.Break(runs, width, style.FirstLineIndent, variant => Font(variant, style.FontSize));
+        TextLayout.Break(runs, width, style.FirstLineIndent, (variant, text) => FontFor(variant, style.FontSize, text));
 
     /// <summary>Draws one laid-out line whose top is <paramref name="top"/>.</summary>
     internal void DrawLine(TextLine line, ParagraphStyle style, float x, float top, float width, float lineHeight)
@@ -238,7 +234,7 @@ public sealed partial class DocumentWriter : IDisposable
                 // The space is drawn as a glyph (not only as a gap) so that text extraction
                 // and copy-paste keep the words apart.
                 var text = !last && p == word.Pieces.Length - 1 ? piece.Text + " " : piece.Text;
-                Canvas.DrawText(text, cursor, baseline, Font(piece.Variant, style.FontSize), _textPaint);
+                Canvas.DrawText(text, cursor, baseline, FontFor(piece.Variant, style.FontSize, piece.Text), _textPaint);
                 cursor += piece.Width;
             }
 
@@ -249,11 +245,33 @@ public sealed partial class DocumentWriter : IDisposable
         }
     }
 
+    private SKFont Font(FontVariant variant, float size, bool full)
+    {
+        if (!_fontCache.TryGetValue((variant, size, full), out var font))
+        {
+            font = new SKFont(full ? _fonts.Full(variant) : _fonts[variant], size)
+            {
+                Subpixel = true,
+                LinearMetrics = true,
+                Hinting = SKFontHinting.None,
+                Edging = SKFontEdging.Antialias,
+            };
+            _fontCache[(variant, size, full)] = font;
+        }
+
+        return font;
+    }
+
     private SKCanvas StartPage()
     {
         _canvas = _document.BeginPage(PageSize.Width, PageSize.Height);
         PageNumber++;
         Y = Margins.Top;
+        if (Watermark is { Length: > 0 } watermark)
+        {
+            DrawWatermark(_canvas, watermark);
+        }
+
         if (PageNumber > 1)
         {
             var number = PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -262,5 +280,20 @@ public sealed partial class DocumentWriter : IDisposable
         }
 
         return _canvas;
+    }
+
+    private void DrawWatermark(SKCanvas canvas, string text)
+    {
+        text = text.Normalize(System.Text.NormalizationForm.FormC);
+        var diagonal = MathF.Sqrt((PageSize.Width * PageSize.Width) + (PageSize.Height * PageSize.Height));
+        var font = Font(FontVariant.Bold, 10);
+        var size = MathF.Min(110, 10 * diagonal * 0.6f / font.MeasureText(text));
+        using var paint = new SKPaint { Color = new SKColor(0, 0, 0, 40), IsAntialias = true, Style = SKPaintStyle.Fill };
+        canvas.Save();
+        canvas.Translate(PageSize.Width / 2, PageSize.Height / 2);
+        canvas.RotateDegrees(-MathF.Atan2(PageSize.Height, PageSize.Width) * 180 / MathF.PI);
+        var big = Font(FontVariant.Bold, size);
+        canvas.DrawText(text, -big.MeasureText(text) / 2, big.Size * 0.35f, big, paint);
+        canvas.Restore();
     }
 }

@@ -12,7 +12,7 @@ namespace OneStop.Api.Documents;
 internal static class TextLayout
 {
     public static IReadOnlyList<TextLine> Break(
-        IReadOnlyList<TextRun> runs, float width, float firstLineIndent, Func<FontVariant, SKFont> fonts)
+        IReadOnlyList<TextRun> runs, float width, float firstLineIndent, Func<FontVariant, string, SKFont> fonts)
     {
         var lines = new List<TextLine>();
         var words = new List<TextWord>();
@@ -67,7 +67,7 @@ internal static class TextLayout
     }
 
     /// <summary>Words in order; null marks a hard break.</summary>
-    private static List<TextWord?> Tokenize(IReadOnlyList<TextRun> runs, Func<FontVariant, SKFont> fonts)
+    private static List<TextWord?> Tokenize(IReadOnlyList<TextRun> runs, Func<FontVariant, string, SKFont> fonts)
     {
         var tokens = new List<TextWord?>();
         var pieces = new List<TextPiece>();
@@ -79,7 +79,7 @@ internal static class TextLayout
             if (text.Length > 0)
             {
                 var value = text.ToString();
-                pieces.Add(new TextPiece(value, variant, fonts(variant).MeasureText(value)));
+                pieces.Add(new TextPiece(value, variant, fonts(variant, value).MeasureText(value)));
                 text.Clear();
             }
         }
@@ -89,7 +89,7 @@ internal static class TextLayout
             ClosePiece();
             if (pieces.Count > 0)
             {
-                tokens.Add(new TextWord(pieces.ToArray(), fonts(pieces[^1].Variant).MeasureText(" ")));
+                tokens.Add(new TextWord(pieces.ToArray(), fonts(pieces[^1].Variant, " ").MeasureText(" ")));
                 pieces.Clear();
             }
         }
@@ -126,14 +126,14 @@ internal static class TextLayout
     }
 
     /// <summary>Cuts a word wider than a line into chunks that fit, between text elements.</summary>
-    private static List<TextWord> Cut(TextWord word, float available, Func<FontVariant, SKFont> fonts)
+    private static List<TextWord> Cut(TextWord word, float available, Func<FontVariant, string, SKFont> fonts)
     {
         var chunks = new List<TextWord>();
         var pieces = new List<TextPiece>();
         var width = 0f;
         foreach (var piece in word.Pieces)
         {
-            var font = fonts(piece.Variant);
+            var font = fonts(piece.Variant, piece.Text);
             var current = new StringBuilder();
             var elements = StringInfo.GetTextElementEnumerator(piece.Text);
             while (elements.MoveNext())

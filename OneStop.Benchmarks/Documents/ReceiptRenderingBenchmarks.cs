@@ -4,21 +4,20 @@ using OneStop.Api.Documents;
 
 namespace OneStop.Benchmarks.Documents;
 
-/// <summary>Renders one Form 01 receipt (A5, heading, table, QR code) to PDF bytes.</summary>
+/// <summary>Renders Form 01 receipts (A5, heading, table, QR code) to PDF bytes: one alone, and 100 at once.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReceiptRenderingBenchmarks
 {
     private DocumentFonts? _fonts;
     private ReceiptFormRenderer? _renderer;
     private ReceiptForm? _form;
 
-    [GlobalSetup]
-    public void Setup()
+    /// <summary>A realistic receipt with full Vietnamese diacritics.</summary>
+    public static ReceiptForm SampleReceipt(int sequence = 42)
     {
-        _fonts = DocumentFonts.Load(new DocumentOptions());
-        _renderer = new ReceiptFormRenderer(_fonts);
-        const string code = "000.00.12.H40-251103-0042";
-        _form = new ReceiptForm(
+        var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"000.00.12.H40-251103-{sequence:0000}");
+        return new ReceiptForm(
             new DocumentHeading("Ủy ban nhân dân phường Ba Đình", "Bộ phận Một cửa", "42/TNHS", "Ba Đình", new LocalDate(2025, 11, 3), "Mẫu số 01"),
             code,
             "Bộ phận Một cửa Ủy ban nhân dân phường Ba Đình",
@@ -38,9 +37,26 @@ public class ReceiptRenderingBenchmarks
             new Uri("https://motcua.example.vn/tra-cuu/" + code));
     }
 
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fonts = DocumentFonts.Load(new DocumentOptions());
+        _renderer = new ReceiptFormRenderer(_fonts);
+        _form = SampleReceipt();
+    }
+
     [GlobalCleanup]
     public void Cleanup() => _fonts?.Dispose();
 
     [Benchmark]
     public byte[] RenderReceipt() => _renderer!.Render(_form!);
+
+    /// <summary>100 receipts on the thread pool at once; returns the total PDF size.</summary>
+    [Benchmark]
+    public long RenderHundredInParallel()
+    {
+        long total = 0;
+        Parallel.For(0, 100, i => Interlocked.Add(ref total, _renderer!.Render(_form!).Length));
+        return total;
+    }
 }

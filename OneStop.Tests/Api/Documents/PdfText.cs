@@ -6,8 +6,9 @@ namespace OneStop.Tests.Api.Documents;
 /// <summary>A rendered PDF read back with PdfPig: page sizes and NFC text per page.</summary>
 internal sealed class PdfText
 {
-    private PdfText(IReadOnlyList<(double Width, double Height)> sizes, IReadOnlyList<string> pages, int imageCount)
+    private PdfText(IReadOnlyList<(double Width, double Height)> sizes, IReadOnlyList<string> pages, int imageCount, string drawn)
     {
+        Drawn = drawn;
         Sizes = sizes;
         Pages = pages;
         ImageCount = imageCount;
@@ -20,6 +21,9 @@ internal sealed class PdfText
 
     public int ImageCount { get; }
 
+    /// <summary>Every letter in the order it was drawn, without whitespace: finds rotated text (a watermark) that word extraction scatters.</summary>
+    public string Drawn { get; }
+
     public string All => string.Join("\n", Pages);
 
     /// <summary>All text with every whitespace removed: robust against PdfPig's word spacing.</summary>
@@ -31,6 +35,7 @@ internal sealed class PdfText
         var sizes = new List<(double, double)>();
         var pages = new List<string>();
         var images = 0;
+        var drawn = new StringBuilder();
         foreach (var page in document.GetPages())
         {
             sizes.Add((page.Width, page.Height));
@@ -38,9 +43,10 @@ internal sealed class PdfText
             var text = string.Join(" ", words).Normalize(NormalizationForm.FormC);
             pages.Add(string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
             images += page.GetImages().Count();
+            drawn.AppendJoin(string.Empty, page.Letters.Select(l => l.Value));
         }
 
-        return new PdfText(sizes, pages, images);
+        return new PdfText(sizes, pages, images, Squeeze(drawn.ToString()));
     }
 
     public static string Squeeze(string text) =>

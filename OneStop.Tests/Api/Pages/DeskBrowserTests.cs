@@ -63,7 +63,7 @@ public sealed partial class DeskBrowserTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.ScreenshotAsync(page, "06-ho-so");
     }
 
-    [BrowserFact(Skip = "Needs GET /api/dossiers/{code}/receipt.pdf from the PDF endpoints branch: remove this Skip on merge.")]
+    [BrowserFact]
     public async Task Clerk_ClicksReceiptLink_DownloadsPdf()
     {
         using var clerk = await browser.Factory.ClientForAsync("motcua");
@@ -152,7 +152,7 @@ public sealed partial class DeskBrowserTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.ScreenshotAsync(page, "11-giam-sat-qua-han");
     }
 
-    [BrowserFact(Skip = "Needs the supervisor dashboard /giam-sat from its own branch: remove this Skip on merge.")]
+    [BrowserFact]
     public async Task Supervisor_AfterTheDueHasPassed_FindsTheDossierOnTheDashboard()
     {
         using var clerk = await browser.Factory.ClientForAsync("motcua");

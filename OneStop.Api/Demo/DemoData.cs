@@ -44,7 +44,7 @@ public static class DemoData
     [
         ("admin", "Quản trị hệ thống", ProvinceId, Roles.Admin),
         ("giamsat", "Trần Văn Giám Sát", ProvinceId, Roles.Supervisor),
-        ("motcua", "Nguyễn Thị Hồng Nhung", DongDaId, Roles.Clerk),
+        ("motcua", "Đỗ Thu Hà", DongDaId, Roles.Clerk),
         ("chuyenvien", "Lê Văn Chuyên", DongDaId, Roles.Officer),
         ("lanhdao", "Phạm Minh Lãnh", DongDaId, Roles.Head),
         ("motcua2", "Hoàng Thị Lan", HoaBinhId, Roles.Clerk),

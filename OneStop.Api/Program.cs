@@ -9,7 +9,9 @@ using OneStop.Api.Identity;
 using OneStop.Api.Infrastructure;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
+using OneStop.Api.Restatements;
 using OneStop.Calendar;
+using OneStop.Jobs.Hosting;
 using OneStop.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +50,17 @@ builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddDocuments();
 
+// The SLA worker's jobs. The embedded default runs them in-process on Hangfire.InMemory; with a server database
+// OneStop.Worker runs them (Jobs:InProcess=true runs them here as well).
+if (provider == DatabaseProvider.Sqlite || builder.Configuration.GetValue("Jobs:InProcess", false))
+{
+    builder.Services.AddOneStopJobs(builder.Configuration, provider, builder.Configuration.GetConnectionString("OneStop"));
+}
+else
+{
+    builder.Services.AddOneStopJobServices(builder.Configuration);
+}
+
 var app = builder.Build();
 
 // Commands: `migrate` (server databases) and `create-admin <user> <password> [<agency name> <electronic id>]`.
@@ -71,6 +84,7 @@ app.MapCalendarEndpoints();
 app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
 app.MapPublicStatusEndpoints();
+app.MapRestatementEndpoints();
 
 app.Run();
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -74,7 +74,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -95,7 +95,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -112,7 +112,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -127,7 +127,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -140,7 +140,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -172,7 +172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -187,7 +187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -202,7 +202,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -216,7 +216,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -231,7 +231,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -251,7 +251,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -287,6 +287,8 @@ BEGIN
         [StepDueAt] datetime2 NULL,
         [ResultReadyAt] datetime2 NULL,
         [ClosedAt] datetime2 NULL,
+        [SlaState] nvarchar(40) NOT NULL,
+        [NextSlaCheckAt] datetime2 NULL,
         [EventCount] int NOT NULL,
         [LastEventHash] nvarchar(64) NOT NULL,
         [Version] int NOT NULL,
@@ -298,7 +300,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -318,7 +320,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -335,7 +337,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -356,7 +358,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -377,7 +379,35 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [DossierCode] nvarchar(60) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(60) NOT NULL,
+        [Threshold] nvarchar(60) NOT NULL,
+        [Audience] nvarchar(40) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(4000) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NotBefore] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [SentAt] datetime2 NULL,
+        [SentTo] nvarchar(2000) NULL,
+        [LastError] nvarchar(2000) NULL,
+        [ClaimedUntil] datetime2 NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutboxMessages_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -395,7 +425,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE TABLE [Restatements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [DossierCode] nvarchar(60) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [EventSequence] int NOT NULL,
+        [StatutoryDueBefore] datetime2 NOT NULL,
+        [StatutoryDueAfter] datetime2 NOT NULL,
+        [CalendarStatus] nvarchar(40) NOT NULL,
+        [RestatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Restatements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Restatements_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -415,7 +465,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -423,7 +473,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -431,7 +481,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -439,7 +489,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -447,7 +497,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -455,7 +505,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -463,7 +513,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -471,7 +521,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -479,7 +529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -487,7 +537,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -495,7 +545,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -503,7 +553,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -511,7 +561,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -519,7 +569,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -527,7 +577,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -535,7 +585,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -543,7 +593,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -551,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -559,7 +609,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_NextSlaCheckAt] ON [Dossiers] ([NextSlaCheckAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -567,7 +625,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -575,7 +633,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -583,7 +641,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -591,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -599,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -607,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -615,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -623,7 +697,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -631,11 +721,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123013845_Initial'
+    WHERE [MigrationId] = N'20261123015326_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123013845_Initial', N'10.0.14');
+    VALUES (N'20261123015326_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -70,6 +70,9 @@ public sealed class OutboxMessage
     /// <summary>A dispatcher holds the row until then; another one leaves it alone.</summary>
     public Instant? ClaimedUntil { get; private set; }
 
+    /// <summary>The claim of the dispatcher run holding the row.</summary>
+    public Guid? ClaimToken { get; private set; }
+
     public void MarkSent(Instant at, string sentTo)
     {
         SentAt = at;

@@ -29,7 +29,7 @@ public sealed class OutboxDispatchJob(
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
         var sent = 0;
-        var seen = new HashSet<Guid>();
+        var addresses = new Dictionary<(Guid, NoticeAudience), IReadOnlyList<string>>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -41,15 +41,21 @@ public sealed class OutboxDispatchJob(
                 .Select(m => m.Id)
                 .Take(settings.BatchSize)
                 .ToListAsync(cancellationToken);
-            ids.RemoveAll(id => !seen.Add(id));
             if (ids.Count == 0)
             {
                 return sent;
             }
 
-            foreach (var id in ids)
+            // Claim: a conditional update; rows another dispatcher claimed in between fail the condition.
+            var token = Guid.NewGuid();
+            var claimedUntil = now + ClaimFor;
+            await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, claimedUntil).SetProperty(m => m.ClaimToken, token), cancellationToken);
+            var claimed = await db.OutboxMessages.Where(m => m.ClaimToken == token).ToListAsync(cancellationToken);
+            foreach (var message in claimed)
             {
-                if (await SendOneAsync(db, id, now, settings, cancellationToken))
+                if (await SendOneAsync(db, message, now, settings, addresses, cancellationToken))
                 {
                     sent++;
                 }
@@ -57,27 +63,28 @@ public sealed class OutboxDispatchJob(
         }
     }
 
-    private async Task<bool> SendOneAsync(OneStopDbContext db, Guid id, Instant now, NotificationOptions settings, CancellationToken cancellationToken)
+    // Each send is saved on its own: a crash between a send and its save is the one case that sends twice.
+    private async Task<bool> SendOneAsync(
+        OneStopDbContext db, OutboxMessage message, Instant now, NotificationOptions settings, Dictionary<(Guid, NoticeAudience), IReadOnlyList<string>> cache, CancellationToken cancellationToken)
     {
-        var claimedUntil = now + ClaimFor;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
-        if (claimed == 0)
-        {
-            return false;
-        }
-
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
         try
         {
-            var addresses = await AddressesAsync(db, message, cancellationToken);
+            var key = (message.Audience == NoticeAudience.Citizen ? message.DossierId : message.AgencyId, message.Audience);
+            if (!cache.TryGetValue(key, out var addresses))
+            {
+                addresses = await AddressesAsync(db, message, cancellationToken);
+                if (message.Audience != NoticeAudience.Citizen)
+                {
+                    cache[key] = addresses;
+                }
+            }
+
             var to = await channel.SendAsync(message, addresses, cancellationToken);
             message.MarkSent(now, to);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not DbUpdateException)
         {
             var attempts = message.Attempts + 1;
             Instant? retryAt = attempts >= settings.MaxAttempts

@@ -67,12 +67,8 @@ public sealed class SlaCheckJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var dossiers = await db.Dossiers
-            .Where(d => d.NextSlaCheckAt <= now)
-            .OrderBy(d => d.NextSlaCheckAt)
-            .ThenBy(d => d.Id)
-            .Take(_options.BatchSize)
-            .ToListAsync(cancellationToken);
+        await using var transaction = db is SqliteOneStopDbContext ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var dossiers = await DueBatch(db, now).ToListAsync(cancellationToken);
         if (dossiers.Count == 0)
         {
             return 0;
@@ -88,10 +84,20 @@ public sealed class SlaCheckJob(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return dossiers.Count;
         }
         catch (DbUpdateException e)
         {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             // Another writer (the API, or a second worker) changed one of them: redo the batch one by one.
             logger.LogInformation(e, "SLA batch conflicted; checking its {Count} dossiers one at a time", dossiers.Count);
         }
@@ -102,6 +108,22 @@ public sealed class SlaCheckJob(
         }
 
         return dossiers.Count;
+    }
+
+    // The next batch of dossiers whose check has come. On the server databases the rows are locked for the
+    // batch's transaction and rows another worker holds are skipped, so that two workers take disjoint batches.
+    private IQueryable<Dossier> DueBatch(OneStopDbContext db, Instant now)
+    {
+        var at = now.ToDateTimeUtc();
+        var size = _options.BatchSize;
+        return db switch
+        {
+            PostgresOneStopDbContext => db.Dossiers.FromSql(
+                $"SELECT * FROM \"Dossiers\" WHERE \"NextSlaCheckAt\" <= {at} ORDER BY \"NextSlaCheckAt\", \"Id\" LIMIT {size} FOR UPDATE SKIP LOCKED"),
+            SqlServerOneStopDbContext => db.Dossiers.FromSql(
+                $"SELECT TOP ({size}) * FROM [Dossiers] WITH (UPDLOCK, READPAST, ROWLOCK) WHERE [NextSlaCheckAt] <= {at} ORDER BY [NextSlaCheckAt], [Id]"),
+            _ => db.Dossiers.Where(d => d.NextSlaCheckAt <= now).OrderBy(d => d.NextSlaCheckAt).ThenBy(d => d.Id).Take(size),
+        };
     }
 
     private async Task CheckOneAsync(Guid id, Instant now, DeadlineCalculator calculator, AgencyHours hours, SlaPassResult result, CancellationToken cancellationToken)

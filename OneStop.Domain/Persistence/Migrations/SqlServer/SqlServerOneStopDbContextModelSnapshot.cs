@@ -662,6 +662,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 

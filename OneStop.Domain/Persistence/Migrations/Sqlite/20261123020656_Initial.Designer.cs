@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261123015317_Initial")]
+    [Migration("20261123020656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -651,6 +651,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClaimedUntil")

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace OneStop.Persistence.Migrations.PostgreSql
+namespace OneStop.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,16 +15,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Path = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Sessions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CutOff = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    SaturdayReception = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ElectronicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Sessions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CutOff = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    SaturdayReception = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountingMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,10 +41,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,24 +55,24 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,17 +83,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "CalendarNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Covers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    DaysOff = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    MakeUpWorkingDays = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Covers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DaysOff = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,13 +104,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ResponseBody = table.Column<string>(type: "text", nullable: false),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,12 +121,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "PersonalDataReads",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +137,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,12 +150,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,11 +172,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,11 +193,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -215,10 +214,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,8 +234,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,10 +258,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -279,15 +278,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "ProcedureVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequiredDocuments = table.Column<string>(type: "text", nullable: false),
-                    StepBudgets = table.Column<string>(type: "text", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RequiredDocuments = table.Column<string>(type: "TEXT", nullable: false),
+                    StepBudgets = table.Column<string>(type: "TEXT", nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,43 +303,43 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Dossiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TrackingNumber = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ApplicantPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ApplicantEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProxyFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProxyIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ProxyPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ProxyAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ProxyEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Documents = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CurrentUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CountingStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueCalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reschedulings = table.Column<int>(type: "integer", nullable: false),
-                    SupplementRequestCount = table.Column<int>(type: "integer", nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResultReadyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NextSlaCheckAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EventCount = table.Column<int>(type: "integer", nullable: false),
-                    LastEventHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TrackingNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApplicantFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProxyFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProxyIdNumber = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ProxyPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ProxyAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProxyEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Documents = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CurrentUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CountingMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CountingStartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueCalendarStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reschedulings = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplementRequestCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResultReadyAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SlaState = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EventCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastEventHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,15 +362,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Apologies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    NewAppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NewAppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -388,12 +387,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "CitizenVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LoggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ResultWasReady = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LoggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ResultWasReady = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,17 +409,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "DossierEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Details = table.Column<string>(type: "text", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,16 +436,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Handovers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    FromUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ToUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Giver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Receiver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedStepOutcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ToUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Giver = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Receiver = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedStepOutcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,23 +462,24 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Threshold = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentTo = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -496,13 +496,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -519,16 +519,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Restatements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EventSequence = table.Column<int>(type: "integer", nullable: false),
-                    StatutoryDueBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatutoryDueAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RestatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -545,15 +545,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "SupplementRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    MissingDocuments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    MissingDocuments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

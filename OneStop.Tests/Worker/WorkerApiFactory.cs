@@ -12,8 +12,8 @@ using OneStop.Tests.Api;
 namespace OneStop.Tests.Worker;
 
 /// <summary>
-/// The API host with its in-process Hangfire server off (<c>Jobs:RunServer=false</c>): the tests call the jobs
-/// themselves, with the clock where they put it. <paramref name="settings"/> adds or overrides settings.
+/// The API host (its in-process Hangfire server off, as in every API test): the tests call the jobs themselves,
+/// with the clock where they put it, and seed and read the database directly. <paramref name="settings"/> adds or overrides settings.
 /// </summary>
 public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = null) : OneStopApiFactory
 {
@@ -22,7 +22,6 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         get
         {
             var all = base.Settings;
-            all["Jobs:RunServer"] = "false";
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             {
                 all[key] = value;

@@ -69,7 +69,7 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
         }
 
         var storage = workers[0].Services.GetRequiredService<JobStorage>();
-        var deadline = Task.Delay(TimeSpan.FromSeconds(90));
+        var deadline = Task.Delay(TimeSpan.FromSeconds(240));
         while (true)
         {
             using var connection = storage.GetConnection();
@@ -80,7 +80,7 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
                 return;
             }
 
-            Assert.False(deadline.IsCompleted, "The jobs did not finish in 90 s: " + string.Join(", ", states));
+            Assert.False(deadline.IsCompleted, "The jobs did not finish in 240 s: " + string.Join(", ", states));
             await Task.Delay(200);
         }
     }

@@ -15,7 +15,9 @@ using OneStop.Api.Infrastructure;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
+using OneStop.Api.Restatements;
 using OneStop.Calendar;
+using OneStop.Jobs.Hosting;
 using OneStop.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -61,6 +63,16 @@ builder.Services.AddScoped<CalendarNoticeStore>();
 builder.Services.AddPages();
 // True lateness: the audit, its nightly job, the supervisor's dashboard.
 builder.Services.AddLateness();
+// The SLA worker's jobs. The embedded default runs them in-process on Hangfire.InMemory; with a server database
+// OneStop.Worker runs them (Jobs:InProcess=true runs them here as well).
+if (provider == DatabaseProvider.Sqlite || builder.Configuration.GetValue("Jobs:InProcess", false))
+{
+    builder.Services.AddOneStopJobs(builder.Configuration, provider, builder.Configuration.GetConnectionString("OneStop"));
+}
+else
+{
+    builder.Services.AddOneStopJobServices(builder.Configuration);
+}
 
 var app = builder.Build();
 
@@ -104,6 +116,7 @@ app.MapDeskPages();
 app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();
 app.MapDashboardPage();
+app.MapRestatementEndpoints();
 
 app.Run();
 

@@ -10,8 +10,14 @@ namespace OneStop.Benchmarks;
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
+        if (args is ["sla-pass", var count])
+        {
+            await Sla.SlaPassBenchmark.RunAsync(int.Parse(count, CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (args is ["index-size"])
         {
             var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed());

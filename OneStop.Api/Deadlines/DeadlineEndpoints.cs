@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime.Text;
 using OneStop.Api.Problems;
-using OneStop.Api.Calendar;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 

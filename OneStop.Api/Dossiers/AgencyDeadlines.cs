@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using OneStop.Agencies;
-using OneStop.Api.Calendar;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 

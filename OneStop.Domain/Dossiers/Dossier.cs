@@ -1,6 +1,7 @@
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Deadlines;
+using OneStop.Sla;
 
 namespace OneStop.Dossiers;
 
@@ -81,6 +82,15 @@ public sealed class Dossier
     public Instant? ResultReadyAt { get; private set; }
 
     public Instant? ClosedAt { get; private set; }
+
+    /// <summary>The SLA projection the worker keeps: where the dossier stands against its statutory due.</summary>
+    public SlaState SlaState { get; private set; }
+
+    /// <summary>
+    /// When the worker looks at the dossier next (indexed): the next SLA boundary, or null while nothing can
+    /// change by time alone. Every event sets it to the event's time, so that any change is looked at.
+    /// </summary>
+    public Instant? NextSlaCheckAt { get; private set; }
 
     /// <summary>Number of events in the ledger; the last one's sequence.</summary>
     public int EventCount { get; private set; }
@@ -441,6 +451,46 @@ public sealed class Dossier
         return true;
     }
 
+    /// <summary>
+    /// The worker moves the SLA state across a boundary crossed at <see cref="DossierAction.OccurredAt"/>
+    /// (e.g. the statutory due for <see cref="SlaState.Overdue"/>). Returns false when already there.
+    /// </summary>
+    public bool MoveSla(SlaState to, DossierAction action)
+    {
+        if (SlaState == to)
+        {
+            return false;
+        }
+
+        var from = SlaState;
+        SlaState = to;
+        Record(DossierEventKind.SlaStateChanged, action, EventDetails.Of(
+            ("from", from.ToString()),
+            ("to", to.ToString()),
+            ("statutoryDueAt", Iso(StatutoryDueAt))));
+        return true;
+    }
+
+    /// <summary>
+    /// The result waited longer than the configured time at the desk: the dossier becomes
+    /// <see cref="DossierStatus.NotCollected"/> (still returnable). Returns false when it is not waiting.
+    /// </summary>
+    public bool MarkNotCollected(DossierAction action)
+    {
+        if (Status != DossierStatus.ResultReady)
+        {
+            return false;
+        }
+
+        Status = DossierStatus.NotCollected;
+        Record(DossierEventKind.NotCollected, action, EventDetails.Of(
+            ("resultReadyAt", ResultReadyAt is { } ready ? Iso(ready) : null)));
+        return true;
+    }
+
+    /// <summary>Sets when the worker looks at the dossier next (null: only after its next event).</summary>
+    public void ScheduleSlaCheck(Instant? at) => NextSlaCheckAt = at;
+
     /// <summary>Moves events out of <see cref="PendingEvents"/> (called by the context when it saves them).</summary>
     public IReadOnlyList<DossierEvent> TakePendingEvents()
     {
@@ -462,6 +512,7 @@ public sealed class Dossier
         EventCount = e.Sequence;
         LastEventHash = e.Hash;
         Version++;
+        NextSlaCheckAt = action.RecordedAt;
         _pending.Add(e);
         return e;
     }

@@ -7,7 +7,9 @@ using NodaTime;
 using OneStop.Agencies;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Notifications;
 using OneStop.Procedures;
+using OneStop.Sla;
 using OneStop.Users;
 
 namespace OneStop.Persistence;
@@ -46,6 +48,10 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RestatementRecord> Restatements => Set<RestatementRecord>();
 
     /// <summary>Moves the events that tracked dossiers appended into the ledger, then saves.</summary>
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>

@@ -46,6 +46,10 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("PublicStatus:PermitPerMinute", "1000");
+
+        // No in-process Hangfire server: a recurring job firing on the real clock would change dossiers mid-test.
+        // Tests run the jobs themselves (OneStop.Tests/Worker).
+        builder.UseSetting("Jobs:RunServer", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

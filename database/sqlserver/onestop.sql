@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -74,7 +74,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -95,7 +95,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -112,7 +112,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -128,7 +128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -143,7 +143,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -156,7 +156,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -173,7 +173,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -188,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -218,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -232,7 +232,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -247,7 +247,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -267,7 +267,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -303,6 +303,8 @@ BEGIN
         [StepDueAt] datetime2 NULL,
         [ResultReadyAt] datetime2 NULL,
         [ClosedAt] datetime2 NULL,
+        [SlaState] nvarchar(40) NOT NULL,
+        [NextSlaCheckAt] datetime2 NULL,
         [EventCount] int NOT NULL,
         [LastEventHash] nvarchar(64) NOT NULL,
         [Version] int NOT NULL,
@@ -314,7 +316,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -334,7 +336,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -351,7 +353,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -372,7 +374,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -393,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -415,7 +417,36 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [DossierCode] nvarchar(60) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(60) NOT NULL,
+        [Threshold] nvarchar(60) NOT NULL,
+        [Audience] nvarchar(40) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Body] nvarchar(4000) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NotBefore] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [SentAt] datetime2 NULL,
+        [SentTo] nvarchar(2000) NULL,
+        [LastError] nvarchar(2000) NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [ClaimToken] uniqueidentifier NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutboxMessages_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -433,7 +464,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE TABLE [Restatements] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [DossierCode] nvarchar(60) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [EventSequence] int NOT NULL,
+        [StatutoryDueBefore] datetime2 NOT NULL,
+        [StatutoryDueAfter] datetime2 NOT NULL,
+        [CalendarStatus] nvarchar(40) NOT NULL,
+        [RestatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Restatements] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Restatements_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -453,7 +504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -461,7 +512,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -469,7 +520,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -477,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -485,7 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -493,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -501,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -509,7 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -517,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -525,7 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -533,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -541,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -549,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -557,7 +608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -565,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -573,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -581,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -589,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -597,7 +648,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_NextSlaCheckAt] ON [Dossiers] ([NextSlaCheckAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -605,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -613,7 +672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -621,7 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -629,7 +688,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -637,7 +696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -645,7 +704,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -653,7 +728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -661,7 +736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -669,7 +744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -677,7 +752,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -685,7 +760,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -693,11 +784,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123015342_Initial'
+    WHERE [MigrationId] = N'20261123022358_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123015342_Initial', N'10.0.14');
+    VALUES (N'20261123022358_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -16,6 +16,7 @@ internal sealed class DossierConfiguration(PersonalDataCipher cipher)
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.TrackingNumber, d.AcceptedAt });
         builder.HasIndex(d => new { d.Status, d.StatutoryDueAt });
+        builder.HasIndex(d => d.NextSlaCheckAt);
         builder.Property(d => d.CurrentUnit).HasMaxLength(300);
         builder.Property(d => d.LastEventHash).HasMaxLength(64);
         builder.Property(d => d.Version).IsConcurrencyToken();

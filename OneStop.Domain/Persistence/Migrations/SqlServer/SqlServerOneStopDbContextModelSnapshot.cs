@@ -397,6 +397,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTime?>("NextSlaCheckAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -413,6 +416,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("SlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -439,6 +447,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("NextSlaCheckAt");
 
                     b.HasIndex("ProcedureVersionId");
 
@@ -717,6 +727,86 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("LatenessFinding");
                 });
 
+            modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("DossierId", "Kind", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("OneStop.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
@@ -876,6 +966,52 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProcedureVersions");
+                });
+
+            modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CalendarStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RestatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StatutoryDueAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StatutoryDueBefore")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RestatedAt");
+
+                    b.HasIndex("DossierId", "EventSequence")
+                        .IsUnique();
+
+                    b.ToTable("Restatements");
                 });
 
             modelBuilder.Entity("OneStop.Users.StaffUser", b =>
@@ -1177,6 +1313,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Procedures.Procedure", b =>
                 {
                     b.HasOne("OneStop.Agencies.Agency", null)
@@ -1191,6 +1336,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261123015328_Initial")]
+    [Migration("20261123022352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -390,6 +390,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextSlaCheckAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("TEXT");
 
@@ -405,6 +408,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResultReadyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -432,6 +440,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("NextSlaCheckAt");
 
                     b.HasIndex("ProcedureVersionId");
 
@@ -704,6 +714,86 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("LatenessFinding");
                 });
 
+            modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("DossierId", "Kind", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("OneStop.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
@@ -861,6 +951,50 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProcedureVersions");
+                });
+
+            modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RestatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatutoryDueAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatutoryDueBefore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RestatedAt");
+
+                    b.HasIndex("DossierId", "EventSequence")
+                        .IsUnique();
+
+                    b.ToTable("Restatements");
                 });
 
             modelBuilder.Entity("OneStop.Users.StaffUser", b =>
@@ -1161,6 +1295,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OneStop.Procedures.Procedure", b =>
                 {
                     b.HasOne("OneStop.Agencies.Agency", null)
@@ -1175,6 +1318,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

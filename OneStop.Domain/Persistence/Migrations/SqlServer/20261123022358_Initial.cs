@@ -352,6 +352,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     StepDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ResultReadyAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SlaState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     EventCount = table.Column<int>(type: "int", nullable: false),
                     LastEventHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "int", nullable: false)
@@ -502,6 +504,40 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentTo = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Receipts",
                 columns: table => new
                 {
@@ -522,6 +558,32 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         principalTable: "Dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Restatements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventSequence = table.Column<int>(type: "int", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Restatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Restatements_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -648,6 +710,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_NextSlaCheckAt",
+                table: "Dossiers",
+                column: "NextSlaCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
@@ -679,6 +746,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 columns: new[] { "Kind", "AuditedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                table: "OutboxMessages",
+                columns: new[] { "DossierId", "Kind", "Threshold" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NextAttemptAt",
+                table: "OutboxMessages",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -705,6 +783,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 table: "Receipts",
                 columns: new[] { "DossierId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_DossierId_EventSequence",
+                table: "Restatements",
+                columns: new[] { "DossierId", "EventSequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_RestatedAt",
+                table: "Restatements",
+                column: "RestatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplementRequests_DossierId",
@@ -755,10 +844,16 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "LatenessFinding");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PersonalDataReads");
 
             migrationBuilder.DropTable(
                 name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "Restatements");
 
             migrationBuilder.DropTable(
                 name: "SequenceCounters");

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using NodaTime.Text;
-using OneStop.Calendar;
 
-namespace OneStop.Api.Calendar;
+namespace OneStop.Calendar;
 
 /// <summary>
 /// Default office hours (section <c>OfficeHours</c>), used where an agency sets none:

@@ -353,6 +353,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ResultReadyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EventCount = table.Column<int>(type: "integer", nullable: false),
                     LastEventHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -503,6 +505,40 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Receipts",
                 columns: table => new
                 {
@@ -523,6 +559,32 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         principalTable: "Dossiers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Restatements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventSequence = table.Column<int>(type: "integer", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Restatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Restatements_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -647,6 +709,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_NextSlaCheckAt",
+                table: "Dossiers",
+                column: "NextSlaCheckAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
@@ -678,6 +745,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: new[] { "Kind", "AuditedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                table: "OutboxMessages",
+                columns: new[] { "DossierId", "Kind", "Threshold" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NextAttemptAt",
+                table: "OutboxMessages",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -704,6 +782,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 table: "Receipts",
                 columns: new[] { "DossierId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_DossierId_EventSequence",
+                table: "Restatements",
+                columns: new[] { "DossierId", "EventSequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_RestatedAt",
+                table: "Restatements",
+                column: "RestatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupplementRequests_DossierId",
@@ -754,10 +843,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "LatenessFinding");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PersonalDataReads");
 
             migrationBuilder.DropTable(
                 name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "Restatements");
 
             migrationBuilder.DropTable(
                 name: "SequenceCounters");

@@ -1,0 +1,93 @@
+using NodaTime;
+
+namespace OneStop.Notifications;
+
+/// <summary>
+/// A notice waiting to be sent, or sent. The key (dossier, kind, threshold) is unique, so that the same notice is
+/// never queued twice; the dispatcher claims a row before sending it and records each attempt.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(Guid dossierId, string dossierCode, Guid agencyId, string kind, string threshold, NoticeAudience audience, string subject, string body, Instant createdAt, Instant notBefore)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(threshold);
+        Id = Guid.CreateVersion7(createdAt.ToDateTimeOffset());
+        DossierId = dossierId;
+        DossierCode = dossierCode;
+        AgencyId = agencyId;
+        Kind = kind;
+        Threshold = threshold;
+        Audience = audience;
+        Subject = subject;
+        Body = body;
+        CreatedAt = createdAt;
+        NotBefore = notBefore;
+        NextAttemptAt = notBefore;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public string DossierCode { get; private set; } = string.Empty;
+
+    public Guid AgencyId { get; private set; }
+
+    /// <summary>What the notice is about, e.g. <c>DueSoon</c>, <c>Escalation</c>, <c>NotCollected</c>.</summary>
+    public string Kind { get; private set; } = string.Empty;
+
+    /// <summary>Which threshold of that kind it marks (a ladder level, a due instant), part of the unique key.</summary>
+    public string Threshold { get; private set; } = string.Empty;
+
+    public NoticeAudience Audience { get; private set; }
+
+    public string Subject { get; private set; } = string.Empty;
+
+    public string Body { get; private set; } = string.Empty;
+
+    public Instant CreatedAt { get; private set; }
+
+    /// <summary>Staff notices are held until the next office session (quiet hours).</summary>
+    public Instant NotBefore { get; private set; }
+
+    /// <summary>When the dispatcher tries next; null once sent or given up.</summary>
+    public Instant? NextAttemptAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public Instant? SentAt { get; private set; }
+
+    /// <summary>Where it went (addresses, or the log).</summary>
+    public string? SentTo { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>A dispatcher holds the row until then; another one leaves it alone.</summary>
+    public Instant? ClaimedUntil { get; private set; }
+
+    /// <summary>The claim of the dispatcher run holding the row.</summary>
+    public Guid? ClaimToken { get; private set; }
+
+    public void MarkSent(Instant at, string sentTo)
+    {
+        SentAt = at;
+        SentTo = sentTo;
+        NextAttemptAt = null;
+        ClaimedUntil = null;
+        Attempts++;
+    }
+
+    /// <summary>Records a failed attempt; retries after <paramref name="retryAt"/>, or gives up when it is null.</summary>
+    public void MarkFailed(Instant? retryAt, string error)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+        NextAttemptAt = retryAt;
+        ClaimedUntil = null;
+    }
+}

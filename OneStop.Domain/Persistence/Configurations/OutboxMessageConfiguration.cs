@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneStop.Dossiers;
+using OneStop.Notifications;
+
+namespace OneStop.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasIndex(m => new { m.DossierId, m.Kind, m.Threshold }).IsUnique();
+        builder.HasIndex(m => m.NextAttemptAt);
+        builder.Property(m => m.DossierCode).HasMaxLength(60);
+        builder.Property(m => m.Kind).HasMaxLength(60);
+        builder.Property(m => m.Threshold).HasMaxLength(60);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Body).HasMaxLength(4000);
+        builder.Property(m => m.SentTo).HasMaxLength(2000);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(m => m.DossierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

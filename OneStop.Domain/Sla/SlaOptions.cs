@@ -1,0 +1,58 @@
+using OneStop.Notifications;
+
+namespace OneStop.Sla;
+
+/// <summary>
+/// The SLA rules' settings (section <c>Sla</c>). Defaults: due soon under 1 working day or 20% of the budget
+/// left; the apology window (Form 04) closes 1 working day before the statutory due (domain.md rule 6); a
+/// result not collected after 10 working days; the ladder officer (due soon), head of department (overdue),
+/// head of agency (8 working hours overdue), supervisor (24 working hours overdue).
+/// </summary>
+public sealed class SlaOptions
+{
+    public const string Section = "Sla";
+
+    public decimal DueSoonWorkingDays { get; set; } = 1m;
+
+    public decimal DueSoonBudgetShare { get; set; } = 0.2m;
+
+    /// <summary>Form 04 is due this many working days before the statutory due (domain.md rule 6).</summary>
+    public decimal ApologyWorkingDaysBeforeDue { get; set; } = 1m;
+
+    /// <summary>A result ready for longer than this (working days) becomes NotCollected.</summary>
+    public int NotCollectedAfterWorkingDays { get; set; } = 10;
+
+    /// <summary>The escalation ladder; empty means <see cref="DefaultLadder"/>.</summary>
+    public List<EscalationLevel> Escalation { get; set; } = [];
+
+    /// <summary>Dossiers per batch (one save each).</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>How long a dossier whose check failed waits before the next try.</summary>
+    public int PoisonRetryMinutes { get; set; } = 60;
+
+    public static IReadOnlyList<EscalationLevel> DefaultLadder { get; } =
+    [
+        new() { Audience = NoticeAudience.Officer, At = SlaState.DueSoon },
+        new() { Audience = NoticeAudience.HeadOfDepartment, At = SlaState.Overdue },
+        new() { Audience = NoticeAudience.HeadOfAgency, At = SlaState.Overdue, WorkingHoursAfter = 8 },
+        new() { Audience = NoticeAudience.Supervisor, At = SlaState.Overdue, WorkingHoursAfter = 24 },
+    ];
+
+    public SlaThresholds Thresholds => new(DueSoonWorkingDays, DueSoonBudgetShare);
+
+    public IReadOnlyList<EscalationLevel> Ladder => Escalation.Count == 0 ? DefaultLadder : Escalation;
+}
+
+/// <summary>One rung of the ladder: who is told, at which state, and how many working hours after entering it.</summary>
+public sealed class EscalationLevel
+{
+    public NoticeAudience Audience { get; set; }
+
+    public SlaState At { get; set; }
+
+    public int WorkingHoursAfter { get; set; }
+
+    /// <summary>The notice's threshold key, e.g. <c>Overdue+8h:HeadOfAgency</c>.</summary>
+    public string Key => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{At}+{WorkingHoursAfter}h:{Audience}");
+}

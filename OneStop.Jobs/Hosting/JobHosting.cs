@@ -1,0 +1,92 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneStop.Jobs.Calendar;
+using OneStop.Jobs.Notifications;
+using OneStop.Jobs.Sla;
+using OneStop.Persistence;
+using OneStop.Sla;
+
+namespace OneStop.Jobs.Hosting;
+
+/// <summary>
+/// Registers the jobs and Hangfire for a host. Job storage follows the database: Hangfire.SqlServer for SQL
+/// Server, Hangfire.PostgreSql for PostgreSQL, Hangfire.InMemory for the embedded SQLite default. The database
+/// is the record of work (next-check column, outbox), so losing in-memory job state loses nothing.
+/// </summary>
+public static class JobHosting
+{
+    /// <summary>The jobs themselves, without Hangfire (tests and the benchmark call them directly).</summary>
+    public static IServiceCollection AddOneStopJobServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddTransient<SlaCheckJob>();
+        services.AddTransient<RestatementJob>();
+        services.AddTransient<OutboxDispatchJob>();
+        services.AddSingleton<CalendarRefreshJob>();
+        var channel = configuration["Notifications:Channel"];
+        if (string.Equals(channel, "Smtp", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<INoticeChannel, SmtpNoticeChannel>();
+        }
+        else
+        {
+            services.AddSingleton<INoticeChannel, LogNoticeChannel>();
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The jobs, Hangfire on the storage of <paramref name="provider"/>, the recurring schedule, the calendar
+    /// listener, and (unless <c>Jobs:RunServer=false</c>) a Hangfire server in this process.
+    /// </summary>
+    public static IServiceCollection AddOneStopJobs(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string? connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOneStopJobServices(configuration);
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            switch (provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+                    break;
+                default:
+                    config.UseInMemoryStorage();
+                    break;
+            }
+        });
+        services.AddHostedService<ScheduleRegistration>();
+        services.AddHostedService<CalendarChangeListener>();
+        if (jobs.RunServer)
+        {
+            services.AddHangfireServer(o => o.WorkerCount = Math.Max(1, jobs.WorkerCount));
+        }
+
+        return services;
+    }
+
+    // Registers the recurring jobs once the host starts (storage is ready by then).
+    private sealed class ScheduleRegistration(IRecurringJobManager manager, Microsoft.Extensions.Options.IOptions<JobsOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            JobSchedule.Register(manager, options.Value);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Dossiers;
+using OneStop.Jobs.Notifications;
+using OneStop.Jobs.Sla;
+
+namespace OneStop.Tests.Worker;
+
+/// <summary>The outbox dispatcher with the SMTP channel, against a listener on loopback.</summary>
+public sealed class OutboxDispatchTests : IAsyncDisposable
+{
+    private readonly SmtpListener _smtp = new();
+    private readonly WorkerApiFactory _factory;
+
+    public OutboxDispatchTests() => _factory = new WorkerApiFactory(new Dictionary<string, string?>
+    {
+        ["Notifications:Channel"] = "Smtp",
+        ["Notifications:Smtp:Host"] = "127.0.0.1",
+        ["Notifications:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
+    });
+
+    [Fact]
+    public async Task Dispatch_RunTwice_SendsEachCitizenNoticeExactlyOnce()
+    {
+        var code = await ResultReadyAsync();
+        var dispatcher = _factory.Job<OutboxDispatchJob>();
+
+        await dispatcher.RunAsync(CancellationToken.None);
+        await dispatcher.RunAsync(CancellationToken.None);
+        await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
+        await dispatcher.RunAsync(CancellationToken.None);
+
+        var message = Assert.Single(_smtp.Messages);
+        Assert.Contains("nhung@example.vn", message, StringComparison.Ordinal);
+        Assert.Contains($"{code}/EarlyReturn/", message, StringComparison.Ordinal);
+        var row = await _factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == "EarlyReturn"));
+        Assert.NotNull(row.SentAt);
+        Assert.Equal(1, row.Attempts);
+    }
+
+    [Fact]
+    public async Task Dispatch_RelayRefuses_RetriesAfterTheBackoffAndSendsOnce()
+    {
+        await ResultReadyAsync();
+        var dispatcher = _factory.Job<OutboxDispatchJob>();
+        _smtp.Failing = true;
+
+        await dispatcher.RunAsync(CancellationToken.None);
+        var failed = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "EarlyReturn"));
+        Assert.Null(failed.SentAt);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Equal(_factory.Clock.GetCurrentInstant() + NodaTime.Duration.FromSeconds(60), failed.NextAttemptAt);
+
+        _smtp.Failing = false;
+        await dispatcher.RunAsync(CancellationToken.None);
+        Assert.Empty(_smtp.Messages);
+
+        _factory.Clock.Advance(NodaTime.Duration.FromSeconds(61));
+        await dispatcher.RunAsync(CancellationToken.None);
+        await dispatcher.RunAsync(CancellationToken.None);
+        Assert.Single(_smtp.Messages);
+        var sent = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "EarlyReturn"));
+        Assert.Equal(2, sent.Attempts);
+        Assert.NotNull(sent.SentAt);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _factory.Dispose();
+        await _smtp.DisposeAsync();
+    }
+
+    // A dossier with the citizen's email whose result is ready a day after acceptance, checked once.
+    private async Task<string> ResultReadyAsync()
+    {
+        var code = (await _factory.SeedAsync(1, email: "nhung@example.vn"))[0];
+        _factory.MoveClockTo(2025, 3, 4, 9, 0);
+        await _factory.WithDbAsync(async db =>
+        {
+            var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
+            dossier.MarkResultReady(null, DossierAction.Now("chuyenvien", _factory.Clock.GetCurrentInstant()));
+            return await db.SaveChangesAsync();
+        });
+        await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
+        return code;
+    }
+}

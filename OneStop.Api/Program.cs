@@ -10,13 +10,14 @@ using OneStop.Api.Desk;
 using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
-using OneStop.Api.Lateness;
 using OneStop.Api.Infrastructure;
+using OneStop.Api.Lateness;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
 using OneStop.Api.Restatements;
 using OneStop.Calendar;
+using OneStop.Deadlines;
 using OneStop.Jobs.Hosting;
 using OneStop.Persistence;
 
@@ -59,12 +60,13 @@ builder.Services.AddDocuments();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();
+
 // Server-rendered pages: the desk, the citizen's lookup, sign-in.
 builder.Services.AddPages();
-// True lateness: the audit, its nightly job, the supervisor's dashboard.
-builder.Services.AddLateness();
-// The SLA worker's jobs. The embedded default runs them in-process on Hangfire.InMemory; with a server database
-// OneStop.Worker runs them (Jobs:InProcess=true runs them here as well).
+
+// The jobs (SLA check, notices, restatement, the nightly true-lateness audit; their services serve the dashboard
+// too). The embedded default runs them in-process on Hangfire.InMemory; with a server database OneStop.Worker
+// runs them (Jobs:InProcess=true runs them here as well).
 if (provider == DatabaseProvider.Sqlite || builder.Configuration.GetValue("Jobs:InProcess", false))
 {
     builder.Services.AddOneStopJobs(builder.Configuration, provider, builder.Configuration.GetConnectionString("OneStop"));

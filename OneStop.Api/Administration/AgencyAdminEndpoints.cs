@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using OneStop.Agencies;
-using OneStop.Api.Calendar;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;

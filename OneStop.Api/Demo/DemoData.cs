@@ -84,7 +84,7 @@ public static class DemoData
             Check(await userManager.AddToRoleAsync(user, role));
         }
 
-        await DemoDossiers.SeedAsync(db, services.GetRequiredService<Dossiers.AgencyDeadlines>(), now, cancellationToken);
+        await DemoDossiers.SeedAsync(db, services.GetRequiredService<AgencyDeadlines>(), now, cancellationToken);
     }
 
     private static int StepHours(int amount, DurationUnit unit) => unit switch

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using OneStop.Api.Dossiers;
 using OneStop.Calendar;
+using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Persistence;
 

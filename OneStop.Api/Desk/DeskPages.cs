@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Users;

@@ -5,6 +5,7 @@ using NodaTime;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Users;

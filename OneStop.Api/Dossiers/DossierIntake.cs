@@ -7,6 +7,7 @@ using OneStop.Agencies;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
+using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Procedures;

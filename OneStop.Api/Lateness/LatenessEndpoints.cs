@@ -5,6 +5,8 @@ using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
+using OneStop.Deadlines;
+using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
 using OneStop.Users;

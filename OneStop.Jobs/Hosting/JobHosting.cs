@@ -3,8 +3,12 @@ using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using OneStop.Deadlines;
 using OneStop.Jobs.Calendar;
+using OneStop.Jobs.Lateness;
+using OneStop.Lateness;
 using OneStop.Jobs.Notifications;
 using OneStop.Jobs.Sla;
 using OneStop.Persistence;
@@ -30,6 +34,12 @@ public static class JobHosting
         services.AddTransient<RestatementJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddSingleton<CalendarRefreshJob>();
+        services.TryAddSingleton<AgencyDeadlines>();
+        services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section).Validate(
+            s => s.BackdatingToleranceMinutes >= 0 && s.SupplementWindowWorkingDays > 0 && s.ApologyLeadWorkingDays >= 0 && s.DueSoonWorkingHours >= 0,
+            "Lateness settings must not be negative.").ValidateOnStart();
+        services.TryAddScoped<LatenessService>();
+        services.TryAddScoped<LatenessAuditJob>();
         var channel = configuration["Notifications:Channel"];
         if (string.Equals(channel, "Smtp", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,7 @@
 using Hangfire;
 using OneStop.Calendar;
 using OneStop.Jobs.Calendar;
+using OneStop.Jobs.Lateness;
 using OneStop.Jobs.Notifications;
 using OneStop.Jobs.Sla;
 
@@ -13,6 +14,7 @@ public static class JobSchedule
     public const string Dispatch = "outbox-dispatch";
     public const string CalendarRefresh = "calendar-refresh";
     public const string Restatement = "restatement";
+    public const string LatenessAudit = "lateness-audit";
 
     /// <summary>Asia/Ho_Chi_Minh as the BCL knows it, for Hangfire's cron (never the machine's own zone).</summary>
     public static TimeZoneInfo OfficeTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(OfficeTime.ZoneId);
@@ -26,5 +28,6 @@ public static class JobSchedule
         manager.AddOrUpdate<OutboxDispatchJob>(Dispatch, job => job.RunAsync(CancellationToken.None), options.DispatchCron, inOffice);
         manager.AddOrUpdate<CalendarRefreshJob>(CalendarRefresh, job => job.RunAsync(CancellationToken.None), options.CalendarRefreshCron, inOffice);
         manager.AddOrUpdate<RestatementJob>(Restatement, job => job.RunAsync(CancellationToken.None), options.RestatementCron, inOffice);
+        manager.AddOrUpdate<LatenessAuditJob>(LatenessAudit, job => job.RunAsync(CancellationToken.None), options.LatenessAuditCron, inOffice);
     }
 }

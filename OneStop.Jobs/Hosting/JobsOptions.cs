@@ -23,4 +23,7 @@ public sealed class JobsOptions
 
     /// <summary>A full restatement pass as a safety net (a notice changed while no process was listening).</summary>
     public string RestatementCron { get; set; } = "0 2 * * *";
+
+    /// <summary>The nightly true-lateness audit of dossiers changed since its last run.</summary>
+    public string LatenessAuditCron { get; set; } = "0 1 * * *";
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using OneStop.Api.Lateness;
+using OneStop.Jobs.Lateness;
 using OneStop.Persistence;
 using OneStop.Tests.Api.Dossiers;
 

@@ -3,7 +3,7 @@ using NodaTime;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
-namespace OneStop.Api.Lateness;
+namespace OneStop.Jobs.Lateness;
 
 /// <summary>
 /// The nightly audit: dossiers with an event recorded since the last completed run started, open dossiers whose
@@ -12,9 +12,8 @@ namespace OneStop.Api.Lateness;
 /// dossier are replaced, never added to.
 /// </summary>
 /// <remarks>
-/// Register with Hangfire in one line:
-/// <c>RecurringJob.AddOrUpdate&lt;LatenessAuditJob&gt;("lateness-audit", j =&gt; j.RunAsync(CancellationToken.None), "0 1 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh") });</c>
-/// (the job and <see cref="LatenessService"/> are scoped services, added by <c>AddLateness()</c>).
+/// Registered in <c>JobSchedule</c> as <c>lateness-audit</c> (Jobs:LatenessAuditCron, 01:00 office time);
+/// the job and <see cref="LatenessService"/> are scoped services added by <c>AddOneStopJobServices</c>.
 /// </remarks>
 public sealed class LatenessAuditJob(OneStopDbContext db, LatenessService service, IClock clock)
 {

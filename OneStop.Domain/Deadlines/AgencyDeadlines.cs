@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
 using OneStop.Agencies;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 
-namespace OneStop.Api.Dossiers;
+namespace OneStop.Deadlines;
 
 /// <summary>The deadline calculator over the calendar in force, and an agency's office hours.</summary>
 public sealed class AgencyDeadlines(WorkingCalendarProvider calendars, IOptions<OfficeHoursOptions> defaults)

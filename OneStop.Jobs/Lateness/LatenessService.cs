@@ -2,13 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Agencies;
-using OneStop.Api.Dossiers;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
-namespace OneStop.Api.Lateness;
+namespace OneStop.Jobs.Lateness;
 
 /// <summary>Runs the audit over stored ledgers, stores its findings, and feeds the indicators.</summary>
 public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlines, IClock clock, IOptions<AuditSettings> settings)

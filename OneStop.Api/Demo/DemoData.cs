@@ -11,7 +11,8 @@ namespace OneStop.Api.Demo;
 
 /// <summary>
 /// The embedded demo (configuration <c>Demo:Enabled</c>, on by default with SQLite): a demo province with two
-/// communes, a dozen realistic procedures marked as demo, and one user per role (listed in the README).
+/// communes, a dozen realistic procedures marked as demo, one user per role (listed in the README), and past
+/// dossiers for the dashboard (<see cref="DemoDossiers"/>).
 /// Runs once: nothing happens when the demo province exists.
 /// </summary>
 public static class DemoData
@@ -84,7 +85,12 @@ public static class DemoData
             Check(await userManager.AddToRoleAsync(user, role));
         }
 
-        await DemoDossiers.SeedAsync(db, services.GetRequiredService<AgencyDeadlines>(), now, cancellationToken);
+        // Demo:Dossiers=false keeps the demo agencies, procedures and users without the past dossiers (tests that
+        // count what the jobs touch).
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Dossiers", true))
+        {
+            await DemoDossiers.SeedAsync(db, services.GetRequiredService<AgencyDeadlines>(), now, cancellationToken);
+        }
     }
 
     private static int StepHours(int amount, DurationUnit unit) => unit switch

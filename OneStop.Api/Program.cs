@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using NodaTime;
 using OneStop.Api.Administration;
+using OneStop.Api.AdministrationPages;
 using OneStop.Api.Calendar;
 using OneStop.Api.Catalogue;
 using OneStop.Api.CitizenLookup;
@@ -119,6 +120,7 @@ app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();
 app.MapDashboardPage();
 app.MapRestatementEndpoints();
+app.MapAdministrationPages();
 
 app.Run();
 

@@ -17,7 +17,7 @@ namespace OneStop.Api.Administration;
 public static class CalendarNoticeEndpoints
 {
     /// <summary>An import body larger than this is refused: 300 years of notices are far smaller.</summary>
-    private const int MaxImportBytes = 2 * 1024 * 1024;
+    internal const int MaxImportBytes = 2 * 1024 * 1024;
 
     private const int MaxExportYears = 50;
 
@@ -102,13 +102,20 @@ public static class CalendarNoticeEndpoints
     public static async Task<Results<Ok<CalendarImportResponse>, ValidationProblem>> Import(
         HttpRequest http, string? documentNumber, string? key, CalendarNoticeStore store, CurrentStaff staff, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
         var text = await ReadBodyAsync(http, cancellationToken);
         if (text is null)
         {
             return AdminResults.Invalid("body", $"At most {MaxImportBytes / 1024 / 1024} MB.");
         }
 
+        return await ImportTextAsync(text, documentNumber, key, store, staff, cancellationToken);
+    }
+
+    /// <summary>The import of an iCalendar text already read (the administration page's uploaded file).</summary>
+    internal static async Task<Results<Ok<CalendarImportResponse>, ValidationProblem>> ImportTextAsync(
+        string text, string? documentNumber, string? key, CalendarNoticeStore store, CurrentStaff staff, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
         var (requests, skipped) = CalendarICalendar.Import(text, documentNumber, key, validation);
         var notices = new List<CalendarNotice>();
         foreach (var request in requests)

@@ -30,7 +30,7 @@ public sealed class WorkingCalendar
         _names = names;
         _yearStatus = yearStatus;
         Notices = notices;
-        Index = new WorkingTimeIndex(kinds);
+        Index = new WorkingTimeIndex(kinds, yearStatus);
     }
 
     /// <summary>The notices this calendar was built from, one per key.</summary>

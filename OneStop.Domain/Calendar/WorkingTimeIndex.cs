@@ -15,8 +15,21 @@ public sealed class WorkingTimeIndex
     // _workingDay[k]: the day index of the k-th working day (0-based).
     private readonly int[] _workingDay;
 
-    internal WorkingTimeIndex(DayKind[] kinds)
+    // _provisional[i]: 1 when day i's year is provisional (not every holiday period has its notice).
+    private readonly byte[] _provisional;
+
+    // _yearStatus[y - 1900]: the status of each year.
+    private readonly CalendarStatus[] _yearStatus;
+
+    internal WorkingTimeIndex(DayKind[] kinds, CalendarStatus[] yearStatus)
     {
+        _yearStatus = yearStatus;
+        _provisional = new byte[kinds.Length];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            _provisional[i] = yearStatus[DayIndex.YearOf(i) - WorkingCalendar.MinDate.Year] == CalendarStatus.Provisional ? (byte)1 : (byte)0;
+        }
+
         _workingBefore = new int[kinds.Length + 1];
         var working = new List<int>(kinds.Length * 5 / 7);
         for (var i = 0; i < kinds.Length; i++)
@@ -33,7 +46,7 @@ public sealed class WorkingTimeIndex
     }
 
     /// <summary>Bytes held by the index's arrays.</summary>
-    public long SizeInBytes => (_workingBefore.LongLength + _workingDay.LongLength) * sizeof(int);
+    public long SizeInBytes => ((_workingBefore.LongLength + _workingDay.LongLength) * sizeof(int)) + _provisional.LongLength;
 
     /// <summary>Working days in [<paramref name="from"/>, <paramref name="to"/>); negative when reversed.</summary>
     public int WorkingDaysBetween(LocalDate from, LocalDate to) =>
@@ -49,6 +62,33 @@ public sealed class WorkingTimeIndex
         ArgumentOutOfRangeException.ThrowIfNegative(days);
         // The working days before a date are also the ordinal of the first working day on or after it.
         return DayIndex.ToDate(WorkingDayAt(_workingBefore[DayIndex.Of(date)] + days));
+    }
+
+    /// <summary>
+    /// Provisional when any year from the first day's to the last day's is: two byte reads for spans within a
+    /// year or two adjacent years, a walk over the years in between otherwise.
+    /// </summary>
+    internal CalendarStatus StatusBetween(int firstDay, int lastDay)
+    {
+        if ((_provisional[firstDay] | _provisional[lastDay]) != 0)
+        {
+            return CalendarStatus.Provisional;
+        }
+
+        if (lastDay - firstDay <= 366)
+        {
+            return CalendarStatus.Official;
+        }
+
+        for (var year = DayIndex.YearOf(firstDay) + 1; year < DayIndex.YearOf(lastDay); year++)
+        {
+            if (_yearStatus[year - WorkingCalendar.MinDate.Year] == CalendarStatus.Provisional)
+            {
+                return CalendarStatus.Provisional;
+            }
+        }
+
+        return CalendarStatus.Official;
     }
 
     internal bool IsWorking(int day) => _workingBefore[day + 1] != _workingBefore[day];

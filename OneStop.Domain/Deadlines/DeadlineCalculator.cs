@@ -77,7 +77,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         return new Deadline(
             FromLocalSecond(startDay, startSecond),
             FromLocalSecond(dueDay, dueSecond),
-            StatusBetween(startDay, dueDay));
+            index.StatusBetween(startDay, dueDay));
     }
 
     /// <summary>
@@ -113,8 +113,9 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
 
     private (int Day, int Second) CountingStart(long localSecond, OfficeHours hours)
     {
-        var day = (int)(localSecond / SecondsPerCalendarDay);
-        var second = (int)(localSecond % SecondsPerCalendarDay);
+        var (quotient, remainder) = Math.DivRem(localSecond, SecondsPerCalendarDay);
+        var day = (int)quotient;
+        var second = (int)remainder;
         var index = Calendar.Index;
         if (index.IsWorking(day) && second <= hours.CutOffSecond)
         {
@@ -138,21 +139,6 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         var index = Calendar.Index;
         var worked = index.IsWorking(day) ? hours.WorkedBefore((int)(localSecond % SecondsPerCalendarDay)) : 0;
         return (long)index.WorkingBefore(day) * hours.SecondsPerDay + worked;
-    }
-
-    private CalendarStatus StatusBetween(int startDay, int dueDay)
-    {
-        var first = DayIndex.YearOf(startDay);
-        var last = DayIndex.YearOf(dueDay);
-        for (var year = first; year <= last; year++)
-        {
-            if (Calendar.StatusOf(year) == CalendarStatus.Provisional)
-            {
-                return CalendarStatus.Provisional;
-            }
-        }
-
-        return CalendarStatus.Official;
     }
 
     private static long ToLocalSecond(Instant instant)

@@ -76,6 +76,30 @@ public sealed class DeadlineCalculatorTests
         Assert.Equal(CalendarStatus.Provisional, spansIntoProvisional.CalendarStatus);
     }
 
+    [Theory]
+    [InlineData("2016-01-04 09:00", 3600, "official")] // nearly ten years, every one announced (2016–2025)
+    [InlineData("2015-12-28 09:00", 30, "provisional")] // starts in 2015, which has no notice here
+    [InlineData("2016-01-04 09:00", 5000, "provisional")] // ends in 2029, which has no notice
+    public void Compute_LongPeriods_AreOfficialOnlyWhenEveryYearIs(string acceptedAt, int calendarDays, string expected)
+    {
+        var deadline = Calculator.Compute(At(acceptedAt), new ProcessingTime(calendarDays, DurationUnit.CalendarDays), OfficeHours.Default, CountingMode.WorkingHours);
+
+        Assert.Equal(expected, deadline.CalendarStatus.ToString().ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Compute_ProvisionalYearBetweenOfficialEnds_IsProvisional()
+    {
+        // Without the 2021 notices, 2021 is provisional while 2019 and 2023 stay official.
+        var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed().Where(n => n.Year != 2021));
+        var calculator = new DeadlineCalculator(calendar);
+
+        var deadline = calculator.Compute(At("2019-03-04 09:00"), new ProcessingTime(1500, DurationUnit.CalendarDays), OfficeHours.Default, CountingMode.WorkingHours);
+
+        Assert.Equal(2023, OfficeTime.ToLocal(deadline.DueAt).Year);
+        Assert.Equal(CalendarStatus.Provisional, deadline.CalendarStatus);
+    }
+
     [Fact]
     public void Compute_AgencyWithOwnSessionsAndCutOff_UsesThem()
     {

@@ -27,7 +27,8 @@ namespace OneStop.Lateness;
 public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings settings)
 {
     /// <summary>Bumped with every rule change, so that stored findings of an older version are re-run.</summary>
-    public const int Version = 1;
+    /// <remarks>2: a visit while a supplement is awaited is no longer <see cref="FindingKind.ResultNotThere"/>.</remarks>
+    public const int Version = 2;
 
     private readonly DeadlineCalculator _calculator = calculator ?? throw new ArgumentNullException(nameof(calculator));
     private readonly AuditSettings _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -292,7 +293,9 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     break;
 
                 case DossierEventKind.VisitLogged:
-                    if (_result is null && e.OccurredAt >= _appointment)
+                    // While a supplement is awaited the clock is stopped and the appointment void: a citizen who comes
+                    // then (usually with the missing paper) is not owed a result.
+                    if (_result is null && !_awaitingSupplement && e.OccurredAt >= _appointment)
                     {
                         _visitsBeforeResult.Add((e, _appointment));
                     }

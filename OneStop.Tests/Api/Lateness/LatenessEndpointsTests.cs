@@ -82,7 +82,7 @@ public sealed class LatenessEndpointsTests : IDisposable
 
         using var stored = await DossierApi.GetAsync(supervisor, "/api/lateness/findings?from=2025-03-01&to=2025-03-31&kind=ReceiptReissued");
         var finding = Assert.Single(stored.RootElement.EnumerateArray(), f => f.GetProperty("code").GetString() == code);
-        Assert.Equal(1, finding.GetProperty("auditVersion").GetInt32());
+        Assert.Equal(OneStop.Lateness.LatenessAudit.Version, finding.GetProperty("auditVersion").GetInt32());
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public static class DashboardPage
         LateList(html, summary.Late);
         Differs(html, summary.PaperDiffers);
         Groups(html, "Theo cơ quan", summary.ByAgency);
+        Groups(html, "Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment);
         Groups(html, "Theo thủ tục", summary.ByProcedure);
         Groups(html, "Theo cán bộ tiếp nhận", summary.ByClerk);
         html.Close("main").Close("body").Close("html");

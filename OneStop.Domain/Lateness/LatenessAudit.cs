@@ -61,6 +61,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
         private readonly List<(DossierEvent Event, Instant Appointment)> _visitsBeforeResult = [];
         private readonly List<StepOutcome> _steps = [];
         private readonly List<(Instant At, string Unit)> _units = [];
+        private string? _department;
         private DossierEvent? _registered;
         private DossierEvent? _result;
         private DossierEvent? _returned;
@@ -164,6 +165,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     $"The appointment moved {_moves.Count} times; Decree 61/2018 art. 19(9) allows one.");
             }
 
+            var responsible = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null;
             return new AuditResult
             {
                 DossierId = ledger.DossierId,
@@ -181,7 +183,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                 NotCollected = _notCollected,
                 PaperOnTime = paperOnTime,
                 LateMinutes = lateMinutes,
-                ResponsibleUnit = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null,
+                ResponsibleUnit = responsible,
+                Department = responsible ?? _department ?? Dossier.DeskUnit,
                 Index1 = outcome switch { TrueOutcome.Early => 2, TrueOutcome.OnTime => 1, TrueOutcome.Late => 0, _ => null },
                 Index2 = _steps.Count == 0 ? null : _steps.Contains(StepOutcome.Late) ? 0 : _steps.All(s => s == StepOutcome.Early) ? 2 : 1,
                 Index3 = _supplements.Count switch { 0 => 2, 1 => 1, _ => 0 },
@@ -261,6 +264,10 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     if (details.TryGetValue("to", out var unit))
                     {
                         _units.Add((Believed(e), unit));
+                        if (!_ended && _stopped is null && unit != Dossier.DeskUnit)
+                        {
+                            _department = unit;
+                        }
                     }
 
                     if (details.TryGetValue("finishedStep", out var step) && Enum.TryParse<StepOutcome>(step, out var outcome) && outcome != StepOutcome.None)

@@ -45,6 +45,7 @@ public static class DashboardPage
     {
         app.MapGet("/giam-sat", Render).ExcludeFromDescription().AddEndpointFilter(SupervisorsOnly);
         app.MapGet("/giam-sat/bao-cao.csv", ExportCsv).ExcludeFromDescription().AddEndpointFilter(SupervisorsOnly);
+        app.MapGet("/giam-sat/bao-cao.xlsx", ExportXlsx).ExcludeFromDescription().AddEndpointFilter(SupervisorsOnly);
         return app;
     }
 
@@ -88,6 +89,7 @@ public static class DashboardPage
         LateList(html, summary.Late);
         Differs(html, summary.PaperDiffers);
         Groups(html, "Theo cơ quan", summary.ByAgency);
+        Groups(html, "Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment);
         Groups(html, "Theo thủ tục", summary.ByProcedure);
         Groups(html, "Theo cán bộ tiếp nhận", summary.ByClerk);
         html.Close("main").Close("body").Close("html");
@@ -125,6 +127,22 @@ public static class DashboardPage
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
     }
 
+    /// <summary>The dashboard as a workbook: counts and rates, groups, the late list, the masked dossiers with their findings.</summary>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportXlsx(
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
+        if (scope is null)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var summary = await LatenessEndpoints.SummariseAsync(scope, service, deadlines, cancellationToken);
+        var name = $"giam-sat-{scope.Agency.ElectronicId}-{DashboardScope.Format(scope.FromDate)}-{DashboardScope.Format(scope.ToDate)}.xlsx";
+        return TypedResults.File(DashboardWorkbook.Build(scope.Agency.Name, scope.FromDate, scope.ToDate, summary), DashboardWorkbook.ContentType, name);
+    }
+
     private static void Filters(HtmlBuilder html, DashboardScope scope, List<OneStop.Agencies.Agency> agencies)
     {
         html.Open("form", ("class", "filters"), ("method", "get"), ("action", "/giam-sat"), ("aria-label", "Bộ lọc"))
@@ -143,9 +161,18 @@ public static class DashboardPage
         var query = $"agency={Uri.EscapeDataString(scope.Agency.ElectronicId)}&from={DashboardScope.Format(scope.FromDate)}&to={DashboardScope.Format(scope.ToDate)}";
         html.Open("p", ("class", "exports"))
             .Element("a", "Xuất CSV", ("href", "/giam-sat/bao-cao.csv?" + query))
-            .Element("a", $"Sổ theo dõi hồ sơ (Mẫu 06) năm {scope.ToDate.Year.ToString(CultureInfo.InvariantCulture)} (PDF)",
-                ("href", $"/api/reports/tracking-book.pdf?agency={Uri.EscapeDataString(scope.Agency.ElectronicId)}&year={scope.ToDate.Year.ToString(CultureInfo.InvariantCulture)}"))
+            .Element("a", "Xuất Excel (XLSX)", ("href", "/giam-sat/bao-cao.xlsx?" + query))
             .Close("p");
+
+        // Form 06 is kept by each receiving agency for its own dossiers: one book per agency of the subtree.
+        var year = scope.ToDate.Year.ToString(CultureInfo.InvariantCulture);
+        html.Open("p", ("class", "exports")).Text($"Sổ theo dõi hồ sơ (Mẫu 06) năm {year} (PDF): ");
+        foreach (var a in agencies.Where(a => a.Path.StartsWith(scope.Agency.Path, StringComparison.Ordinal)))
+        {
+            html.Element("a", a.Name, ("href", $"/api/reports/tracking-book.pdf?agency={Uri.EscapeDataString(a.ElectronicId)}&year={year}"));
+        }
+
+        html.Close("p");
     }
 
     private static void Counts(HtmlBuilder html, IndicatorCounts t)

@@ -38,14 +38,18 @@ public sealed record DossierLatenessResponse(
     public static DossierLatenessResponse From(AuditedDossier d) => From(d.Code, d.AgencyName, d.ProcedureName, d.Audit);
 }
 
-/// <summary>The dashboard's numbers for an agency subtree and period.</summary>
+/// <summary>
+/// The dashboard's numbers for an agency subtree and period. <c>byDepartment</c> is keyed
+/// <c>&lt;agency electronic id&gt;/&lt;unit&gt;</c>: the unit the dossier is counted against (the one that held it at
+/// the due when late, else the last one it was handed to).
+/// </summary>
 public sealed record DashboardSummaryResponse(
     string Agency, string From, string To, IndicatorCounts Totals,
-    IReadOnlyList<IndicatorGroup> ByAgency, IReadOnlyList<IndicatorGroup> ByProcedure, IReadOnlyList<IndicatorGroup> ByClerk,
+    IReadOnlyList<IndicatorGroup> ByAgency, IReadOnlyList<IndicatorGroup> ByDepartment, IReadOnlyList<IndicatorGroup> ByProcedure, IReadOnlyList<IndicatorGroup> ByClerk,
     IReadOnlyList<WeeklyPointResponse> Weekly, IReadOnlyList<DossierLatenessResponse> Late, IReadOnlyList<DossierLatenessResponse> PaperDiffers)
 {
     public static DashboardSummaryResponse Of(DashboardScope scope, LatenessSummary s) => new(
-        scope.Agency.ElectronicId, DashboardScope.Format(scope.FromDate), DashboardScope.Format(scope.ToDate), s.Totals, s.ByAgency, s.ByProcedure, s.ByClerk,
+        scope.Agency.ElectronicId, DashboardScope.Format(scope.FromDate), DashboardScope.Format(scope.ToDate), s.Totals, s.ByAgency, s.ByDepartment, s.ByProcedure, s.ByClerk,
         s.Weekly.Select(w => new WeeklyPointResponse(DashboardScope.Format(w.WeekStart), w.Finished, w.PaperOnTime, w.TrueOnTime)).ToList(),
         s.Late.Select(DossierLatenessResponse.From).ToList(), s.PaperDiffers.Select(DossierLatenessResponse.From).ToList());
 }

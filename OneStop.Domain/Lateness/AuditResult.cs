@@ -52,6 +52,12 @@ public sealed record AuditResult
     /// <summary>For a late dossier: the unit that held it when the statutory due passed.</summary>
     public string? ResponsibleUnit { get; init; }
 
+    /// <summary>
+    /// The department the dossier is counted against: <see cref="ResponsibleUnit"/> when late, otherwise the last unit
+    /// other than the desk it was handed to before its result, refusal or stop (now, when open); the desk when it never left.
+    /// </summary>
+    public string Department { get; init; } = OneStop.Dossiers.Dossier.DeskUnit;
+
     /// <summary>Circular 01/2018 art. 13 index 1: total time against the statutory time (2 early, 1 on time, 0 late).</summary>
     public int? Index1 { get; init; }
 

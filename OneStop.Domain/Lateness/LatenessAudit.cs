@@ -27,7 +27,8 @@ namespace OneStop.Lateness;
 public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings settings)
 {
     /// <summary>Bumped with every rule change, so that stored findings of an older version are re-run.</summary>
-    public const int Version = 1;
+    /// <remarks>2: a visit while a supplement is awaited is no longer <see cref="FindingKind.ResultNotThere"/>.</remarks>
+    public const int Version = 2;
 
     private readonly DeadlineCalculator _calculator = calculator ?? throw new ArgumentNullException(nameof(calculator));
     private readonly AuditSettings _settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -60,6 +61,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
         private readonly List<(DossierEvent Event, Instant Appointment)> _visitsBeforeResult = [];
         private readonly List<StepOutcome> _steps = [];
         private readonly List<(Instant At, string Unit)> _units = [];
+        private string? _department;
         private DossierEvent? _registered;
         private DossierEvent? _result;
         private DossierEvent? _returned;
@@ -163,6 +165,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     $"The appointment moved {_moves.Count} times; Decree 61/2018 art. 19(9) allows one.");
             }
 
+            var responsible = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null;
             return new AuditResult
             {
                 DossierId = ledger.DossierId,
@@ -180,7 +183,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                 NotCollected = _notCollected,
                 PaperOnTime = paperOnTime,
                 LateMinutes = lateMinutes,
-                ResponsibleUnit = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null,
+                ResponsibleUnit = responsible,
+                Department = responsible ?? _department ?? Dossier.DeskUnit,
                 Index1 = outcome switch { TrueOutcome.Early => 2, TrueOutcome.OnTime => 1, TrueOutcome.Late => 0, _ => null },
                 Index2 = _steps.Count == 0 ? null : _steps.Contains(StepOutcome.Late) ? 0 : _steps.All(s => s == StepOutcome.Early) ? 2 : 1,
                 Index3 = _supplements.Count switch { 0 => 2, 1 => 1, _ => 0 },
@@ -260,6 +264,10 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     if (details.TryGetValue("to", out var unit))
                     {
                         _units.Add((Believed(e), unit));
+                        if (!_ended && _stopped is null && unit != Dossier.DeskUnit)
+                        {
+                            _department = unit;
+                        }
                     }
 
                     if (details.TryGetValue("finishedStep", out var step) && Enum.TryParse<StepOutcome>(step, out var outcome) && outcome != StepOutcome.None)
@@ -292,7 +300,9 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     break;
 
                 case DossierEventKind.VisitLogged:
-                    if (_result is null && e.OccurredAt >= _appointment)
+                    // While a supplement is awaited the clock is stopped and the appointment void: a citizen who comes
+                    // then (usually with the missing paper) is not owed a result.
+                    if (_result is null && !_awaitingSupplement && e.OccurredAt >= _appointment)
                     {
                         _visitsBeforeResult.Add((e, _appointment));
                     }

@@ -32,6 +32,7 @@ public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSetti
             to,
             Count(inPeriod, from, to),
             Group(inPeriod, d => d.AgencyElectronicId, d => d.AgencyName, from, to),
+            Group(inPeriod, DepartmentKey, d => $"{d.Audit.Department} – {d.AgencyName}", from, to),
             Group(inPeriod, d => d.ProcedureCode, d => d.ProcedureName, from, to),
             Group(inPeriod, d => d.Audit.RegisteredBy, d => d.Audit.RegisteredBy, from, to),
             Weekly(inPeriod, from, to),
@@ -103,6 +104,9 @@ public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSetti
             PaperOnTime = c.PaperOnTime, NotCollected = c.NotCollected, Refused = c.Refused, Stopped = c.Stopped,
         };
     }
+
+    /// <summary>Unit names are free text per agency: the same name in two communes is two departments.</summary>
+    private static string DepartmentKey(AuditedDossier d) => d.AgencyElectronicId + "/" + d.Audit.Department;
 
     private static Instant? EndOf(AuditResult a) => a.ResultAt ?? a.ClosedAt;
 

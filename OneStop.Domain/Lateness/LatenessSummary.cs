@@ -4,13 +4,14 @@ namespace OneStop.Lateness;
 
 /// <summary>
 /// The supervisor's view of a period [<see cref="From"/>, <see cref="To"/>): the counts and rates, per agency,
-/// procedure and clerk, the weekly trend, the late dossiers and those where paper and truth differ.
+/// department (the unit that held the dossier, within its agency), procedure and clerk, the weekly trend, the late dossiers and those where paper and truth differ.
 /// </summary>
 public sealed record LatenessSummary(
     Instant From,
     Instant To,
     IndicatorCounts Totals,
     IReadOnlyList<IndicatorGroup> ByAgency,
+    IReadOnlyList<IndicatorGroup> ByDepartment,
     IReadOnlyList<IndicatorGroup> ByProcedure,
     IReadOnlyList<IndicatorGroup> ByClerk,
     IReadOnlyList<WeeklyPoint> Weekly,

@@ -47,6 +47,22 @@ public sealed class LatenessEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Summary_DemoData_ByDepartmentCountsEveryDossierOnce()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
+
+        var totals = summary.RootElement.GetProperty("totals");
+        var departments = summary.RootElement.GetProperty("byDepartment").EnumerateArray().ToList();
+        var justice = Assert.Single(departments, g => g.GetProperty("key").GetString() == "000.00.12.H99/Công chức tư pháp - hộ tịch");
+        Assert.StartsWith("Công chức tư pháp - hộ tịch – ", justice.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.True(justice.GetProperty("counts").GetProperty("finishedLate").GetInt32() > 0, justice.ToString());
+        Assert.Equal(totals.GetProperty("received").GetInt32(), departments.Sum(g => g.GetProperty("counts").GetProperty("received").GetInt32()));
+        Assert.Equal(totals.GetProperty("finishedLate").GetInt32(), departments.Sum(g => g.GetProperty("counts").GetProperty("finishedLate").GetInt32()));
+    }
+
+    [Fact]
     public async Task Summary_BadPeriod_ValidationProblemNamesField()
     {
         var supervisor = await _factory.ClientForAsync("giamsat");
@@ -82,7 +98,7 @@ public sealed class LatenessEndpointsTests : IDisposable
 
         using var stored = await DossierApi.GetAsync(supervisor, "/api/lateness/findings?from=2025-03-01&to=2025-03-31&kind=ReceiptReissued");
         var finding = Assert.Single(stored.RootElement.EnumerateArray(), f => f.GetProperty("code").GetString() == code);
-        Assert.Equal(1, finding.GetProperty("auditVersion").GetInt32());
+        Assert.Equal(OneStop.Lateness.LatenessAudit.Version, finding.GetProperty("auditVersion").GetInt32());
     }
 
     [Fact]
@@ -143,6 +159,8 @@ public sealed class LatenessEndpointsTests : IDisposable
         Assert.Contains("Đúng hạn thực tế", html, StringComparison.Ordinal);
         Assert.Contains("<svg", html, StringComparison.Ordinal);
         Assert.Contains("Khai lùi thời gian", html, StringComparison.Ordinal);
+        Assert.Contains("Theo đơn vị giải quyết", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Công chức tư pháp - hộ tịch – ", html, StringComparison.Ordinal);
         Assert.Contains("/api/reports/tracking-book.pdf?agency=000.00.00.H99&amp;year=2025", html, StringComparison.Ordinal);
         using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
         var totals = summary.RootElement.GetProperty("totals");

@@ -224,6 +224,18 @@ public sealed class LatenessAuditTests
     }
 
     [Fact]
+    public void Audit_VisitAfterTheOldAppointmentWhileSupplementAwaited_NoFinding()
+    {
+        var result = Register().ToDepartment()
+            .Do(d => d.RequestSupplement("Thiếu giấy xác nhận", "Giấy xác nhận tình trạng hôn nhân", A("2025-03-04 09:00")))
+            .Do(d => d.LogVisit("Công dân mang giấy tờ bổ sung", A("2025-03-12 08:50")))
+            .Do(d => d.ReceiveSupplement(A("2025-03-12 09:00"), Calculator, OfficeHours.Default))
+            .Result("2025-03-19 08:00").Audit();
+
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
     public void Audit_EditedEvent_LedgerTampered()
     {
         var result = Register().ToDepartment().Result("2025-03-07 09:00")

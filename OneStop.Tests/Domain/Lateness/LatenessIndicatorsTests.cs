@@ -52,6 +52,36 @@ public sealed class LatenessIndicatorsTests
         Assert.Equal(1, summary.ByProcedure.Single(p => p.Key == "P2").Counts.CarriedOver);
     }
 
+    [Fact]
+    public void Summarise_UnitsOfTwoAgencies_GroupedByDepartmentWithinAgency()
+    {
+        AuditedDossier Row(string code, string agency, AuditScenario scenario) =>
+            new(code, agency, "UBND " + agency, "P1", "P1", OfficeHours.Default, scenario.Audit("2025-03-15 00:00"));
+        AuditScenario HandedTo(string unit, string at = "2025-03-03 10:00") =>
+            Register().Do(d => d.HandOver(unit, "motcua", "chuyenvien", null, A(at), Calculator, OfficeHours.Default));
+
+        var rows = new[]
+        {
+            // Late at Tư pháp, then sent on to Địa chính after the due: Tư pháp held it when the due passed.
+            Row("A", "X", HandedTo("Tư pháp").Do(d => d.HandOver("Địa chính", "chuyenvien", "cv2", null, A("2025-03-11 09:00"), Calculator, OfficeHours.Default)).Result("2025-03-12 09:00")),
+            // On time: counted against the last department, not the desk the result came back through.
+            Row("B", "X", HandedTo("Tư pháp").Do(d => d.HandOver("Địa chính", "chuyenvien", "cv2", null, A("2025-03-04 09:00"), Calculator, OfficeHours.Default))
+                .Do(d => d.HandOver(OneStop.Dossiers.Dossier.DeskUnit, "cv2", "motcua", null, A("2025-03-05 09:00"), Calculator, OfficeHours.Default)).Result("2025-03-05 10:00")),
+            Row("C", "Y", HandedTo("Tư pháp").Result("2025-03-05 10:00")),
+            Row("D", "Y", Register().Result("2025-03-04 10:00")),
+        };
+
+        var summary = new LatenessIndicators(Calculator, new AuditSettings()).Summarise(rows, From, To);
+
+        Assert.Equal(["X/Tư pháp", "X/Địa chính", "Y/Bộ phận Một cửa", "Y/Tư pháp"], summary.ByDepartment.Select(g => g.Key).ToArray());
+        var late = summary.ByDepartment.Single(g => g.Key == "X/Tư pháp");
+        Assert.Equal((1, 1), (late.Counts.Received, late.Counts.FinishedLate));
+        Assert.Equal("Tư pháp – UBND X", late.Name);
+        Assert.Equal(1, summary.ByDepartment.Single(g => g.Key == "X/Địa chính").Counts.FinishedEarly);
+        Assert.Equal(1, summary.ByDepartment.Single(g => g.Key == "Y/Tư pháp").Counts.FinishedEarly);
+        Assert.Equal(4, summary.ByDepartment.Sum(g => g.Counts.Received));
+    }
+
     private static LatenessSummary Summarise()
     {
         AuditedDossier Row(string code, AuditScenario scenario, string procedure = "P1") =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Api.Identity;
+using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -22,24 +23,6 @@ namespace OneStop.Api.Lateness;
 public static class DashboardPage
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
-
-    private const string Style = """
-        body{font-family:system-ui,"Segoe UI",Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff;line-height:1.45}
-        header{background:#0b3d91;color:#fff;padding:.8rem 1.5rem}header h1{margin:0;font-size:1.4rem}
-        main{padding:1rem 1.5rem;max-width:80rem}
-        a{color:#0b3d91}header a{color:#fff}
-        :focus-visible{outline:3px solid #d35400;outline-offset:2px}
-        form.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;margin:1rem 0}
-        form.filters label{display:flex;flex-direction:column;font-weight:600;gap:.25rem}
-        input,select,button{font:inherit;padding:.35rem .5rem;border:1px solid #555;border-radius:4px}
-        button{background:#0b3d91;color:#fff;border-color:#0b3d91;cursor:pointer}
-        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.75rem;margin:1rem 0}
-        .card{border:1px solid #ccc;border-radius:6px;padding:.6rem .8rem}.card .n{font-size:1.6rem;font-weight:700}
-        .rates .card .n{font-size:2rem}.paper{color:#6b4e00}.truth{color:#a30000}
-        table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
-        th{background:#eef2f8}td.num{text-align:right}
-        .exports a{margin-right:1rem}
-        """;
 
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
@@ -65,6 +48,7 @@ public static class DashboardPage
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> Render(
+        HttpContext http,
         string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -77,12 +61,10 @@ public static class DashboardPage
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
         var summary = await LatenessEndpoints.SummariseAsync(scope, service, deadlines, cancellationToken);
-        var html = new HtmlBuilder().Raw("<!DOCTYPE html>").Open("html", ("lang", "vi")).Open("head")
-            .Raw("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Element("title", "Giám sát trễ hạn thực tế – OneStop").Open("style").Raw(Style).Close("style").Close("head").Open("body")
-            .Open("header").Element("h1", "Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế")
-            .Element("p", $"{scope.Agency.Name} · từ {Date(scope.FromDate)} đến {Date(scope.ToDate)} · {member.FullName}").Close("header")
-            .Open("main");
+        // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
+        var html = new HtmlBuilder().Raw("<link rel=\"stylesheet\" href=\"/css/dashboard.css\">").Open("div", ("class", "dashboard"))
+            .Element("h1", "Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế")
+            .Element("p", $"{scope.Agency.Name} · từ {Date(scope.FromDate)} đến {Date(scope.ToDate)} · {member.FullName}");
         Filters(html, scope, agencies);
         Counts(html, summary.Totals);
         Trend(html, summary.Weekly);
@@ -92,8 +74,8 @@ public static class DashboardPage
         Groups(html, "Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment);
         Groups(html, "Theo thủ tục", summary.ByProcedure);
         Groups(html, "Theo cán bộ tiếp nhận", summary.ByClerk);
-        html.Close("main").Close("body").Close("html");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+        html.Close("div");
+        return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.FromEscaped(html.ToString()));
     }
 
     /// <summary>One line per dossier of the period, UTF-8 with a byte-order mark so that Excel reads Vietnamese.</summary>

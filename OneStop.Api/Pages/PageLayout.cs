@@ -90,7 +90,7 @@ public static class PageLayout
             links.Add((RegisterPath, "Tiếp nhận hồ sơ"));
         }
 
-        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Head) || user.IsInRole(Roles.Admin))
+        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
         {
             links.Add((DashboardPath, "Giám sát"));
         }

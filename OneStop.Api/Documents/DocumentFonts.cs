@@ -166,7 +166,7 @@ public sealed class DocumentFonts : IDisposable
         var text = characters.ToString();
         using var font = new SKFont(full, 12);
         var glyphs = font.GetGlyphs(text);
-        var subset = TrueTypeSubset.Create(File.ReadAllBytes(path), glyphs.Where(g => g != 0));
+        var subset = TrueTypeSubset.Create(File.ReadAllBytes(path), text, glyphs);
         using var data = subset is null ? null : SKData.CreateCopy(subset);
         if (data is null || SKTypeface.FromData(data) is not { } face)
         {

@@ -12,7 +12,7 @@ public sealed partial class DocumentWriter : IDisposable
     private readonly DocumentFonts _fonts;
     private readonly MemoryStream _stream = new();
     private readonly SKDocument _document;
-    private readonly Dictionary<(FontVariant Variant, float Size, bool Full), SKFont> _fontCache = [];
+    private readonly Dictionary<(FontVariant Variant, float Size, int Face), SKFont> _fontCache = [];
     private readonly SKPaint _textPaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _strokePaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f };
     private SKCanvas? _canvas;
@@ -93,11 +93,11 @@ public sealed partial class DocumentWriter : IDisposable
     }
 
     /// <summary>A font of the document family; cached per writer.</summary>
-    public SKFont Font(FontVariant variant, float size) => Font(variant, size, full: false);
+    public SKFont Font(FontVariant variant, float size) => Font(variant, size, face: 0);
 
-    /// <summary>The font that has every glyph of <paramref name="text"/>: the document face, or the whole file for rare scripts.</summary>
+    /// <summary>The font with the smallest face that has every glyph of <paramref name="text"/>: Vietnamese, the wider document set, or the whole file for rare scripts.</summary>
     internal SKFont FontFor(FontVariant variant, float size, string text) =>
-        Font(variant, size, full: !_fonts.Covers(variant, text));
+        Font(variant, size, _fonts.FaceFor(variant, text));
 
     /// <summary>The height of one line at <paramref name="size"/>, from the regular face's metrics.</summary>
     public float LineHeight(float size, float spacing = 1.0f)
@@ -245,18 +245,18 @@ public sealed partial class DocumentWriter : IDisposable
         }
     }
 
-    private SKFont Font(FontVariant variant, float size, bool full)
+    private SKFont Font(FontVariant variant, float size, int face)
     {
-        if (!_fontCache.TryGetValue((variant, size, full), out var font))
+        if (!_fontCache.TryGetValue((variant, size, face), out var font))
         {
-            font = new SKFont(full ? _fonts.Full(variant) : _fonts[variant], size)
+            font = new SKFont(_fonts.Face(variant, face), size)
             {
                 Subpixel = true,
                 LinearMetrics = true,
                 Hinting = SKFontHinting.None,
                 Edging = SKFontEdging.Antialias,
             };
-            _fontCache[(variant, size, full)] = font;
+            _fontCache[(variant, size, face)] = font;
         }
 
         return font;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace OneStop.Api.Documents;
@@ -222,6 +223,12 @@ public sealed partial class DocumentWriter : IDisposable
             extraGap = slack / (line.Words.Length - 1);
         }
 
+        // One text blob per line, one run per change of font: the PDF gets one text object a line instead of
+        // one a word. Glyphs sit where the layout measured them.
+        using var builder = new SKTextBlobBuilder();
+        SKFont? runFont = null;
+        var glyphs = new List<ushort>();
+        var positions = new List<float>();
         var cursor = x + line.Indent + offset;
         for (var w = 0; w < line.Words.Length; w++)
         {
@@ -230,11 +237,22 @@ public sealed partial class DocumentWriter : IDisposable
             for (var p = 0; p < word.Pieces.Length; p++)
             {
                 var piece = word.Pieces[p];
+                var font = FontFor(piece.Variant, style.FontSize, piece.Text);
+                if (!ReferenceEquals(font, runFont))
+                {
+                    AddRun(builder, runFont, glyphs, positions, baseline);
+                    runFont = font;
+                }
 
                 // The space is drawn as a glyph (not only as a gap) so that text extraction
                 // and copy-paste keep the words apart.
                 var text = !last && p == word.Pieces.Length - 1 ? piece.Text + " " : piece.Text;
-                Canvas.DrawText(text, cursor, baseline, FontFor(piece.Variant, style.FontSize, piece.Text), _textPaint);
+                glyphs.AddRange(font.GetGlyphs(text));
+                foreach (var point in font.GetGlyphPositions(text, new SKPoint(cursor, 0)))
+                {
+                    positions.Add(point.X);
+                }
+
                 cursor += piece.Width;
             }
 
@@ -243,6 +261,27 @@ public sealed partial class DocumentWriter : IDisposable
                 cursor += word.SpaceWidth + extraGap;
             }
         }
+
+        AddRun(builder, runFont, glyphs, positions, baseline);
+        using var blob = builder.Build();
+        if (blob is not null)
+        {
+            Canvas.DrawText(blob, 0, 0, _textPaint);
+        }
+    }
+
+    private static void AddRun(SKTextBlobBuilder builder, SKFont? font, List<ushort> glyphs, List<float> positions, float baseline)
+    {
+        if (font is null || glyphs.Count == 0)
+        {
+            return;
+        }
+
+        var run = builder.AllocateHorizontalRun(font, glyphs.Count, baseline);
+        run.SetGlyphs(CollectionsMarshal.AsSpan(glyphs));
+        run.SetPositions(CollectionsMarshal.AsSpan(positions));
+        glyphs.Clear();
+        positions.Clear();
     }
 
     private SKFont Font(FontVariant variant, float size, int face)

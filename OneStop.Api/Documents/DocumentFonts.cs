@@ -55,20 +55,39 @@ public sealed class DocumentFonts : IDisposable
         (0x2010, 0x2027), (0x2030, 0x203A), (0x20AB, 0x20AC), (0x2116, 0x2116), (0x25A0, 0x25A1),
     ];
 
-    private readonly SKTypeface[] _faces;
-    private readonly SKTypeface[] _fullFaces;
-    private readonly bool[]?[] _covered;
+    /// <summary>
+    /// The code points of the Vietnamese faces, a part of <see cref="DocumentRanges"/> with half its glyphs: Basic
+    /// Latin, the Vietnamese letters (those of Latin-1 and Extended-A, ơ, ư, Latin Extended Additional), no-break
+    /// space, §, °, ×, en and em dashes, curly quotes, the bullet, the ellipsis, ₫, № and the ballot boxes. Text in
+    /// Vietnamese is drawn with these: a PDF embeds (and compresses) half the font data.
+    /// </summary>
+    private static readonly (int First, int Last)[] VietnameseRanges =
+    [
+        (0x0020, 0x007E), (0x00A0, 0x00A0), (0x00A7, 0x00A7), (0x00B0, 0x00B0), (0x00C0, 0x00C3), (0x00C8, 0x00CA),
+        (0x00CC, 0x00CD), (0x00D2, 0x00D5), (0x00D7, 0x00D7), (0x00D9, 0x00DA), (0x00DD, 0x00DD), (0x00E0, 0x00E3),
+        (0x00E8, 0x00EA), (0x00EC, 0x00ED), (0x00F2, 0x00F5), (0x00F9, 0x00FA), (0x00FD, 0x00FD), (0x0102, 0x0103),
+        (0x0110, 0x0111), (0x0128, 0x0129), (0x0168, 0x0169), (0x01A0, 0x01A1), (0x01AF, 0x01B0), (0x1EA0, 0x1EF9),
+        (0x2013, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D), (0x2022, 0x2022), (0x2026, 0x2026), (0x20AB, 0x20AB),
+        (0x2116, 0x2116), (0x25A0, 0x25A1),
+    ];
+
+    /// <summary>Per variant, the faces from the smallest to the whole file: the Vietnamese face, the document face, the file.</summary>
+    private readonly ReducedFace[][] _faces;
 
     private DocumentFonts(string familyName, SKTypeface[] fullFaces, IReadOnlyList<string> paths)
     {
         FamilyName = familyName;
-        _fullFaces = fullFaces;
         Paths = paths;
-        _faces = new SKTypeface[fullFaces.Length];
-        _covered = new bool[]?[fullFaces.Length];
+        _faces = new ReducedFace[fullFaces.Length][];
         for (var i = 0; i < fullFaces.Length; i++)
         {
-            (_faces[i], _covered[i]) = DocumentFace(fullFaces[i], paths[i]);
+            var bytes = File.ReadAllBytes(paths[i]);
+            _faces[i] =
+            [
+                ReducedFace.Create(fullFaces[i], bytes, VietnameseRanges),
+                ReducedFace.Create(fullFaces[i], bytes, DocumentRanges),
+                new ReducedFace(fullFaces[i], null),
+            ];
         }
     }
 
@@ -79,33 +98,36 @@ public sealed class DocumentFonts : IDisposable
     public IReadOnlyList<string> Paths { get; }
 
     /// <summary>
-    /// The typeface documents draw one variant with: the font reduced to <see cref="DocumentRanges"/> (see
-    /// <see cref="TrueTypeSubset"/>), so that a PDF embeds tens of kilobytes per face instead of the whole file.
+    /// The typeface documents draw Vietnamese text of one variant with: the font reduced to
+    /// <see cref="VietnameseRanges"/> (see <see cref="TrueTypeSubset"/>), so that a PDF embeds tens of kilobytes
+    /// per face instead of the whole file.
     /// </summary>
-    public SKTypeface this[FontVariant variant] => _faces[(int)variant];
+    public SKTypeface this[FontVariant variant] => _faces[(int)variant][0].Face;
 
     /// <summary>The whole font file of one variant, for text <see cref="Covers"/> rejects.</summary>
-    public SKTypeface Full(FontVariant variant) => _fullFaces[(int)variant];
+    public SKTypeface Full(FontVariant variant) => _faces[(int)variant][^1].Face;
 
-    /// <summary>Whether every character of <paramref name="text"/> has its glyph in the document face of <paramref name="variant"/>.</summary>
-    public bool Covers(FontVariant variant, string text)
+    /// <summary>Whether every character of <paramref name="text"/> has its glyph in a reduced face of <paramref name="variant"/>.</summary>
+    public bool Covers(FontVariant variant, string text) => FaceFor(variant, text) < _faces[(int)variant].Length - 1;
+
+    /// <summary>The smallest face of <paramref name="variant"/> with every glyph of <paramref name="text"/>, as an index for <see cref="Face"/>.</summary>
+    internal int FaceFor(FontVariant variant, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_covered[(int)variant] is not { } covered)
+        var faces = _faces[(int)variant];
+        for (var i = 0; i < faces.Length - 1; i++)
         {
-            return true;
-        }
-
-        foreach (var c in text)
-        {
-            if (!covered[c] && !char.IsControl(c))
+            if (faces[i].Covers(text))
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return faces.Length - 1;
     }
+
+    /// <summary>One face of <paramref name="variant"/>: 0 the smallest, larger indexes cover more (see <see cref="FaceFor"/>).</summary>
+    internal SKTypeface Face(FontVariant variant, int index) => _faces[(int)variant][index].Face;
 
     /// <summary>
     /// Resolves and loads the four faces, checking Vietnamese coverage; call at start-up.
@@ -145,41 +167,10 @@ public sealed class DocumentFonts : IDisposable
 
     public void Dispose()
     {
-        foreach (var face in _faces.Concat(_fullFaces).Distinct())
+        foreach (var face in _faces.SelectMany(faces => faces).Select(f => f.Face).Distinct())
         {
             face.Dispose();
         }
-    }
-
-    /// <summary>The reduced face and the characters it has; the whole face (covering everything) when the file cannot be reduced.</summary>
-    private static (SKTypeface Face, bool[]? Covered) DocumentFace(SKTypeface full, string path)
-    {
-        var characters = new StringBuilder();
-        foreach (var (first, last) in DocumentRanges)
-        {
-            for (var c = first; c <= last; c++)
-            {
-                characters.Append((char)c);
-            }
-        }
-
-        var text = characters.ToString();
-        using var font = new SKFont(full, 12);
-        var glyphs = font.GetGlyphs(text);
-        var subset = TrueTypeSubset.Create(File.ReadAllBytes(path), glyphs.Where(g => g != 0));
-        using var data = subset is null ? null : SKData.CreateCopy(subset);
-        if (data is null || SKTypeface.FromData(data) is not { } face)
-        {
-            return (full, null);
-        }
-
-        var covered = new bool[char.MaxValue + 1];
-        for (var i = 0; i < text.Length; i++)
-        {
-            covered[text[i]] = glyphs[i] != 0;
-        }
-
-        return (face, covered);
     }
 
     private static DocumentFonts LoadFirstUsable(IEnumerable<(string Family, string[] Paths)> candidates, IReadOnlyList<string> folders)
@@ -327,4 +318,57 @@ public sealed class DocumentFonts : IDisposable
     }
 
     private sealed record FontFamilyFiles(string Name, params string[] Files);
+
+    /// <summary>A face and the characters it has (null: the whole file, taken to have them all).</summary>
+    private sealed record ReducedFace(SKTypeface Face, bool[]? Covered)
+    {
+        /// <summary>The face reduced to <paramref name="ranges"/>; the whole face when the file cannot be reduced.</summary>
+        public static ReducedFace Create(SKTypeface full, byte[] file, (int First, int Last)[] ranges)
+        {
+            var characters = new StringBuilder();
+            foreach (var (first, last) in ranges)
+            {
+                for (var c = first; c <= last; c++)
+                {
+                    characters.Append((char)c);
+                }
+            }
+
+            var text = characters.ToString();
+            using var font = new SKFont(full, 12);
+            var glyphs = font.GetGlyphs(text);
+            var subset = TrueTypeSubset.Create(file, text, glyphs);
+            using var data = subset is null ? null : SKData.CreateCopy(subset);
+            if (data is null || SKTypeface.FromData(data) is not { } face)
+            {
+                return new ReducedFace(full, null);
+            }
+
+            var covered = new bool[char.MaxValue + 1];
+            for (var i = 0; i < text.Length; i++)
+            {
+                covered[text[i]] = glyphs[i] != 0;
+            }
+
+            return new ReducedFace(face, covered);
+        }
+
+        public bool Covers(string text)
+        {
+            if (Covered is null)
+            {
+                return true;
+            }
+
+            foreach (var c in text)
+            {
+                if (!Covered[c] && !char.IsControl(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 }

@@ -123,12 +123,12 @@ public sealed partial class DocumentWriter
     }
 
     /// <summary>Draws a QR code as vector squares (one path, no bitmap): <paramref name="size"/> includes the quiet zone.</summary>
+    /// <remarks>The path is in module units under a scale, so the PDF writes small whole numbers for each square.</remarks>
     public void DrawQrCode(string payload, float x, float y, float size)
     {
         ArgumentNullException.ThrowIfNull(payload);
         var modules = QrCodeMatrix.Create(payload);
         var count = modules.GetLength(0);
-        var module = size / count;
         using var path = new SKPath();
         for (var r = 0; r < count; r++)
         {
@@ -148,11 +148,16 @@ public sealed partial class DocumentWriter
                     c++;
                 }
 
-                path.AddRect(SKRect.Create(x + (start * module), y + (r * module), (c - start) * module, module));
+                path.AddRect(new SKRect(start, r, c, r + 1));
             }
         }
 
-        Canvas.DrawPath(path, _textPaint);
+        var canvas = Canvas;
+        canvas.Save();
+        canvas.Translate(x, y);
+        canvas.Scale(size / count);
+        canvas.DrawPath(path, _textPaint);
+        canvas.Restore();
     }
 
     /// <summary>The largest size, at most <paramref name="size"/>, at which one line of text fits <paramref name="width"/>.</summary>

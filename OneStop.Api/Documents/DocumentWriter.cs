@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace OneStop.Api.Documents;
@@ -12,7 +13,7 @@ public sealed partial class DocumentWriter : IDisposable
     private readonly DocumentFonts _fonts;
     private readonly MemoryStream _stream = new();
     private readonly SKDocument _document;
-    private readonly Dictionary<(FontVariant Variant, float Size, bool Full), SKFont> _fontCache = [];
+    private readonly Dictionary<(FontVariant Variant, float Size, int Face), SKFont> _fontCache = [];
     private readonly SKPaint _textPaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Fill };
     private readonly SKPaint _strokePaint = new() { Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f };
     private SKCanvas? _canvas;
@@ -93,11 +94,11 @@ public sealed partial class DocumentWriter : IDisposable
     }
 
     /// <summary>A font of the document family; cached per writer.</summary>
-    public SKFont Font(FontVariant variant, float size) => Font(variant, size, full: false);
+    public SKFont Font(FontVariant variant, float size) => Font(variant, size, face: 0);
 
-    /// <summary>The font that has every glyph of <paramref name="text"/>: the document face, or the whole file for rare scripts.</summary>
+    /// <summary>The font with the smallest face that has every glyph of <paramref name="text"/>: Vietnamese, the wider document set, or the whole file for rare scripts.</summary>
     internal SKFont FontFor(FontVariant variant, float size, string text) =>
-        Font(variant, size, full: !_fonts.Covers(variant, text));
+        Font(variant, size, _fonts.FaceFor(variant, text));
 
     /// <summary>The height of one line at <paramref name="size"/>, from the regular face's metrics.</summary>
     public float LineHeight(float size, float spacing = 1.0f)
@@ -222,6 +223,12 @@ public sealed partial class DocumentWriter : IDisposable
             extraGap = slack / (line.Words.Length - 1);
         }
 
+        // One text blob per line, one run per change of font: the PDF gets one text object a line instead of
+        // one a word. Glyphs sit where the layout measured them.
+        using var builder = new SKTextBlobBuilder();
+        SKFont? runFont = null;
+        var glyphs = new List<ushort>();
+        var positions = new List<float>();
         var cursor = x + line.Indent + offset;
         for (var w = 0; w < line.Words.Length; w++)
         {
@@ -230,11 +237,22 @@ public sealed partial class DocumentWriter : IDisposable
             for (var p = 0; p < word.Pieces.Length; p++)
             {
                 var piece = word.Pieces[p];
+                var font = FontFor(piece.Variant, style.FontSize, piece.Text);
+                if (!ReferenceEquals(font, runFont))
+                {
+                    AddRun(builder, runFont, glyphs, positions, baseline);
+                    runFont = font;
+                }
 
                 // The space is drawn as a glyph (not only as a gap) so that text extraction
                 // and copy-paste keep the words apart.
                 var text = !last && p == word.Pieces.Length - 1 ? piece.Text + " " : piece.Text;
-                Canvas.DrawText(text, cursor, baseline, FontFor(piece.Variant, style.FontSize, piece.Text), _textPaint);
+                glyphs.AddRange(font.GetGlyphs(text));
+                foreach (var point in font.GetGlyphPositions(text, new SKPoint(cursor, 0)))
+                {
+                    positions.Add(point.X);
+                }
+
                 cursor += piece.Width;
             }
 
@@ -243,20 +261,41 @@ public sealed partial class DocumentWriter : IDisposable
                 cursor += word.SpaceWidth + extraGap;
             }
         }
+
+        AddRun(builder, runFont, glyphs, positions, baseline);
+        using var blob = builder.Build();
+        if (blob is not null)
+        {
+            Canvas.DrawText(blob, 0, 0, _textPaint);
+        }
     }
 
-    private SKFont Font(FontVariant variant, float size, bool full)
+    private static void AddRun(SKTextBlobBuilder builder, SKFont? font, List<ushort> glyphs, List<float> positions, float baseline)
     {
-        if (!_fontCache.TryGetValue((variant, size, full), out var font))
+        if (font is null || glyphs.Count == 0)
         {
-            font = new SKFont(full ? _fonts.Full(variant) : _fonts[variant], size)
+            return;
+        }
+
+        var run = builder.AllocateHorizontalRun(font, glyphs.Count, baseline);
+        run.SetGlyphs(CollectionsMarshal.AsSpan(glyphs));
+        run.SetPositions(CollectionsMarshal.AsSpan(positions));
+        glyphs.Clear();
+        positions.Clear();
+    }
+
+    private SKFont Font(FontVariant variant, float size, int face)
+    {
+        if (!_fontCache.TryGetValue((variant, size, face), out var font))
+        {
+            font = new SKFont(_fonts.Face(variant, face), size)
             {
                 Subpixel = true,
                 LinearMetrics = true,
                 Hinting = SKFontHinting.None,
                 Edging = SKFontEdging.Antialias,
             };
-            _fontCache[(variant, size, full)] = font;
+            _fontCache[(variant, size, face)] = font;
         }
 
         return font;

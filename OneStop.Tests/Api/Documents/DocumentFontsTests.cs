@@ -21,6 +21,31 @@ public sealed class DocumentFontsTests
     }
 
     [Fact]
+    public void Indexer_EveryVariant_VietnameseFaceHoldsAFractionOfTheGlyphsWithTheFilesAdvances()
+    {
+        var fonts = DocumentSamples.Fonts;
+        const string text = DocumentFonts.VietnameseLetters + " “Đăng ký” – 25°, № 3 × 4 … ₫";
+
+        foreach (var variant in Enum.GetValues<FontVariant>())
+        {
+            Assert.True(fonts[variant].GlyphCount * 4 < fonts.Full(variant).GlyphCount, $"{variant}: {fonts[variant].GlyphCount} of {fonts.Full(variant).GlyphCount} glyphs");
+            using var reduced = new SKFont(fonts[variant], 10) { Subpixel = true, LinearMetrics = true };
+            using var whole = new SKFont(fonts.Full(variant), 10) { Subpixel = true, LinearMetrics = true };
+            Assert.True(reduced.ContainsGlyphs(text));
+            Assert.Equal(whole.GetGlyphWidths(text), reduced.GetGlyphWidths(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("Nguyễn Thị Hồng Nhung, 03 ngày làm việc…", 0)]
+    [InlineData("Müller", 1)]
+    [InlineData("Наталья", 2)]
+    public void FaceFor_Text_TakesTheSmallestFaceWithEveryGlyph(string text, int expected)
+    {
+        Assert.Equal(expected, DocumentSamples.Fonts.FaceFor(FontVariant.Regular, text));
+    }
+
+    [Fact]
     public void Load_FontDirectoryWithDejaVuOnly_FallsBackToDejaVuSerif()
     {
         using var fonts = DocumentFonts.Load(new DocumentOptions { FontDirectory = DejaVuFolder });

@@ -130,4 +130,18 @@ public sealed class ReceiptFormRendererTests
 
         Assert.Contains(name, pdf.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_NameWithLatinLettersOutsideVietnamese_PrintsThemFromTheWiderReducedFace()
+    {
+        // "ü", "ç" and "ø" are not Vietnamese: the run takes the document face, not the whole file.
+        const string name = "Müller François Søren";
+        Assert.True(DocumentSamples.Fonts.Covers(FontVariant.Bold, name));
+        Assert.Equal(1, DocumentSamples.Fonts.FaceFor(FontVariant.Bold, name));
+        var form = DocumentSamples.Receipt() with { Applicant = DocumentSamples.Applicant with { Name = name } };
+
+        var pdf = PdfText.Read(_renderer.Render(form));
+
+        Assert.Contains(name, pdf.All, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace OneStop.Calendar;
@@ -91,20 +93,28 @@ public sealed class WorkingTimeIndex
         return CalendarStatus.Official;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool IsWorking(int day) => _workingBefore[day + 1] != _workingBefore[day];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int WorkingBefore(int day) => _workingBefore[day];
 
     /// <summary>The day index of the working day with a 0-based ordinal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int WorkingDayAt(int ordinal)
     {
         if ((uint)ordinal >= (uint)_workingDay.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(ordinal), "The result falls outside the working calendar (1900–2199).");
+            ThrowOutsideCalendar();
         }
 
         return _workingDay[ordinal];
     }
+
+    // Kept out of line so that the lookups above stay small enough to inline.
+    [DoesNotReturn]
+    private static void ThrowOutsideCalendar() =>
+        throw new ArgumentOutOfRangeException("ordinal", "The result falls outside the working calendar (1900–2199).");
 
     /// <summary>The first working day strictly after a day.</summary>
     internal int NextWorkingDay(int day) => WorkingDayAt(_workingBefore[day + 1]);

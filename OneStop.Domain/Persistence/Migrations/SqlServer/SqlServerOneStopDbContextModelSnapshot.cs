@@ -433,6 +433,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 

@@ -423,6 +423,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("INTEGER");
 

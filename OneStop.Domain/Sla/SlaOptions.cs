@@ -32,8 +32,8 @@ public sealed class SlaOptions
     /// <summary>The escalation ladder; empty means <see cref="DefaultLadder"/>.</summary>
     public List<EscalationLevel> Escalation { get; set; } = [];
 
-    /// <summary>Dossiers per batch (one transaction each).</summary>
-    public int BatchSize { get; set; } = 2000;
+    /// <summary>Dossiers per batch (one transaction each; on SQLite about 1 s of the write lock at 5,000).</summary>
+    public int BatchSize { get; set; } = 5000;
 
     /// <summary>How long a dossier whose check failed waits before the next try.</summary>
     public int PoisonRetryMinutes { get; set; } = 60;

@@ -5,142 +5,148 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Sla;
 
 namespace OneStop.Jobs.Sla;
 
 /// <summary>
-/// Set-based writes for the SLA pass on SQLite and PostgreSQL: multi-row INSERTs and one UPDATE ... FROM (VALUES)
-/// per chunk, in the context's current transaction. Table and column names, store types and value conversions
-/// come from the EF model (each property's type mapping makes its parameter), so the rows are exactly what
-/// SaveChanges would have written.
+/// Set-based writes for the SLA pass on SQLite and PostgreSQL, in the context's current transaction: INSERTs
+/// and an UPDATE ... FROM (VALUES) keyed and version-checked per row. Table and column names, store types and
+/// value conversions come from the EF model (each property's type mapping makes its parameter), so the rows are
+/// exactly what SaveChanges would have written.
 /// </summary>
+/// <remarks>
+/// PostgreSQL gets many rows per statement (one round trip each). SQLite runs in-process, and binding a
+/// statement's parameters costs it time quadratic in their number: there one prepared single-row statement is
+/// executed per row, which is its fastest form.
+/// </remarks>
 internal sealed class BulkRows(OneStopDbContext db)
 {
-    // Well under SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
-    private const int MaxParameters = 30_000;
+    // Well under PostgreSQL's 65,535 parameters per statement.
+    private const int MaxParameters = 20_000;
 
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+    private readonly int _rowsPerStatement = db is SqliteOneStopDbContext ? 1 : int.MaxValue;
 
     /// <summary>Inserts the rows; with <paramref name="skipDuplicates"/> a row whose unique key exists is left out. Returns the rows inserted.</summary>
-    public async Task<int> InsertAsync<T>(IReadOnlyList<T> rows, bool skipDuplicates, CancellationToken cancellationToken)
+    public Task<int> InsertAsync<T>(IReadOnlyList<T> rows, bool skipDuplicates, CancellationToken cancellationToken)
         where T : class
     {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
-
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var properties = entityType.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
-        var columns = string.Join(", ", properties.Select(p => _sql.DelimitIdentifier(p.GetColumnName(table)!)));
-        var inserted = 0;
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / properties.Count)))
-        {
-            await using var command = NewCommand();
-            var text = new StringBuilder(64 * chunk.Length * properties.Count)
-                .Append("INSERT INTO ").Append(_sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (").Append(columns).Append(") VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < properties.Count; c++)
-                {
-                    var property = properties[c];
-                    text.Append(c == 0 ? string.Empty : ", ").Append(Parameter(command, property, property.GetGetter().GetClrValue(chunk[r])));
-                }
-
-                text.Append(')');
-            }
-
-            if (skipDuplicates)
-            {
-                text.Append(" ON CONFLICT DO NOTHING");
-            }
-
-            command.CommandText = text.ToString();
-            inserted += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return inserted;
+        var columns = entityType.GetProperties()
+            .Where(p => p.ValueGenerated == ValueGenerated.Never)
+            .Select(p => new Column<T>(p, p.GetRelationalTypeMapping(), p.GetGetter().GetClrValue))
+            .ToList();
+        var names = string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
+        var into = $"INSERT INTO {_sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ";
+        return ExecuteAsync(rows, columns, values => into + values + (skipDuplicates ? " ON CONFLICT DO NOTHING" : string.Empty), cancellationToken);
     }
 
     /// <summary>
     /// Writes the SLA columns of the changed dossiers, each only where its version is still the one loaded.
     /// Returns the rows written: fewer than given means another writer got there first.
     /// </summary>
-    public async Task<int> UpdateDossiersAsync(IReadOnlyList<SlaRowChange> changes, CancellationToken cancellationToken)
+    public Task<int> UpdateDossiersAsync(IReadOnlyList<SlaRowChange> changes, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        var entityType = db.Model.FindEntityType(typeof(Dossier))!;
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        Column<SlaRowChange> Of(string property, Func<SlaRowChange, object?> value)
         {
-            return 0;
+            var p = entityType.FindProperty(property)!;
+            return new Column<SlaRowChange>(p, p.GetRelationalTypeMapping(), value);
         }
 
-        var entityType = db.Model.FindEntityType(typeof(Dossiers.Dossier))!;
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var key = entityType.FindProperty(nameof(SlaRowChange.Id))!;
-        var version = entityType.FindProperty(nameof(SlaRowChange.Version))!;
-        var set = new[]
+        var columns = new List<Column<SlaRowChange>>
         {
-            nameof(SlaRowChange.Status), nameof(SlaRowChange.SlaState), nameof(SlaRowChange.StepSlaState), nameof(SlaRowChange.EventCount),
-            nameof(SlaRowChange.LastEventHash), nameof(SlaRowChange.Version), nameof(SlaRowChange.NextSlaCheckAt),
-        }.Select(n => entityType.FindProperty(n)!).ToList();
-        var values = new List<(IProperty Property, Func<SlaRowChange, object?> Value)>
-        {
-            (key, c => c.Id),
-            (version, c => c.LoadedVersion),
-            (set[0], c => c.Status),
-            (set[1], c => c.SlaState),
-            (set[2], c => c.StepSlaState),
-            (set[3], c => c.EventCount),
-            (set[4], c => c.LastEventHash),
-            (set[5], c => c.Version),
-            (set[6], c => c.NextSlaCheckAt),
+            Of(nameof(Dossier.Id), c => c.Id),
+            Of(nameof(Dossier.Version), c => c.LoadedVersion),
+            Of(nameof(Dossier.Status), c => c.Status),
+            Of(nameof(Dossier.SlaState), c => c.SlaState),
+            Of(nameof(Dossier.StepSlaState), c => c.StepSlaState),
+            Of(nameof(Dossier.EventCount), c => c.EventCount),
+            Of(nameof(Dossier.LastEventHash), c => c.LastEventHash),
+            Of(nameof(Dossier.Version), c => c.Version),
+            Of(nameof(Dossier.NextSlaCheckAt), c => c.NextSlaCheckAt),
         };
 
-        string Column(IProperty p) => _sql.DelimitIdentifier(p.GetColumnName(table)!);
-        string Value(int i) => $"CAST(v.c{i.ToString(CultureInfo.InvariantCulture)} AS {values[i].Property.GetColumnType()})";
-        var names = string.Join(", ", Enumerable.Range(0, values.Count).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)));
-        var assignments = string.Join(", ", set.Select((p, i) => $"{Column(p)} = {Value(i + 2)}"));
-        var written = 0;
-        foreach (var chunk in changes.Chunk(MaxParameters / values.Count))
+        string Name(int i) => _sql.DelimitIdentifier(columns[i].Property.GetColumnName(table)!);
+
+        // The casts give PostgreSQL the column types of the VALUES list (a null alone would be text).
+        string Value(int i) => string.Create(CultureInfo.InvariantCulture, $"CAST(v.c{i} AS {columns[i].Property.GetColumnType()})");
+        var aliases = string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"c{i}")));
+        var assignments = string.Join(", ", Enumerable.Range(2, columns.Count - 2).Select(i => $"{Name(i)} = {Value(i)}"));
+        var update = $"UPDATE {_sql.DelimitIdentifier(table.Name, table.Schema)} AS d SET {assignments} FROM v WHERE d.{Name(0)} = {Value(0)} AND d.{Name(1)} = {Value(1)}";
+        return ExecuteAsync(changes, columns, values => $"WITH v({aliases}) AS (VALUES {values}) {update}", cancellationToken);
+    }
+
+    // Runs `statement` over the rows, as many per statement as the provider takes well; returns the rows affected.
+    private async Task<int> ExecuteAsync<TRow>(IReadOnlyList<TRow> rows, List<Column<TRow>> columns, Func<string, string> statement, CancellationToken cancellationToken)
+    {
+        var perStatement = Math.Min(_rowsPerStatement, MaxParameters / columns.Count);
+        var affected = 0;
+        DbCommand? command = null;
+        try
         {
-            await using var command = NewCommand();
-            var text = new StringBuilder(48 * chunk.Length * values.Count).Append("WITH v(").Append(names).Append(") AS (VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
+            foreach (var chunk in rows.Chunk(perStatement))
             {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < values.Count; c++)
+                if (command is null || command.Parameters.Count != chunk.Length * columns.Count)
                 {
-                    text.Append(c == 0 ? string.Empty : ", ").Append(Parameter(command, values[c].Property, values[c].Value(chunk[r])));
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = db.Database.GetDbConnection().CreateCommand();
+                    command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    command.CommandTimeout = 0;
+                    command.CommandText = statement(Placeholders(chunk.Length, columns.Count));
                 }
 
-                text.Append(')');
-            }
+                command.Parameters.Clear();
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var column = columns[c];
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, ParameterName((r * columns.Count) + c), column.Value(chunk[r]!), column.Property.IsNullable));
+                    }
+                }
 
-            text.Append(") UPDATE ").Append(_sql.DelimitIdentifier(table.Name, table.Schema)).Append(" AS d SET ").Append(assignments)
-                .Append(" FROM v WHERE d.").Append(Column(key)).Append(" = ").Append(Value(0))
-                .Append(" AND d.").Append(Column(version)).Append(" = ").Append(Value(1));
-            command.CommandText = text.ToString();
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
+                affected += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
 
-        return written;
+        return affected;
     }
 
-    private DbCommand NewCommand()
+    private static string Placeholders(int rows, int columns)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandTimeout = 0;
-        return command;
+        var text = new StringBuilder(rows * columns * 8);
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+            {
+                text.Append(c == 0 ? string.Empty : ", ").Append(ParameterName((r * columns) + c));
+            }
+
+            text.Append(')');
+        }
+
+        return text.ToString();
     }
 
-    private static string Parameter(DbCommand command, IProperty property, object? value)
-    {
-        var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
-        return name;
-    }
+    private static string ParameterName(int index) => "@p" + index.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Column<TRow>(IProperty Property, RelationalTypeMapping Mapping, Func<TRow, object?> Value);
 }

@@ -455,9 +455,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

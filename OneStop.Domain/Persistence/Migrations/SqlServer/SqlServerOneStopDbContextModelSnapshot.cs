@@ -456,9 +456,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

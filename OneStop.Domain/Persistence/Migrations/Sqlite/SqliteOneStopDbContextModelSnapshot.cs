@@ -446,9 +446,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

@@ -57,13 +57,15 @@ internal static class SlaPassBenchmark
             GC.Collect();
             var before = Process.GetCurrentProcess().WorkingSet64;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gen0, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var pass = Stopwatch.StartNew();
             var first = await job.RunAsync(CancellationToken.None);
             pass.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            (gen0, gen2, paused) = (GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, GC.GetTotalPauseDuration() - paused);
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"SLA pass: {pass.Elapsed.TotalSeconds:F2} s ({cpu.TotalSeconds:F2} s CPU), {first.Checked:N0} dossiers checked, {first.Transitions:N0} transitions, {first.Notices:N0} notices; working set {before / 1048576} MB before, peak {peak / 1048576} MB"));
+                $"SLA pass: {pass.Elapsed.TotalSeconds:F2} s ({cpu.TotalSeconds:F2} s CPU), {first.Checked:N0} dossiers checked, {first.Transitions:N0} transitions, {first.Notices:N0} notices; working set {before / 1048576} MB before, peak {peak / 1048576} MB; {gen0} gen-0 and {gen2} gen-2 collections, {paused.TotalSeconds:F2} s paused"));
 
             var quiet = Stopwatch.StartNew();
             var second = await job.RunAsync(CancellationToken.None);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Sla;
@@ -18,17 +20,19 @@ namespace OneStop.Jobs.Sla;
 /// exactly what SaveChanges would have written.
 /// </summary>
 /// <remarks>
-/// PostgreSQL gets many rows per statement (one round trip each). SQLite runs in-process, and binding a
+/// PostgreSQL gets the inserts by binary COPY and the update with many rows per statement. SQLite runs in-process, and binding a
 /// statement's parameters costs it time quadratic in their number: there one prepared single-row statement is
 /// executed per row, which is its fastest form.
 /// </remarks>
 internal sealed class BulkRows(OneStopDbContext db)
 {
-    // Well under PostgreSQL's 65,535 parameters per statement.
-    private const int MaxParameters = 20_000;
+    // Parameters per PostgreSQL statement: far under its 65,535, and small enough that a statement's text and
+    // parameter list stay off the large object heap (bigger ones cost more in gen-2 collections than they save).
+    private const int MaxParameters = 2_500;
 
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
     private readonly int _rowsPerStatement = db is SqliteOneStopDbContext ? 1 : int.MaxValue;
+    private int _copies;
 
     /// <summary>Inserts the rows; with <paramref name="skipDuplicates"/> a row whose unique key exists is left out. Returns the rows inserted.</summary>
     public Task<int> InsertAsync<T>(IReadOnlyList<T> rows, bool skipDuplicates, CancellationToken cancellationToken)
@@ -41,6 +45,11 @@ internal sealed class BulkRows(OneStopDbContext db)
             .Select(p => new Column<T>(p, p.GetRelationalTypeMapping(), p.GetGetter().GetClrValue))
             .ToList();
         var names = string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Property.GetColumnName(table)!)));
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            return CopyAsync(connection, _sql.DelimitIdentifier(table.Name, table.Schema), names, rows, columns, skipDuplicates, cancellationToken);
+        }
+
         var into = $"INSERT INTO {_sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ";
         return ExecuteAsync(rows, columns, values => into + values + (skipDuplicates ? " ON CONFLICT DO NOTHING" : string.Empty), cancellationToken);
     }
@@ -80,6 +89,65 @@ internal sealed class BulkRows(OneStopDbContext db)
         var assignments = string.Join(", ", Enumerable.Range(2, columns.Count - 2).Select(i => $"{Name(i)} = {Value(i)}"));
         var update = $"UPDATE {_sql.DelimitIdentifier(table.Name, table.Schema)} AS d SET {assignments} FROM v WHERE d.{Name(0)} = {Value(0)} AND d.{Name(1)} = {Value(1)}";
         return ExecuteAsync(changes, columns, values => $"WITH v({aliases}) AS (VALUES {values}) {update}", cancellationToken);
+    }
+
+    // PostgreSQL: binary COPY, straight into the table, or (to skip duplicates) into a temporary copy of it that
+    // one INSERT ... SELECT ... ON CONFLICT DO NOTHING moves over; the copy is dropped at commit.
+    private async Task<int> CopyAsync<TRow>(NpgsqlConnection connection, string table, string names, IReadOnlyList<TRow> rows, List<Column<TRow>> columns, bool skipDuplicates, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var target = table;
+        if (skipDuplicates)
+        {
+            target = "\"sla_copy_" + (++_copies).ToString(CultureInfo.InvariantCulture) + "\"";
+            await ExecuteSqlAsync($"CREATE TEMPORARY TABLE {target} (LIKE {table}) ON COMMIT DROP", cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY {target} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                foreach (var column in columns)
+                {
+                    var value = column.Value(row!);
+                    if (value is not null && column.Mapping.Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    await (value switch
+                    {
+                        null => importer.WriteNullAsync(cancellationToken),
+                        Guid g => importer.WriteAsync(g, NpgsqlDbType.Uuid, cancellationToken),
+                        DateTime d => importer.WriteAsync(d, NpgsqlDbType.TimestampTz, cancellationToken),
+                        string t => importer.WriteAsync(t, NpgsqlDbType.Text, cancellationToken),
+                        int i => importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken),
+                        long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, cancellationToken),
+                        _ => throw new NotSupportedException($"Column {column.Property.Name}: {value.GetType().Name} values are not copied."),
+                    });
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        return skipDuplicates
+            ? await ExecuteSqlAsync($"INSERT INTO {table} ({names}) SELECT {names} FROM {target} ON CONFLICT DO NOTHING", cancellationToken)
+            : rows.Count;
+    }
+
+    private async Task<int> ExecuteSqlAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandTimeout = 0;
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // Runs `statement` over the rows, as many per statement as the provider takes well; returns the rows affected.

@@ -18,6 +18,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is ["sla-pass", var pgCount, "postgres", var connectionString])
+        {
+            await Sla.SlaPassBenchmark.RunAsync(int.Parse(pgCount, CultureInfo.InvariantCulture), connectionString);
+            return;
+        }
+
         if (args is ["index-size"])
         {
             var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed());

@@ -173,6 +173,7 @@ public static partial class VietnameseText
         DossierEventKind.SlaStateChanged => "Thay đổi tình trạng hạn",
         DossierEventKind.DeadlineRestated => "Tính lại hạn theo lịch",
         DossierEventKind.NotCollected => "Công dân chưa nhận kết quả",
+        DossierEventKind.StepSlaStateChanged => "Thay đổi tình trạng hạn bước xử lý",
         _ => kind.ToString(),
     };
 

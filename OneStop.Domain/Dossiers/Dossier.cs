@@ -79,12 +79,18 @@ public sealed class Dossier
 
     public Instant? StepDueAt { get; private set; }
 
+    /// <summary>When the current step (the current unit's turn) began: its last hand-over.</summary>
+    public Instant? StepStartedAt { get; private set; }
+
     public Instant? ResultReadyAt { get; private set; }
 
     public Instant? ClosedAt { get; private set; }
 
     /// <summary>The SLA projection the worker keeps: where the dossier stands against its statutory due.</summary>
     public SlaState SlaState { get; private set; }
+
+    /// <summary>Where the current step stands against its own due (<see cref="StepDueAt"/>); a hand-over resets it.</summary>
+    public SlaState StepSlaState { get; private set; }
 
     /// <summary>
     /// When the worker looks at the dossier next (indexed): the next SLA boundary, or null while nothing can
@@ -177,7 +183,9 @@ public sealed class Dossier
         Handovers.Add(handover);
         var from = CurrentUnit;
         CurrentUnit = toUnit;
+        StepStartedAt = action.OccurredAt;
         StepDueAt = newStepDue;
+        StepSlaState = SlaState.OnTrack;
         if (Status == DossierStatus.Received && toUnit != DeskUnit)
         {
             Status = DossierStatus.InProcess;
@@ -472,6 +480,27 @@ public sealed class Dossier
     }
 
     /// <summary>
+    /// The worker moves the current step's SLA state across a boundary of the step's own due, crossed at
+    /// <see cref="DossierAction.OccurredAt"/>. Returns false when already there.
+    /// </summary>
+    public bool MoveStepSla(SlaState to, DossierAction action)
+    {
+        if (StepSlaState == to)
+        {
+            return false;
+        }
+
+        var from = StepSlaState;
+        StepSlaState = to;
+        Record(DossierEventKind.StepSlaStateChanged, action, EventDetails.Of(
+            ("from", from.ToString()),
+            ("to", to.ToString()),
+            ("unit", CurrentUnit),
+            ("stepDueAt", StepDueAt is { } due ? Iso(due) : null)));
+        return true;
+    }
+
+    /// <summary>
     /// The result waited longer than the configured time at the desk: the dossier becomes
     /// <see cref="DossierStatus.NotCollected"/> (still returnable). Returns false when it is not waiting.
     /// </summary>
@@ -490,6 +519,71 @@ public sealed class Dossier
 
     /// <summary>Sets when the worker looks at the dossier next (null: only after its next event).</summary>
     public void ScheduleSlaCheck(Instant? at) => NextSlaCheckAt = at;
+
+    /// <summary>
+    /// Carries out an SLA plan: the dossier's and the step's moves in the order their boundaries were crossed,
+    /// NotCollected when the wait ran out, then the next check. Returns the number of transitions recorded.
+    /// </summary>
+    public int ApplySlaPlan(SlaPlan plan, DossierAction action)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var transitions = 0;
+        var moves = plan.Moves.Select(m => (m.At, Step: false, m.State))
+            .Concat(plan.StepMoves.Select(m => (m.At, Step: true, m.State)))
+            .OrderBy(m => m.At)
+            .ThenBy(m => m.Step);
+        foreach (var (at, step, state) in moves)
+        {
+            var moveAction = new DossierAction(action.Actor, action.RecordedAt, at);
+            if (step ? MoveStepSla(state, moveAction) : MoveSla(state, moveAction))
+            {
+                transitions++;
+            }
+        }
+
+        if (plan.NotCollectedAt is { } notCollectedAt && MarkNotCollected(new DossierAction(action.Actor, action.RecordedAt, notCollectedAt)))
+        {
+            transitions++;
+        }
+
+        ScheduleSlaCheck(plan.NextCheckAt);
+        return transitions;
+    }
+
+    /// <summary>
+    /// The SLA check of a dossier known by its <see cref="SlaSnapshot"/> (the columns the check reads), for the
+    /// worker's set-based pass: the same moves and the same ledger events as <see cref="ApplySlaPlan(SlaPlan, DossierAction)"/>
+    /// on the loaded dossier, returned as the row's new values with the events to insert.
+    /// </summary>
+    public static SlaRowChange ApplySlaPlan(SlaSnapshot snapshot, SlaPlan plan, DossierAction action)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var dossier = new Dossier
+        {
+            Id = snapshot.Id,
+            Code = snapshot.Code,
+            AgencyId = snapshot.AgencyId,
+            Status = snapshot.Status,
+            CurrentUnit = snapshot.CurrentUnit,
+            AcceptedAt = snapshot.AcceptedAt,
+            CountingStartsAt = snapshot.CountingStartsAt,
+            StatutoryDueAt = snapshot.StatutoryDueAt,
+            AppointmentAt = snapshot.AppointmentAt,
+            Reschedulings = snapshot.Reschedulings,
+            ResultReadyAt = snapshot.ResultReadyAt,
+            StepStartedAt = snapshot.StepStartedAt,
+            StepDueAt = snapshot.StepDueAt,
+            SlaState = snapshot.SlaState,
+            StepSlaState = snapshot.StepSlaState,
+            EventCount = snapshot.EventCount,
+            LastEventHash = snapshot.LastEventHash,
+            Version = snapshot.Version,
+        };
+        var transitions = dossier.ApplySlaPlan(plan, action);
+        return new SlaRowChange(
+            dossier.Id, snapshot.Version, dossier.Status, dossier.SlaState, dossier.StepSlaState, dossier.EventCount,
+            dossier.LastEventHash, dossier.Version, dossier.NextSlaCheckAt, transitions, dossier.TakePendingEvents());
+    }
 
     /// <summary>Moves events out of <see cref="PendingEvents"/> (called by the context when it saves them).</summary>
     public IReadOnlyList<DossierEvent> TakePendingEvents()

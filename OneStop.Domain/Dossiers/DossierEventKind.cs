@@ -18,4 +18,5 @@ public enum DossierEventKind
     SlaStateChanged,
     DeadlineRestated,
     NotCollected,
+    StepSlaStateChanged,
 }

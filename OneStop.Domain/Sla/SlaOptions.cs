@@ -6,7 +6,8 @@ namespace OneStop.Sla;
 /// The SLA rules' settings (section <c>Sla</c>). Defaults: due soon under 1 working day or 20% of the budget
 /// left; the apology window (Form 04) closes 1 working day before the statutory due (domain.md rule 6); a
 /// result not collected after 10 working days; the ladder officer (due soon), head of department (overdue),
-/// head of agency (8 working hours overdue), supervisor (24 working hours overdue).
+/// head of agency (8 working hours overdue), supervisor (24 working hours overdue). A step (the current unit's
+/// budget) is due soon under 1 working day or 20% of its budget left; its officer is told when it is overdue.
 /// </summary>
 public sealed class SlaOptions
 {
@@ -15,6 +16,12 @@ public sealed class SlaOptions
     public decimal DueSoonWorkingDays { get; set; } = 1m;
 
     public decimal DueSoonBudgetShare { get; set; } = 0.2m;
+
+    /// <summary>A step (the current unit's budget, <c>StepDueAt</c>) is due soon under this many working days left.</summary>
+    public decimal StepDueSoonWorkingDays { get; set; } = 1m;
+
+    /// <summary>... or under this share of the step's budget left, whichever comes first.</summary>
+    public decimal StepDueSoonBudgetShare { get; set; } = 0.2m;
 
     /// <summary>Form 04 is due this many working days before the statutory due (domain.md rule 6).</summary>
     public decimal ApologyWorkingDaysBeforeDue { get; set; } = 1m;
@@ -25,8 +32,8 @@ public sealed class SlaOptions
     /// <summary>The escalation ladder; empty means <see cref="DefaultLadder"/>.</summary>
     public List<EscalationLevel> Escalation { get; set; } = [];
 
-    /// <summary>Dossiers per batch (one save each).</summary>
-    public int BatchSize { get; set; } = 500;
+    /// <summary>Dossiers per batch (one transaction each; on SQLite about 1 s of the write lock at 5,000).</summary>
+    public int BatchSize { get; set; } = 5000;
 
     /// <summary>How long a dossier whose check failed waits before the next try.</summary>
     public int PoisonRetryMinutes { get; set; } = 60;
@@ -40,6 +47,8 @@ public sealed class SlaOptions
     ];
 
     public SlaThresholds Thresholds => new(DueSoonWorkingDays, DueSoonBudgetShare);
+
+    public SlaThresholds StepThresholds => new(StepDueSoonWorkingDays, StepDueSoonBudgetShare);
 
     public IReadOnlyList<EscalationLevel> Ladder => Escalation.Count == 0 ? DefaultLadder : Escalation;
 }

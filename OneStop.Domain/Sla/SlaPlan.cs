@@ -5,11 +5,13 @@ namespace OneStop.Sla;
 
 /// <summary>What the SLA check does to one dossier at one instant: state moves, notices, the next look.</summary>
 /// <param name="Moves">SLA states entered, each at the instant its boundary was crossed, in order.</param>
+/// <param name="StepMoves">SLA states of the current step (against <c>StepDueAt</c>) entered, in order.</param>
 /// <param name="NotCollectedAt">The instant the result's wait ran out, when the dossier becomes NotCollected now.</param>
 /// <param name="Notices">Every notice due by now (queued only when its key is not in the outbox yet).</param>
 /// <param name="NextCheckAt">The next boundary after now, or null while time alone changes nothing.</param>
 public sealed record SlaPlan(
     IReadOnlyList<(SlaState State, Instant At)> Moves,
+    IReadOnlyList<(SlaState State, Instant At)> StepMoves,
     Instant? NotCollectedAt,
     IReadOnlyList<NoticeDraft> Notices,
     Instant? NextCheckAt);

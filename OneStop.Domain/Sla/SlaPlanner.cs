@@ -17,17 +17,24 @@ namespace OneStop.Sla;
 /// <para>Apology (domain.md rule 6, Decree 61/2018 art. 19(9)): the window opens with DueSoon (the department
 /// and its head are told), and closes 1 working day before the statutory due; still no moved appointment then
 /// escalates to the head of the agency.</para>
+/// <para>Steps: the current unit's budget (from its hand-over to <c>StepDueAt</c>) moves the same way with its own
+/// margin (<see cref="SlaOptions.StepThresholds"/>); the officer is told once when the step is overdue. A hand-over
+/// starts a new step on track.</para>
 /// <para>Quiet hours: staff notices created outside an office session are held until the next one.</para>
 /// </remarks>
 public static class SlaPlanner
 {
-    public static SlaPlan Plan(Dossier dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options)
+    public static SlaPlan Plan(Dossier dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options) =>
+        Plan(SlaSnapshot.Of(dossier), now, calculator, hours, options);
+
+    public static SlaPlan Plan(SlaSnapshot dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(options);
         var moves = new List<(SlaState, Instant)>();
+        var stepMoves = new List<(SlaState, Instant)>();
         var notices = new List<NoticeDraft>();
         Instant? next = null;
         Instant? notCollectedAt = null;
@@ -107,6 +114,27 @@ public static class SlaPlanner
                     }
                 }
 
+                if (dossier is { StepStartedAt: { } stepStart, StepDueAt: { } stepDue })
+                {
+                    var stepBudget = Math.Max(0, calculator.WorkingTimeBetween(stepStart, stepDue, hours).Seconds);
+                    var stepDueSoonAt = After(stepStart, stepBudget - options.StepThresholds.DueSoonMargin(stepBudget, perDay), stepDue, calculator, hours);
+                    var stepOverdueAt = stepDue + Duration.FromSeconds(1);
+                    var stepTarget = Reached(stepOverdueAt) ? SlaState.Overdue : Reached(stepDueSoonAt) ? SlaState.DueSoon : SlaState.OnTrack;
+                    var stepBoundaries = new Dictionary<SlaState, Instant> { [SlaState.OnTrack] = stepStart, [SlaState.DueSoon] = stepDueSoonAt, [SlaState.Overdue] = stepOverdueAt };
+                    for (var s = dossier.StepSlaState + 1; s <= stepTarget; s++)
+                    {
+                        stepMoves.Add((s, stepBoundaries[s]));
+                    }
+
+                    if (stepTarget == SlaState.Overdue)
+                    {
+                        // One notice per step: the step is known by its start and its due (a hand-over starts a new one).
+                        notices.Add(new NoticeDraft("StepOverdue", $"{Iso(stepStart)}/{Iso(stepDue)}", NoticeAudience.Officer, staffFrom,
+                            $"Hồ sơ {code}: bước xử lý tại {dossier.CurrentUnit} đã quá hạn",
+                            $"Hồ sơ {code} đang ở {dossier.CurrentUnit}; hạn của bước này là {Iso(stepDue)}, hạn giải quyết hồ sơ {Iso(due)}."));
+                    }
+                }
+
                 break;
 
             case DossierStatus.ResultReady when dossier.ResultReadyAt is { } ready:
@@ -128,7 +156,7 @@ public static class SlaPlanner
                 break;
         }
 
-        return new SlaPlan(moves, notCollectedAt, notices, next);
+        return new SlaPlan(moves, stepMoves, notCollectedAt, notices, next);
     }
 
     // The instant after which `worked` working seconds from `start` have passed, plus one: from there the time

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,13 +18,19 @@ namespace OneStop.Jobs.Sla;
 /// queues the notices of the ladder, the apology window and the citizen. It reads only dossiers whose
 /// <see cref="Dossier.NextSlaCheckAt"/> has come (an index range), in batches, each saved in one transaction
 /// with its events and outbox rows; every dossier leaves a batch with its next check in the future, so a pass
-/// ends, and a quiet pass is one empty index read.
+/// ends, and a quiet pass is one empty index read. The current step (the unit's budget) moves the same way.
 /// </summary>
 /// <remarks>
+/// <para>On SQLite and PostgreSQL a batch is set-based: a projection of the needed columns, plans in memory, then a
+/// few multi-row statements (<see cref="BulkRows"/>); the events are the ones the <see cref="Dossier"/> methods
+/// record (<see cref="Dossier.ApplySlaPlan(SlaSnapshot, SlaPlan, DossierAction)"/>), hash chain included.
+/// </para>
+/// <para>
 /// Idempotent: the plan depends only on the dossier and the instant, moves are skipped when the state is already
 /// there, and a notice whose key is in the outbox is not queued again. Two workers on one database: the
 /// dossier's version check lets one of them save a dossier; the other reloads it and finds nothing to do.
 /// A dossier whose check throws is logged with its code and retried later; the rest of the batch goes on.
+/// </para>
 /// </remarks>
 public sealed class SlaCheckJob(
     IServiceScopeFactory scopes,
@@ -44,16 +51,21 @@ public sealed class SlaCheckJob(
         var now = clock.GetCurrentInstant();
         var calculator = new DeadlineCalculator(calendars.Current);
         AgencyHours hours;
+        bool setBased;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            hours = await AgencyHours.LoadAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), officeHours.Value.ToOfficeHours(), cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            hours = await AgencyHours.LoadAsync(db, officeHours.Value.ToOfficeHours(), cancellationToken);
+            setBased = db is not SqlServerOneStopDbContext;
         }
 
         var result = new SlaPassResult();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await RunBatchAsync(now, calculator, hours, result, cancellationToken);
+            var batch = setBased
+                ? await RunSetBatchAsync(now, calculator, hours, result, cancellationToken)
+                : await RunTrackedBatchAsync(now, calculator, hours, result, cancellationToken);
             if (batch == 0)
             {
                 return result;
@@ -63,11 +75,90 @@ public sealed class SlaCheckJob(
         }
     }
 
-    private async Task<int> RunBatchAsync(Instant now, DeadlineCalculator calculator, AgencyHours hours, SlaPassResult result, CancellationToken cancellationToken)
+    // SQLite and PostgreSQL: the batch is read as snapshots (a projection of the columns the rules need, no
+    // tracking), planned in memory, and written in one transaction with one UPDATE per chunk of dossiers (each
+    // row only where its version is still the one read), multi-row INSERTs of the events, and of the notices
+    // with ON CONFLICT DO NOTHING on the outbox key. Any conflict rolls the batch back and redoes it one by one.
+    private async Task<int> RunSetBatchAsync(Instant now, DeadlineCalculator calculator, AgencyHours hours, SlaPassResult result, CancellationToken cancellationToken)
+    {
+        List<SlaSnapshot> snapshots;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            snapshots = await DueBatch(db, now).AsNoTracking()
+                .Select(d => new SlaSnapshot(
+                    d.Id, d.Code, d.AgencyId, d.Status, d.CurrentUnit, d.AcceptedAt, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt,
+                    d.Reschedulings, d.ResultReadyAt, d.StepStartedAt, d.StepDueAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash, d.Version))
+                .ToListAsync(cancellationToken);
+            if (snapshots.Count == 0)
+            {
+                return 0;
+            }
+
+            var changes = new List<SlaRowChange>(snapshots.Count);
+            var notices = new List<OutboxMessage>();
+            var failed = new List<string>();
+            foreach (var snapshot in snapshots)
+            {
+                try
+                {
+                    var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options);
+                    changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now)));
+                    notices.AddRange(plan.Notices.Select(n => new OutboxMessage(
+                        snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore)));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A poisoned dossier (e.g. a due outside the calendar's range) does not stop the others.
+                    logger.LogError(e, "SLA check of dossier {Code} failed; retried in {Minutes} min", snapshot.Code, _options.PoisonRetryMinutes);
+                    failed.Add(snapshot.Code);
+                    changes.Add(new SlaRowChange(
+                        snapshot.Id, snapshot.Version, snapshot.Status, snapshot.SlaState, snapshot.StepSlaState, snapshot.EventCount,
+                        snapshot.LastEventHash, snapshot.Version, now + Duration.FromMinutes(_options.PoisonRetryMinutes), 0, []));
+                }
+            }
+
+            try
+            {
+                var rows = new BulkRows(db);
+                if (await rows.UpdateDossiersAsync(changes, cancellationToken) == changes.Count)
+                {
+                    await rows.InsertAsync(changes.SelectMany(c => c.Events).ToList(), skipDuplicates: false, cancellationToken);
+                    var queued = await rows.InsertAsync(notices, skipDuplicates: true, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    result.Transitions += changes.Sum(c => c.Transitions);
+                    result.Notices += queued;
+                    result.Failed.AddRange(failed);
+                    return snapshots.Count;
+                }
+
+                logger.LogInformation("SLA batch met dossiers changed since they were read; checking its {Count} dossiers one at a time", snapshots.Count);
+            }
+            catch (DbException e)
+            {
+                // Another writer (the API, or a second worker) changed one of them: redo the batch one by one.
+                logger.LogInformation(e, "SLA batch conflicted; checking its {Count} dossiers one at a time", snapshots.Count);
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        foreach (var id in snapshots.Select(d => d.Id))
+        {
+            await CheckOneAsync(id, now, calculator, hours, result, cancellationToken);
+        }
+
+        return snapshots.Count;
+    }
+
+    // SQL Server: tracked dossiers saved by SaveChanges (the set-based statements above use ON CONFLICT and
+    // UPDATE ... FROM (VALUES), which T-SQL spells differently; no SQL Server is at hand to measure a variant).
+    private async Task<int> RunTrackedBatchAsync(Instant now, DeadlineCalculator calculator, AgencyHours hours, SlaPassResult result, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        await using var transaction = db is SqliteOneStopDbContext ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var dossiers = await DueBatch(db, now).ToListAsync(cancellationToken);
         if (dossiers.Count == 0)
         {
@@ -84,19 +175,12 @@ public sealed class SlaCheckJob(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
+            await transaction.CommitAsync(cancellationToken);
             return dossiers.Count;
         }
         catch (DbUpdateException e)
         {
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-            }
+            await transaction.RollbackAsync(cancellationToken);
 
             // Another writer (the API, or a second worker) changed one of them: redo the batch one by one.
             logger.LogInformation(e, "SLA batch conflicted; checking its {Count} dossiers one at a time", dossiers.Count);
@@ -187,19 +271,7 @@ public sealed class SlaCheckJob(
 
     private static void Apply(OneStopDbContext db, Dossier dossier, SlaPlan plan, Instant now, HashSet<(Guid, string, string)> sent, SlaPassResult result)
     {
-        foreach (var (state, at) in plan.Moves)
-        {
-            if (dossier.MoveSla(state, new DossierAction(Actor, now, at)))
-            {
-                result.Transitions++;
-            }
-        }
-
-        if (plan.NotCollectedAt is { } notCollectedAt && dossier.MarkNotCollected(new DossierAction(Actor, now, notCollectedAt)))
-        {
-            result.Transitions++;
-        }
-
+        result.Transitions += dossier.ApplySlaPlan(plan, new DossierAction(Actor, now, now));
         foreach (var notice in plan.Notices)
         {
             if (sent.Add((dossier.Id, notice.Kind, notice.Threshold)))
@@ -208,8 +280,6 @@ public sealed class SlaCheckJob(
                 result.Notices++;
             }
         }
-
-        dossier.ScheduleSlaCheck(plan.NextCheckAt);
     }
 
     private static async Task<HashSet<(Guid, string, string)>> SentKeysAsync(OneStopDbContext db, List<Guid> ids, CancellationToken cancellationToken)

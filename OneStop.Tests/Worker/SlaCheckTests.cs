@@ -90,7 +90,7 @@ public sealed class SlaCheckTests : IDisposable
         _factory.MoveClockTo(2025, 3, 10, 10, 0);
         var job = _factory.Job<SlaCheckJob>();
         using var kill = new CancellationTokenSource();
-        _factory.Saves.OnSaved = n =>
+        _factory.Commits.OnCommitted = n =>
         {
             if (n == 1)
             {
@@ -99,7 +99,7 @@ public sealed class SlaCheckTests : IDisposable
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.RunAsync(kill.Token));
-        _factory.Saves.OnSaved = null;
+        _factory.Commits.OnCommitted = null;
         var halfway = await _factory.WithDbAsync(db => db.Dossiers.CountAsync(d => d.SlaState == SlaState.Overdue));
         Assert.Equal(10, halfway);
 

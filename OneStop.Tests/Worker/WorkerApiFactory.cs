@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -34,14 +35,14 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         }
     }
 
-    /// <summary>Counts the saves of every context of the host; <see cref="SaveCounter.OnSaved"/> lets a test act after one.</summary>
-    public SaveCounter Saves { get; } = new();
+    /// <summary>Counts the committed transactions of every context of the host; <see cref="CommitCounter.OnCommitted"/> lets a test act after one.</summary>
+    public CommitCounter Commits { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteOneStopDbContext>(o => o.AddInterceptors(Saves)));
+            services.ConfigureDbContext<SqliteOneStopDbContext>(o => o.AddInterceptors(Commits)));
     }
 
     public T Job<T>()
@@ -91,16 +92,16 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         Clock.Reset(OfficeTime.ToInstant(new LocalDateTime(year, month, day, hour, minute)));
 }
 
-/// <summary>Counts saved changes and calls <see cref="OnSaved"/> with the running count.</summary>
-public sealed class SaveCounter : SaveChangesInterceptor
+/// <summary>Counts committed transactions (a worker batch is one) and calls <see cref="OnCommitted"/> with the running count.</summary>
+public sealed class CommitCounter : DbTransactionInterceptor
 {
     private int _count;
 
-    public Action<int>? OnSaved { get; set; }
+    public Action<int>? OnCommitted { get; set; }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        OnSaved?.Invoke(Interlocked.Increment(ref _count));
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
+        OnCommitted?.Invoke(Interlocked.Increment(ref _count));
+        return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
     }
 }

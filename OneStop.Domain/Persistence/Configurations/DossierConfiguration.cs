@@ -16,7 +16,8 @@ internal sealed class DossierConfiguration(PersonalDataCipher cipher)
         builder.HasIndex(d => d.Code).IsUnique();
         builder.HasIndex(d => new { d.AgencyId, d.TrackingNumber, d.AcceptedAt });
         builder.HasIndex(d => new { d.Status, d.StatutoryDueAt });
-        builder.HasIndex(d => d.NextSlaCheckAt);
+        // The SLA check reads its batches in this order: the index gives them without a sort.
+        builder.HasIndex(d => new { d.NextSlaCheckAt, d.Id });
         builder.Property(d => d.CurrentUnit).HasMaxLength(300);
         builder.Property(d => d.LastEventHash).HasMaxLength(64);
         builder.Property(d => d.Version).IsConcurrencyToken();

@@ -432,6 +432,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("integer");
 
@@ -447,9 +455,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

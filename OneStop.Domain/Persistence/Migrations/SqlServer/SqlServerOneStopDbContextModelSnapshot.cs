@@ -433,6 +433,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 
@@ -448,9 +456,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

@@ -423,6 +423,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("INTEGER");
 
@@ -438,9 +446,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261123022355_Initial")]
+    [Migration("20261123025256_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -435,6 +435,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("integer");
 
@@ -450,9 +458,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

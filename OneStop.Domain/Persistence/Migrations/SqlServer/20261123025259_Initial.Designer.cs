@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261123022358_Initial")]
+    [Migration("20261123025259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -436,6 +436,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 
@@ -451,9 +459,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261123022352_Initial")]
+    [Migration("20261123025254_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -426,6 +426,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("StepDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepSlaState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StepStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("INTEGER");
 
@@ -441,9 +449,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("NextSlaCheckAt");
-
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("NextSlaCheckAt", "Id");
 
                     b.HasIndex("Status", "StatutoryDueAt");
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using OneStop.Persistence;
 using OneStop.Procedures;
 
@@ -41,16 +40,6 @@ public static class ProcedureCatalogue
         var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions)
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return matches.Select(m => (procedures[m.Id], (string?)m.Agency)).ToList();
-    }
-
-    /// <summary>
-    /// The version new dossiers are received under at <paramref name="now"/>: the highest-numbered one already in
-    /// effect (the rule dossier intake applies). Null when none is in effect yet.
-    /// </summary>
-    public static ProcedureVersion? InForce(Procedure procedure, Instant now)
-    {
-        ArgumentNullException.ThrowIfNull(procedure);
-        return procedure.Versions.Where(v => v.EffectiveFrom <= now).MaxBy(v => v.Number);
     }
 
     /// <summary>Lower case, without diacritics, đ as d, single spaces.</summary>

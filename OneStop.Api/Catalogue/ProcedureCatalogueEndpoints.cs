@@ -28,7 +28,7 @@ public static class ProcedureCatalogueEndpoints
         var now = clock.GetCurrentInstant();
         var found = await ProcedureCatalogue.SearchAsync(db, member.AgencyPath, search, cancellationToken);
         var entries = found
-            .Select(f => (f.Procedure, f.Agency, Version: ProcedureCatalogue.InForce(f.Procedure, now)))
+            .Select(f => (f.Procedure, f.Agency, Version: f.Procedure.VersionInForce(now)))
             .Where(f => f.Version is not null)
             .Select(f => CatalogueEntryResponse.From(f.Procedure, f.Agency, f.Version!))
             .ToList();

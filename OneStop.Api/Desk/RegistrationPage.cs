@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Api.Administration;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
@@ -38,7 +38,7 @@ internal static class RegistrationPage
         if (chosen.Length > 0)
         {
             var procedure = procedures.SingleOrDefault(p => p.Code == chosen);
-            if (procedure is not null && VersionInForce(procedure, clock) is { } version)
+            if (procedure is not null && procedure.VersionInForce(clock.GetCurrentInstant()) is { } version)
             {
                 return FormPage(http, procedure, version, _ => null, FormErrors.None, Guid.NewGuid().ToString("N"), null, StatusCodes.Status200OK);
             }
@@ -55,7 +55,7 @@ internal static class RegistrationPage
         string? Value(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
         var procedures = await OfferedAsync(db, staff, cancellationToken);
         var procedure = procedures.SingleOrDefault(p => p.Code == Value("procedureCode"));
-        if (procedure is null || VersionInForce(procedure, clock) is not { } version)
+        if (procedure is null || procedure.VersionInForce(clock.GetCurrentInstant()) is not { } version)
         {
             return SearchPage(http, null, procedures, "Chọn thủ tục hành chính trước khi tiếp nhận.");
         }
@@ -122,22 +122,6 @@ internal static class RegistrationPage
         return FormPage(http, procedure, version, Value, errors, key ?? Guid.NewGuid().ToString("N"), null, StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>Folds Vietnamese text for search: lower case, no tone marks, đ as d ("Đăng ký" matches "dang ky").</summary>
-    internal static string Fold(string text)
-    {
-        var decomposed = text.ToLowerInvariant().Replace('đ', 'd').Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
     private static int Count(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (string.IsNullOrWhiteSpace(text) ? 0 : -1);
 
@@ -156,17 +140,11 @@ internal static class RegistrationPage
         return procedures.Where(p => p.AgencyId is null || agencies.Contains(p.AgencyId.Value)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 
-    private static ProcedureVersion? VersionInForce(Procedure procedure, IClock clock)
-    {
-        var now = clock.GetCurrentInstant();
-        return procedure.Versions.Where(v => v.EffectiveFrom <= now).MaxBy(v => v.Number);
-    }
-
     private static ContentHttpResult SearchPage(HttpContext http, string? search, List<Procedure> procedures, string? error)
     {
-        var query = Fold(search?.Trim() ?? string.Empty);
+        var query = ProcedureCatalogue.Normalize(search?.Trim() ?? string.Empty);
         var found = procedures
-            .Where(p => query.Length == 0 || Fold(p.Name).Contains(query, StringComparison.Ordinal) || Fold(p.Code).Contains(query, StringComparison.Ordinal))
+            .Where(p => query.Length == 0 || ProcedureCatalogue.Normalize(p.Name).Contains(query, StringComparison.Ordinal) || ProcedureCatalogue.Normalize(p.Code).Contains(query, StringComparison.Ordinal))
             .Take(SearchLimit).ToList();
         var items = found.Select(p => Html.Of($"""
             <li><a href="{PageLayout.RegisterPath}?thu-tuc={Uri.EscapeDataString(p.Code)}">{p.Name}</a>

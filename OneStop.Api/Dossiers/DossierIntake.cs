@@ -149,7 +149,7 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         }
 
         var now = clock.GetCurrentInstant();
-        var version = procedure.Versions.Where(v => v.EffectiveFrom <= now).MaxBy(v => v.Number);
+        var version = procedure.VersionInForce(now);
         if (version is null)
         {
             validation.Add("procedureCode", "The procedure has no version in force.");

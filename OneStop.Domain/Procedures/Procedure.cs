@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace OneStop.Procedures;
 
 /// <summary>An administrative procedure (thủ tục hành chính) from the national database, e.g. 1.000948.H38.</summary>
@@ -53,6 +55,13 @@ public sealed class Procedure
         IsDemo = true;
         return this;
     }
+
+    /// <summary>
+    /// The version new dossiers are received under at <paramref name="now"/>: the highest-numbered one already in
+    /// effect. Null when none is in effect yet. A dossier keeps the version it was received under.
+    /// </summary>
+    public ProcedureVersion? VersionInForce(Instant now) =>
+        _versions.Where(v => v.EffectiveFrom <= now).MaxBy(v => v.Number);
 
     /// <summary>
     /// Adds a version; it becomes the one new dossiers are received under. Earlier dossiers keep theirs

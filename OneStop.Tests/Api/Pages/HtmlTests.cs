@@ -1,4 +1,4 @@
-using OneStop.Api.Desk;
+using OneStop.Api.Administration;
 using OneStop.Api.Pages;
 
 namespace OneStop.Tests.Api.Pages;
@@ -19,8 +19,8 @@ public sealed class HtmlTests
     [InlineData("Đăng ký kết hôn", "dang ky ket hon")]
     [InlineData("Xác nhận tình trạng hôn nhân", "xac nhan tinh trang hon nhan")]
     [InlineData("1.000894.H99", "1.000894.h99")]
-    public void Fold_VietnameseText_DropsToneMarksAndCase(string text, string folded) =>
-        Assert.Equal(folded, RegistrationPage.Fold(text));
+    public void Normalize_VietnameseText_DropsToneMarksAndCase(string text, string folded) =>
+        Assert.Equal(folded, ProcedureCatalogue.Normalize(text));
 
     [Theory]
     [InlineData("2025-03-10T09:00", "2025-03-10T09:00:00+07:00")]

@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,22 +65,12 @@ public static class JobHosting
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOneStopJobServices(configuration);
         var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        // Storage and activator belong to this host. Hangfire's defaults read the static JobStorage.Current and
+        // JobActivator.Current, which the last host configured in the process wins (two hosts in one test run).
+        services.AddSingleton(_ => CreateStorage(provider, connectionString));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            switch (provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
-                    break;
-                default:
-                    config.UseInMemoryStorage();
-                    break;
-            }
-        });
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         services.AddHostedService<ScheduleRegistration>();
         services.AddHostedService<CalendarChangeListener>();
         if (jobs.RunServer)
@@ -86,6 +79,19 @@ public static class JobHosting
         }
 
         return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseProvider provider, string? connectionString) => provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+        DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(connectionString),
+        _ => new InMemoryStorage(),
+    };
+
+    private static PostgreSqlStorage CreatePostgreSqlStorage(string? connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     // Registers the recurring jobs once the host starts (storage is ready by then).

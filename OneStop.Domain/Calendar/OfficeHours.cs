@@ -20,9 +20,9 @@ public sealed class OfficeHours
         new LocalTime(15, 0),
         []);
 
-    private readonly int[] _startSecond;
-    private readonly int[] _endSecond;
-    private readonly int[] _secondsBefore;
+    // The sessions as seconds of the day, with the working seconds of the day before each: one array, so the
+    // deadline engine's loops over it carry a single bounds check.
+    private readonly SessionSeconds[] _seconds;
 
     /// <summary>Creates office hours, checking the sessions.</summary>
     /// <exception cref="ArgumentException">No session, or sessions unsorted or overlapping.</exception>
@@ -40,15 +40,19 @@ public sealed class OfficeHours
         Sessions = sessions.ToArray();
         SaturdayReception = saturdayReception.ToArray();
         CutOff = cutOff;
-        _startSecond = Sessions.Select(s => s.Start.Hour * 3600 + s.Start.Minute * 60 + s.Start.Second).ToArray();
-        _endSecond = Sessions.Select(s => s.End.Hour * 3600 + s.End.Minute * 60 + s.End.Second).ToArray();
-        _secondsBefore = new int[Sessions.Count + 1];
+        _seconds = new SessionSeconds[Sessions.Count];
+        var before = 0;
         for (var i = 0; i < Sessions.Count; i++)
         {
-            _secondsBefore[i + 1] = _secondsBefore[i] + _endSecond[i] - _startSecond[i];
+            var start = SecondOfDay(Sessions[i].Start);
+            var end = SecondOfDay(Sessions[i].End);
+            _seconds[i] = new SessionSeconds(start, end - start, before);
+            before += end - start;
         }
 
-        CutOffSecond = cutOff.Hour * 3600 + cutOff.Minute * 60 + cutOff.Second;
+        SecondsPerDay = before;
+        LastSessionEnd = SecondOfDay(Sessions[^1].End);
+        CutOffSecond = SecondOfDay(cutOff);
     }
 
     /// <summary>The working sessions of a working day.</summary>
@@ -61,26 +65,20 @@ public sealed class OfficeHours
     public IReadOnlyList<WorkSession> SaturdayReception { get; }
 
     /// <summary>Working seconds in one working day (28,800 for the default 8 hours).</summary>
-    public int SecondsPerDay => _secondsBefore[^1];
+    public int SecondsPerDay { get; }
 
     internal int CutOffSecond { get; }
 
-    internal int FirstSessionStart => _startSecond[0];
+    internal int LastSessionEnd { get; }
 
-    internal int LastSessionEnd => _endSecond[^1];
-
-    /// <summary>Working seconds of a working day before a second of the day.</summary>
+    /// <summary>Working seconds of a working day before a second of the day (0..<see cref="SecondsPerDay"/>).</summary>
+    /// <remarks>A clamp per session rather than a search: no branch depends on the time of day.</remarks>
     internal int WorkedBefore(int secondOfDay)
     {
         var before = 0;
-        for (var i = 0; i < _startSecond.Length; i++)
+        foreach (var session in _seconds)
         {
-            if (secondOfDay <= _startSecond[i])
-            {
-                break;
-            }
-
-            before += Math.Min(secondOfDay, _endSecond[i]) - _startSecond[i];
+            before += BranchFree.Clamp(secondOfDay - session.Start, session.Length);
         }
 
         return before;
@@ -92,41 +90,29 @@ public sealed class OfficeHours
     /// </summary>
     internal int SecondWhenWorked(int worked)
     {
+        // The session: how many sessions after the first start strictly before the total.
         var i = 0;
-        while (_secondsBefore[i + 1] < worked)
+        for (var k = 1; k < _seconds.Length; k++)
         {
-            i++;
+            i += BranchFree.Less(_seconds[k].Before, worked);
         }
 
-        return _startSecond[i] + worked - _secondsBefore[i];
+        return _seconds[i].Start + worked - _seconds[i].Before;
     }
 
-    /// <summary>Whether a second of the day falls inside a working session.</summary>
-    internal bool InSession(int secondOfDay)
+    /// <summary>
+    /// The second of the day from which work continues after <paramref name="worked"/> working seconds
+    /// (0..<see cref="SecondsPerDay"/> - 1): a total that ends a session moves on to the next session's start.
+    /// </summary>
+    internal int SecondWhenResumed(int worked)
     {
-        for (var i = 0; i < _startSecond.Length; i++)
+        var i = 0;
+        for (var k = 1; k < _seconds.Length; k++)
         {
-            if (secondOfDay >= _startSecond[i] && secondOfDay < _endSecond[i])
-            {
-                return true;
-            }
+            i += BranchFree.LessOrEqual(_seconds[k].Before, worked);
         }
 
-        return false;
-    }
-
-    /// <summary>The start of the first session that begins at or after a second of the day, if any.</summary>
-    internal int? NextSessionStart(int secondOfDay)
-    {
-        foreach (var start in _startSecond)
-        {
-            if (start >= secondOfDay)
-            {
-                return start;
-            }
-        }
-
-        return null;
+        return _seconds[i].Start + worked - _seconds[i].Before;
     }
 
     /// <summary>
@@ -147,6 +133,8 @@ public sealed class OfficeHours
             && SaturdayReception.Any(s => time >= s.Start && time < s.End);
     }
 
+    private static int SecondOfDay(LocalTime time) => (int)(time.TickOfDay / NodaConstants.TicksPerSecond);
+
     private static void CheckOrdered(IReadOnlyList<WorkSession> sessions, string name)
     {
         for (var i = 1; i < sessions.Count; i++)
@@ -157,4 +145,6 @@ public sealed class OfficeHours
             }
         }
     }
+
+    private readonly record struct SessionSeconds(int Start, int Length, int Before);
 }

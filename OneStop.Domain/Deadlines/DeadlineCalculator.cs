@@ -23,12 +23,17 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
 
     /// <summary>The deadline of a dossier accepted at <paramref name="acceptedAt"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A bad processing time, or a date outside 1900–2199.</exception>
+    /// <remarks>
+    /// Counting positions are (working-day ordinal, working seconds into that day). The counting start and the
+    /// usual units are computed without branches on the acceptance time, so random inputs cost what sorted ones do.
+    /// </remarks>
     public Deadline Compute(Instant acceptedAt, ProcessingTime time, OfficeHours hours, CountingMode mode)
     {
         ArgumentNullException.ThrowIfNull(hours);
         time.Validate();
         var index = Calendar.Index;
-        var (startDay, startSecond) = CountingStart(ToLocalSecond(acceptedAt), hours);
+        var (startDay, startOrdinal, startWorked) = CountingStart(ToLocalSecond(acceptedAt), hours);
+        var startSecond = hours.SecondWhenResumed(startWorked);
         var perDay = hours.SecondsPerDay;
         int dueDay;
         int dueSecond;
@@ -36,13 +41,17 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         switch (time.Unit)
         {
             case DurationUnit.WorkingDays when mode == CountingMode.WorkingHours:
+                if (time.Amount == 0)
+                {
+                    (dueDay, dueSecond) = (startDay, startSecond);
+                    break;
+                }
+
                 // N whole days of session time: the same point of the day N working days on, so no division.
-                // From the first session's start that point is the close of the (N-1)-th day after.
-                var worked = hours.WorkedBefore(startSecond);
-                var ordinal = index.WorkingBefore(startDay) + time.Amount;
-                (dueDay, dueSecond) = time.Amount == 0 ? (startDay, startSecond)
-                    : worked == 0 ? (index.WorkingDayAt(ordinal - 1), hours.LastSessionEnd)
-                    : (index.WorkingDayAt(ordinal), hours.SecondWhenWorked(worked));
+                // From a day's start that point is the close of the (N-1)-th day after.
+                var fromDayStart = BranchFree.Less(startWorked, 1);
+                dueDay = index.WorkingDayAt(startOrdinal + time.Amount - fromDayStart);
+                dueSecond = hours.SecondWhenWorked(BranchFree.Choose(fromDayStart, perDay, startWorked));
                 break;
 
             case DurationUnit.WorkingHours:
@@ -53,7 +62,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
                     break;
                 }
 
-                var target = (long)index.WorkingBefore(startDay) * perDay + hours.WorkedBefore(startSecond) + add;
+                var target = (long)startOrdinal * perDay + startWorked + add;
                 var lastOrdinal = (target - 1) / perDay;
                 dueDay = index.WorkingDayAt(checked((int)lastOrdinal));
                 dueSecond = hours.SecondWhenWorked((int)(target - lastOrdinal * perDay));
@@ -61,7 +70,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
 
             case DurationUnit.WorkingDays:
                 // Civil Code art. 147: the counting day is day 0; the period ends with the N-th working day after.
-                (dueDay, dueSecond) = (index.WorkingDayAt(index.WorkingBefore(startDay) + time.Amount), hours.LastSessionEnd);
+                (dueDay, dueSecond) = (index.WorkingDayAt(startOrdinal + time.Amount), hours.LastSessionEnd);
                 break;
 
             case DurationUnit.SameDay:
@@ -69,8 +78,14 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
                 break;
 
             default:
-                var end = startDay + time.Amount;
-                (dueDay, dueSecond) = (index.IsWorking(end) ? end : index.NextWorkingDay(end), hours.LastSessionEnd);
+                // Calendar days: the end of counting day + N, moved to the next working day when it is not one.
+                var end = (long)startDay + time.Amount;
+                if (end >= DayIndex.Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(time), time, "The result falls outside the working calendar (1900–2199).");
+                }
+
+                (dueDay, dueSecond) = (index.WorkingDayAt(index.WorkingBefore((int)end)), hours.LastSessionEnd);
                 break;
         }
 
@@ -111,26 +126,24 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
             hours.SecondWhenWorked((int)(target - lastOrdinal * hours.SecondsPerDay)));
     }
 
-    private (int Day, int Second) CountingStart(long localSecond, OfficeHours hours)
+    /// <summary>
+    /// Where counting starts, as its day, the day's working-day ordinal and the working seconds into it: acceptance
+    /// itself when it is on a working day, not after the cut-off and before the day's last session ends; otherwise
+    /// the start of the first working day after (0 seconds in). A time between sessions gives the next session's start.
+    /// </summary>
+    private (int Day, int Ordinal, int Worked) CountingStart(long localSecond, OfficeHours hours)
     {
         var (quotient, remainder) = Math.DivRem(localSecond, SecondsPerCalendarDay);
         var day = (int)quotient;
         var second = (int)remainder;
         var index = Calendar.Index;
-        if (index.IsWorking(day) && second <= hours.CutOffSecond)
-        {
-            if (hours.InSession(second))
-            {
-                return (day, second);
-            }
+        var worked = hours.WorkedBefore(second);
+        var isWorking = index.WorkingFlag(day);
+        var today = isWorking & BranchFree.LessOrEqual(second, hours.CutOffSecond) & BranchFree.Less(worked, hours.SecondsPerDay);
 
-            if (hours.NextSessionStart(second) is { } start)
-            {
-                return (day, start);
-            }
-        }
-
-        return (index.NextWorkingDay(day), hours.FirstSessionStart);
+        // The working days before a day are the ordinal of the first working day on or after it.
+        var ordinal = index.WorkingBefore(day) + (isWorking & (today ^ 1));
+        return (index.FirstWorkingDayFrom(day + (today ^ 1)), ordinal, worked & -today);
     }
 
     private long PositionOf(long localSecond, OfficeHours hours)

@@ -3,32 +3,72 @@ using NodaTime;
 namespace OneStop.Calendar;
 
 /// <summary>Dates as day numbers from <see cref="WorkingCalendar.MinDate"/>: the arrays' subscript.</summary>
+/// <remarks>
+/// Conversions go through small tables (the first day of each year, the month and day of each day of the year)
+/// rather than calendar arithmetic: they sit on the deadline engine's hot path.
+/// </remarks>
 internal static class DayIndex
 {
     /// <summary>1900-01-01 is this many days before 1970-01-01.</summary>
     internal const int UnixEpochIndex = 25567;
 
-    private static readonly int MinDayNumber = WorkingCalendar.MinDate.ToDateOnly().DayNumber;
+    private const int MinYear = 1900;
+    private const int MaxYear = 2199;
 
     /// <summary>Number of days in 1900-01-01..2199-12-31.</summary>
-    internal static readonly int Count = WorkingCalendar.MaxDate.ToDateOnly().DayNumber - MinDayNumber + 1;
+    internal static readonly int Count;
+
+    // YearStart[y - 1900]: the day index of 1 January of year y, for y in 1900..2200.
+    private static readonly int[] YearStart;
+
+    // MonthDay[leap * 366 + dayOfYear - 1]: month * 32 + day of that day of the year.
+    private static readonly short[] MonthDay;
+
+    // DaysBeforeMonth[leap * 13 + month]: days of the year before the first of the month.
+    private static readonly short[] DaysBeforeMonth;
+
+    static DayIndex()
+    {
+        YearStart = new int[MaxYear - MinYear + 2];
+        for (var y = MinYear + 1; y <= MaxYear + 1; y++)
+        {
+            YearStart[y - MinYear] = YearStart[y - MinYear - 1] + (DateTime.IsLeapYear(y - 1) ? 366 : 365);
+        }
+
+        Count = YearStart[^1];
+        MonthDay = new short[2 * 366];
+        DaysBeforeMonth = new short[2 * 13];
+        foreach (var (leap, year) in new[] { (0, 2001), (1, 2000) })
+        {
+            var date = new LocalDate(year, 1, 1);
+            for (var i = 0; date.Year == year; i++, date = date.PlusDays(1))
+            {
+                MonthDay[(leap * 366) + i] = (short)((date.Month * 32) + date.Day);
+                if (date.Day == 1)
+                {
+                    DaysBeforeMonth[(leap * 13) + date.Month] = (short)i;
+                }
+            }
+        }
+    }
 
     /// <exception cref="ArgumentOutOfRangeException">The date is outside 1900–2199.</exception>
     internal static int Of(LocalDate date)
     {
-        var index = date.ToDateOnly().DayNumber - MinDayNumber;
-        if ((uint)index >= (uint)Count)
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            date = date.WithCalendar(CalendarSystem.Iso);
+        }
+
+        var offset = date.Year - MinYear;
+        if ((uint)offset > MaxYear - MinYear)
         {
             throw new ArgumentOutOfRangeException(nameof(date), date, "The working calendar covers 1900-01-01 to 2199-12-31.");
         }
 
-        return index;
+        var leap = YearStart[offset + 1] - YearStart[offset] - 365;
+        return YearStart[offset] + DaysBeforeMonth[(leap * 13) + date.Month] + date.Day - 1;
     }
-
-    // YearStart[y - 1900]: the day index of 1 January of year y, for y in 1900..2200.
-    private static readonly int[] YearStart = Enumerable.Range(WorkingCalendar.MinDate.Year, WorkingCalendar.MaxDate.Year - WorkingCalendar.MinDate.Year + 2)
-        .Select(y => new LocalDate(y, 1, 1).ToDateOnly().DayNumber - MinDayNumber)
-        .ToArray();
 
     /// <summary>The year of a day index, without building a date: an estimate corrected by the year-start table.</summary>
     internal static int YearOf(int index)
@@ -43,8 +83,14 @@ internal static class DayIndex
             offset--;
         }
 
-        return WorkingCalendar.MinDate.Year + offset;
+        return MinYear + offset;
     }
 
-    internal static LocalDate ToDate(int index) => LocalDate.FromDateOnly(DateOnly.FromDayNumber(MinDayNumber + index));
+    internal static LocalDate ToDate(int index)
+    {
+        var year = YearOf(index);
+        var leap = YearStart[year - MinYear + 1] - YearStart[year - MinYear] - 365;
+        var monthDay = MonthDay[(leap * 366) + index - YearStart[year - MinYear]];
+        return new LocalDate(year, monthDay >> 5, monthDay & 31);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace OneStop.Calendar;
@@ -20,9 +21,7 @@ public sealed class OfficeHours
         new LocalTime(15, 0),
         []);
 
-    // The sessions as seconds of the day, with the working seconds of the day before each: one array, so the
-    // deadline engine's loops over it carry a single bounds check.
-    private readonly SessionSeconds[] _seconds;
+    private readonly SessionClock _clock;
 
     /// <summary>Creates office hours, checking the sessions.</summary>
     /// <exception cref="ArgumentException">No session, or sessions unsorted or overlapping.</exception>
@@ -40,17 +39,7 @@ public sealed class OfficeHours
         Sessions = sessions.ToArray();
         SaturdayReception = saturdayReception.ToArray();
         CutOff = cutOff;
-        _seconds = new SessionSeconds[Sessions.Count];
-        var before = 0;
-        for (var i = 0; i < Sessions.Count; i++)
-        {
-            var start = SecondOfDay(Sessions[i].Start);
-            var end = SecondOfDay(Sessions[i].End);
-            _seconds[i] = new SessionSeconds(start, end - start, before);
-            before += end - start;
-        }
-
-        SecondsPerDay = before;
+        _clock = new SessionClock(Sessions.Select(s => (SecondOfDay(s.Start), SecondOfDay(s.End))).ToList());
         LastSessionEnd = SecondOfDay(Sessions[^1].End);
         CutOffSecond = SecondOfDay(cutOff);
     }
@@ -65,55 +54,23 @@ public sealed class OfficeHours
     public IReadOnlyList<WorkSession> SaturdayReception { get; }
 
     /// <summary>Working seconds in one working day (28,800 for the default 8 hours).</summary>
-    public int SecondsPerDay { get; }
+    public int SecondsPerDay => _clock.SecondsPerDay;
 
     internal int CutOffSecond { get; }
 
     internal int LastSessionEnd { get; }
 
     /// <summary>Working seconds of a working day before a second of the day (0..<see cref="SecondsPerDay"/>).</summary>
-    /// <remarks>A clamp per session rather than a search: no branch depends on the time of day.</remarks>
-    internal int WorkedBefore(int secondOfDay)
-    {
-        var before = 0;
-        foreach (var session in _seconds)
-        {
-            before += BranchFree.Clamp(secondOfDay - session.Start, session.Length);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int WorkedBefore(int secondOfDay) => _clock.WorkedBefore(secondOfDay);
 
-        return before;
-    }
+    /// <inheritdoc cref="SessionClock.SecondWhenWorked"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int SecondWhenWorked(int worked) => _clock.SecondWhenWorked(worked);
 
-    /// <summary>
-    /// The second of the day at which <paramref name="worked"/> working seconds (1..<see cref="SecondsPerDay"/>)
-    /// of the day are done. A total that ends a session stays at that session's end, never the next start.
-    /// </summary>
-    internal int SecondWhenWorked(int worked)
-    {
-        // The session: how many sessions after the first start strictly before the total.
-        var i = 0;
-        for (var k = 1; k < _seconds.Length; k++)
-        {
-            i += BranchFree.Less(_seconds[k].Before, worked);
-        }
-
-        return _seconds[i].Start + worked - _seconds[i].Before;
-    }
-
-    /// <summary>
-    /// The second of the day from which work continues after <paramref name="worked"/> working seconds
-    /// (0..<see cref="SecondsPerDay"/> - 1): a total that ends a session moves on to the next session's start.
-    /// </summary>
-    internal int SecondWhenResumed(int worked)
-    {
-        var i = 0;
-        for (var k = 1; k < _seconds.Length; k++)
-        {
-            i += BranchFree.LessOrEqual(_seconds[k].Before, worked);
-        }
-
-        return _seconds[i].Start + worked - _seconds[i].Before;
-    }
+    /// <inheritdoc cref="SessionClock.SecondWhenResumed"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int SecondWhenResumed(int worked) => _clock.SecondWhenResumed(worked);
 
     /// <summary>
     /// Whether the desk receives dossiers at a local time: inside a working session of a working day, or inside
@@ -145,6 +102,4 @@ public sealed class OfficeHours
             }
         }
     }
-
-    private readonly record struct SessionSeconds(int Start, int Length, int Before);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -65,27 +66,30 @@ public static class OfficeTime
         FixedInterval.HasStart ? FixedStartUnixSecond + FixedOffsetSeconds + UnixEpochLocalSecond : long.MinValue;
 
     /// <summary>Office local seconds since 1900-01-01T00:00 (may be negative or past 2199 for far instants).</summary>
+    /// <remarks>Inlined: plain arithmetic since 1975; the zone's rules only for earlier instants.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long ToLocalSecond(Instant instant)
     {
         var unix = instant.ToUnixTimeSeconds();
-        if (unix >= FixedStartUnixSecond)
-        {
-            return unix + FixedOffsetSeconds + UnixEpochLocalSecond;
-        }
+        return unix >= FixedStartUnixSecond ? unix + FixedOffsetSeconds + UnixEpochLocalSecond : ToLocalSecondByRules(instant);
+    }
 
+    /// <summary>The instant of office local seconds since 1900-01-01T00:00.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Instant FromLocalSecond(long localSecond) =>
+        localSecond >= FixedStartLocalSecond
+            ? Instant.FromUnixTimeSeconds(localSecond - UnixEpochLocalSecond - FixedOffsetSeconds)
+            : FromLocalSecondByRules(localSecond);
+
+    private static long ToLocalSecondByRules(Instant instant)
+    {
         var local = ToLocal(instant);
         return (long)(local.Date.ToDateOnly().DayNumber - WorkingCalendar.MinDate.ToDateOnly().DayNumber) * SecondsPerDay
             + local.TimeOfDay.TickOfDay / NodaConstants.TicksPerSecond;
     }
 
-    /// <summary>The instant of office local seconds since 1900-01-01T00:00.</summary>
-    internal static Instant FromLocalSecond(long localSecond)
+    private static Instant FromLocalSecondByRules(long localSecond)
     {
-        if (localSecond >= FixedStartLocalSecond)
-        {
-            return Instant.FromUnixTimeSeconds(localSecond - UnixEpochLocalSecond - FixedOffsetSeconds);
-        }
-
         var day = (int)Math.Floor(localSecond / (double)SecondsPerDay);
         var second = localSecond - day * SecondsPerDay;
         return ToInstant(WorkingCalendar.MinDate.PlusDays(day).At(LocalTime.FromSecondsSinceMidnight((int)second)));

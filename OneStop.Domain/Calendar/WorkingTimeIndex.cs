@@ -98,6 +98,7 @@ public sealed class WorkingTimeIndex
     /// Provisional when any year from the first day's to the last day's is: two bit reads for spans within a
     /// year or two adjacent years, a walk over the years in between otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal CalendarStatus StatusBetween(int firstDay, int lastDay)
     {
         if ((IsProvisional(firstDay) | IsProvisional(lastDay)) != 0)
@@ -105,11 +106,11 @@ public sealed class WorkingTimeIndex
             return CalendarStatus.Provisional;
         }
 
-        if (lastDay - firstDay <= 366)
-        {
-            return CalendarStatus.Official;
-        }
+        return lastDay - firstDay <= 366 ? CalendarStatus.Official : StatusOfYearsBetween(firstDay, lastDay);
+    }
 
+    private CalendarStatus StatusOfYearsBetween(int firstDay, int lastDay)
+    {
         for (var year = DayIndex.YearOf(firstDay) + 1; year < DayIndex.YearOf(lastDay); year++)
         {
             if (_yearStatus[year - WorkingCalendar.MinDate.Year] == CalendarStatus.Provisional)

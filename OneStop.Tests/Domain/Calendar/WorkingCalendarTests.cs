@@ -155,6 +155,21 @@ public sealed class WorkingCalendarTests
         }
     }
 
+    [Fact]
+    public void DayIndex_EveryDayOfTheRange_RoundTripsInOrder()
+    {
+        var date = WorkingCalendar.MinDate;
+        for (var i = 0; date <= WorkingCalendar.MaxDate; i++, date = date.PlusDays(1))
+        {
+            Assert.Equal(i, DayIndex.Of(date));
+            Assert.Equal(date, DayIndex.ToDate(i));
+        }
+
+        Assert.Equal(DayIndex.Count, DayIndex.Of(WorkingCalendar.MaxDate) + 1);
+        Assert.Equal(DayIndex.UnixEpochIndex, DayIndex.Of(new LocalDate(1970, 1, 1)));
+        Assert.Equal(DayIndex.Of(new LocalDate(2025, 3, 3)), DayIndex.Of(new LocalDate(2025, 2, 18, CalendarSystem.Julian)));
+    }
+
     private static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 
     private static List<LocalDate> ParseDates(string isoDates) => isoDates.Split(' ').Select(Date).ToList();

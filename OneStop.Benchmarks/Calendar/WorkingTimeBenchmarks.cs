@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -7,13 +8,22 @@ namespace OneStop.Benchmarks.Calendar;
 
 /// <summary>
 /// Adding working days and working hours to 1,000,000 random (start instant, amount) pairs over 2000–2100,
-/// against a plain day-by-day loop over a <see cref="HashSet{T}"/> of days off (the baseline).
+/// each against a plain day-by-day loop over <see cref="HashSet{T}"/>s of days off and make-up days (the
+/// baseline of its category): whole deadlines from instants, and dates alone.
 /// Run: <c>dotnet run -c Release --project OneStop.Benchmarks -- --filter *WorkingTime*</c>.
 /// </summary>
+/// <remarks>
+/// Amounts are 1..<see cref="MaxWorkingDays"/> working days: 60 covers statutory processing times; 250 (about a
+/// year) shows how the loop grows with the amount while the index does not.
+/// </remarks>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)]
+[CategoriesColumn]
 public class WorkingTimeBenchmarks
 {
     private const int Pairs = 1_000_000;
+    private const string Deadlines = "Deadline from an instant";
+    private const string Dates = "Date arithmetic";
 
     private DeadlineCalculator _calculator = null!;
     private Instant[] _starts = null!;
@@ -23,6 +33,10 @@ public class WorkingTimeBenchmarks
     private WorkingTimeIndex _index = null!;
     private HashSet<LocalDate> _weekdaysOff = null!;
     private HashSet<LocalDate> _weekendsWorked = null!;
+
+    /// <summary>The largest working-day amount drawn.</summary>
+    [Params(60, 250)]
+    public int MaxWorkingDays { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +52,7 @@ public class WorkingTimeBenchmarks
         for (var i = 0; i < Pairs; i++)
         {
             _starts[i] = Instant.FromUnixTimeSeconds(random.NextInt64(from, to) / 60 * 60);
-            _days[i] = random.Next(1, 61);
+            _days[i] = random.Next(1, MaxWorkingDays + 1);
             _hours[i] = random.Next(1, 241);
         }
 
@@ -57,6 +71,7 @@ public class WorkingTimeBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Pairs)]
+    [BenchmarkCategory(Deadlines)]
     public long AddWorkingDays()
     {
         long sum = 0;
@@ -70,6 +85,7 @@ public class WorkingTimeBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Pairs)]
+    [BenchmarkCategory(Deadlines)]
     public long AddWorkingHours()
     {
         long sum = 0;
@@ -84,6 +100,7 @@ public class WorkingTimeBenchmarks
 
     /// <summary>Date arithmetic alone: the index's N-th working day after a date (no times, cut-off or status).</summary>
     [Benchmark(OperationsPerInvoke = Pairs)]
+    [BenchmarkCategory(Dates)]
     public long AddWorkingDaysToDates()
     {
         long sum = 0;
@@ -96,12 +113,27 @@ public class WorkingTimeBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Pairs)]
+    [BenchmarkCategory(Deadlines)]
     public long AddWorkingDaysDayByDay()
     {
         long sum = 0;
         for (var i = 0; i < Pairs; i++)
         {
             sum += LoopDue(_starts[i], _days[i]).ToUnixTimeTicks();
+        }
+
+        return sum;
+    }
+
+    /// <summary>The loop on dates alone: the N-th working day after a date.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Pairs)]
+    [BenchmarkCategory(Dates)]
+    public long AddWorkingDaysToDatesDayByDay()
+    {
+        long sum = 0;
+        for (var i = 0; i < Pairs; i++)
+        {
+            sum += LoopAddWorkingDays(_startDates[i], _days[i]).Day;
         }
 
         return sum;
@@ -135,6 +167,11 @@ public class WorkingTimeBenchmarks
             time = new LocalTime(13, 0);
         }
 
+        return OfficeTime.ToInstant(LoopAddWorkingDays(date, days).At(time));
+    }
+
+    private LocalDate LoopAddWorkingDays(LocalDate date, int days)
+    {
         for (var left = days; left > 0;)
         {
             date = date.PlusDays(1);
@@ -144,7 +181,7 @@ public class WorkingTimeBenchmarks
             }
         }
 
-        return OfficeTime.ToInstant(date.At(time));
+        return date;
     }
 
     private bool IsWorking(LocalDate date) =>
@@ -154,16 +191,18 @@ public class WorkingTimeBenchmarks
     {
         for (var i = 0; i < 10_000; i++)
         {
-            var local = OfficeTime.ToLocal(_starts[i]);
-            var time = local.TimeOfDay;
-            var insideSession = IsWorking(local.Date) && ((time > new LocalTime(7, 30) && time < new LocalTime(11, 30)) || (time > new LocalTime(13, 0) && time <= new LocalTime(15, 0)));
-            if (!insideSession)
+            // From a working day both give the N-th working day after it (from a day off the loop's first step
+            // lands on the first working day, which the index counts as the 0th).
+            var date = _startDates[i];
+            if (IsWorking(date) && _index.AddWorkingDays(date, _days[i]) != LoopAddWorkingDays(date, _days[i]))
             {
-                continue;
+                throw new InvalidOperationException($"The index and the loop disagree for {date} + {_days[i]} working days.");
             }
 
+            var time = OfficeTime.ToLocal(_starts[i]).TimeOfDay;
+            var insideSession = IsWorking(date) && ((time > new LocalTime(7, 30) && time < new LocalTime(11, 30)) || (time > new LocalTime(13, 0) && time <= new LocalTime(15, 0)));
             var indexed = _calculator.Compute(_starts[i], new ProcessingTime(_days[i], DurationUnit.WorkingDays), OfficeHours.Default, CountingMode.WorkingHours).DueAt;
-            if (indexed != LoopDue(_starts[i], _days[i]))
+            if (insideSession && indexed != LoopDue(_starts[i], _days[i]))
             {
                 throw new InvalidOperationException($"The index and the loop disagree for {_starts[i]} + {_days[i]} working days.");
             }

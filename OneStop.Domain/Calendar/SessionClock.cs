@@ -7,7 +7,7 @@ namespace OneStop.Calendar;
 /// back. On the deadline engine's hot path: a clamp or a comparison per session, summed, so that no branch
 /// depends on the time of day (a branch on a random time is mispredicted half the time).
 /// </summary>
-internal sealed class SessionClock
+internal readonly struct SessionClock
 {
     private readonly Session[] _sessions;
 

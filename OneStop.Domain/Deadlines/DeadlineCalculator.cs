@@ -85,7 +85,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
                     throw new ArgumentOutOfRangeException(nameof(time), time, "The result falls outside the working calendar (1900–2199).");
                 }
 
-                (dueDay, dueSecond) = (index.WorkingDayAt(index.WorkingBefore((int)end)), hours.LastSessionEnd);
+                (dueDay, dueSecond) = (index.FirstWorkingDayFrom((int)end), hours.LastSessionEnd);
                 break;
         }
 

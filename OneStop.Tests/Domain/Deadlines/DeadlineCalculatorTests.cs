@@ -122,11 +122,17 @@ public sealed class DeadlineCalculatorTests
             Calculator.Compute(At("2025-03-03 09:00"), new ProcessingTime(amount, unit), OfficeHours.Default, CountingMode.WorkingHours));
     }
 
-    [Fact]
-    public void Compute_DueAfterTwentyOneNinetyNine_Throws()
+    [Theory]
+    [InlineData("2199-12-20 09:00", 30, DurationUnit.WorkingDays, CountingMode.WorkingHours)]
+    [InlineData("2199-12-20 09:00", 30, DurationUnit.WorkingDays, CountingMode.CivilCode)]
+    [InlineData("2199-12-20 09:00", 240, DurationUnit.WorkingHours, CountingMode.WorkingHours)]
+    [InlineData("2199-12-20 09:00", 30, DurationUnit.CalendarDays, CountingMode.WorkingHours)]
+    [InlineData("2025-03-03 09:00", int.MaxValue, DurationUnit.CalendarDays, CountingMode.WorkingHours)]
+    [InlineData("2025-03-03 09:00", int.MaxValue, DurationUnit.WorkingDays, CountingMode.WorkingHours)]
+    public void Compute_DueAfterTwentyOneNinetyNine_Throws(string acceptedAt, int amount, DurationUnit unit, CountingMode mode)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Calculator.Compute(At("2199-12-20 09:00"), new ProcessingTime(30, DurationUnit.WorkingDays), OfficeHours.Default, CountingMode.WorkingHours));
+            Calculator.Compute(At(acceptedAt), new ProcessingTime(amount, unit), OfficeHours.Default, mode));
     }
 
     [Theory]

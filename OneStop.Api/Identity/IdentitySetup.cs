@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using OneStop.Persistence;
 using OneStop.Users;
@@ -7,6 +8,9 @@ namespace OneStop.Api.Identity;
 /// <summary>ASP.NET Core Identity: cookies for the pages, bearer tokens for API clients, the five roles.</summary>
 public static class IdentitySetup
 {
+    /// <summary>How long a bearer access token is good for; clients renew it with their refresh token.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(5);
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddAuthorization();
@@ -30,6 +34,11 @@ public static class IdentitySetup
             o.Events.OnRedirectToLogin = context => Reject(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Reject(context, StatusCodes.Status403Forbidden);
         });
+        // A role change or a password reset renews the user's security stamp. Access tokens are not checked
+        // against it, so they live 5 minutes; the refresh endpoint checks the stamp, and pages re-check it every
+        // minute (rather than every 30).
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = AccessTokenLifetime);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<CurrentStaff>();
         return services;
     }

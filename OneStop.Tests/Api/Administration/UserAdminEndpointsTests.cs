@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Demo;
@@ -92,6 +93,24 @@ public sealed class UserAdminEndpointsTests(OneStopApiFactory factory) : IClassF
         });
 
         await AssertInvalidAsync(response, "agency");
+    }
+
+    [Fact]
+    public async Task SetRoles_AfterTheChange_TheOldRefreshTokenIsRefusedAndAccessTokensAreShortLived()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+        using var anonymous = factory.CreateClient();
+        using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
+        using var tokens = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        var refreshToken = tokens.RootElement.GetProperty("refreshToken").GetString();
+        Assert.Equal(5 * 60, tokens.RootElement.GetProperty("expiresIn").GetInt32());
+
+        using var changed = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/roles", new { roles = new[] { "Officer" } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        using var refreshed = await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
     }
 
     [Fact]

@@ -91,13 +91,13 @@ public static class DashboardPage
 
         var audited = await service.AuditSubtreeAsync(scope.Agency.Path, scope.To, cancellationToken);
         var csv = new StringBuilder("\uFEFF");
-        csv.AppendLine("Mã hồ sơ,Cơ quan,Thủ tục,Cán bộ tiếp nhận,Tiếp nhận,Hạn luật định,Lịch hẹn,Có kết quả (thực tế),Có kết quả (khai báo),Đúng hạn trên giấy,Đúng hạn thực tế,Số phút làm việc trễ,Đơn vị chịu trách nhiệm,Phát hiện");
+        csv.AppendLine("Mã hồ sơ,Cơ quan,Thủ tục,Đơn vị giải quyết,Cán bộ tiếp nhận,Tiếp nhận,Hạn luật định,Lịch hẹn,Có kết quả (thực tế),Có kết quả (khai báo),Đúng hạn trên giấy,Đúng hạn thực tế,Số phút làm việc trễ,Đơn vị chịu trách nhiệm,Phát hiện");
         foreach (var d in audited.Where(d => d.Audit.ResultAt is not { } r || r >= scope.From).OrderBy(d => d.Code, StringComparer.Ordinal))
         {
             var a = d.Audit;
             csv.AppendJoin(',', new[]
             {
-                d.Code, d.AgencyName, d.ProcedureName, a.RegisteredBy, OfficeTime.FormatIso(a.AcceptedAt), OfficeTime.FormatIso(a.StatutoryDueAt),
+                d.Code, d.AgencyName, d.ProcedureName, a.Department, a.RegisteredBy, OfficeTime.FormatIso(a.AcceptedAt), OfficeTime.FormatIso(a.StatutoryDueAt),
                 OfficeTime.FormatIso(a.AppointmentAt), a.ResultAt is { } r ? OfficeTime.FormatIso(r) : string.Empty,
                 a.DeclaredResultAt is { } dr ? OfficeTime.FormatIso(dr) : string.Empty, YesNo(a.PaperOnTime), YesNo(a.TrueOnTime),
                 a.LateMinutes.ToString(CultureInfo.InvariantCulture), a.ResponsibleUnit ?? string.Empty,

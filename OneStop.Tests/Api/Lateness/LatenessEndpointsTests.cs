@@ -198,8 +198,47 @@ public sealed class LatenessEndpointsTests : IDisposable
 
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        Assert.StartsWith("\uFEFFMã hồ sơ,", text, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFMã hồ sơ,Cơ quan,Thủ tục,Đơn vị giải quyết,", text, StringComparison.Ordinal);
         Assert.Contains("Backdated", text, StringComparison.Ordinal);
+        // Each dossier line names the department it is counted against (a processing unit or the desk).
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.NotEmpty(lines);
+        var departments = lines.Select(line => CsvFields(line)[3]).ToList();
+        Assert.All(departments, d => Assert.False(string.IsNullOrWhiteSpace(d)));
+        Assert.Contains(departments, d => d != OneStop.Dossiers.Dossier.DeskUnit);
+    }
+
+    // Fields of one CSV line: commas inside double quotes belong to the field, "" is a quote.
+    private static List<string> CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.TrimEnd('\r').Length; i++)
+        {
+            var c = line[i];
+            if (c == '"' && quoted && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     private static string Percent(decimal rate) => (rate * 100).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";

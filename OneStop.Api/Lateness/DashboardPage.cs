@@ -62,20 +62,22 @@ public static class DashboardPage
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
         var summary = await LatenessEndpoints.SummariseAsync(scope, service, deadlines, cancellationToken);
         // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
-        var html = new HtmlBuilder().Raw("<link rel=\"stylesheet\" href=\"/css/dashboard.css\">").Open("div", ("class", "dashboard"))
-            .Element("h1", "Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế")
-            .Element("p", $"{scope.Agency.Name} · từ {Date(scope.FromDate)} đến {Date(scope.ToDate)} · {member.FullName}");
-        Filters(html, scope, agencies);
-        Counts(html, summary.Totals);
-        Trend(html, summary.Weekly);
-        LateList(html, summary.Late);
-        Differs(html, summary.PaperDiffers);
-        Groups(html, "Theo cơ quan", summary.ByAgency);
-        Groups(html, "Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment);
-        Groups(html, "Theo thủ tục", summary.ByProcedure);
-        Groups(html, "Theo cán bộ tiếp nhận", summary.ByClerk);
-        html.Close("div");
-        return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.FromEscaped(html.ToString()));
+        return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.Of($"""
+            <link rel="stylesheet" href="/css/dashboard.css">
+            <div class="dashboard">
+            <h1>Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế</h1>
+            <p>{scope.Agency.Name} · từ {Date(scope.FromDate)} đến {Date(scope.ToDate)} · {member.FullName}</p>
+            {Filters(scope, agencies)}
+            {Counts(summary.Totals)}
+            {Trend(summary.Weekly)}
+            {LateList(summary.Late)}
+            {Differs(summary.PaperDiffers)}
+            {Groups("Theo cơ quan", summary.ByAgency)}
+            {Groups("Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment)}
+            {Groups("Theo thủ tục", summary.ByProcedure)}
+            {Groups("Theo cán bộ tiếp nhận", summary.ByClerk)}
+            </div>
+            """));
     }
 
     /// <summary>One line per dossier of the period, UTF-8 with a byte-order mark so that Excel reads Vietnamese.</summary>
@@ -125,168 +127,150 @@ public static class DashboardPage
         return TypedResults.File(DashboardWorkbook.Build(scope.Agency.Name, scope.FromDate, scope.ToDate, summary), DashboardWorkbook.ContentType, name);
     }
 
-    private static void Filters(HtmlBuilder html, DashboardScope scope, List<OneStop.Agencies.Agency> agencies)
+    private static Html Filters(DashboardScope scope, List<OneStop.Agencies.Agency> agencies)
     {
-        html.Open("form", ("class", "filters"), ("method", "get"), ("action", "/giam-sat"), ("aria-label", "Bộ lọc"))
-            .Open("label", ("for", "agency")).Text("Cơ quan (gồm cấp dưới)").Open("select", ("id", "agency"), ("name", "agency"));
-        foreach (var a in agencies)
-        {
-            var depth = a.Path.Count(c => c == '/') - 2;
-            html.Open("option", ("value", a.ElectronicId), ("selected", a.Id == scope.Agency.Id ? "selected" : null))
-                .Text(new string('\u00a0', Math.Max(0, depth) * 2) + a.Name).Close("option");
-        }
-
-        html.Close("select").Close("label")
-            .Open("label", ("for", "from")).Text("Từ ngày").Open("input", ("id", "from"), ("name", "from"), ("type", "date"), ("value", DashboardScope.Format(scope.FromDate))).Close("label")
-            .Open("label", ("for", "to")).Text("Đến ngày").Open("input", ("id", "to"), ("name", "to"), ("type", "date"), ("value", DashboardScope.Format(scope.ToDate))).Close("label")
-            .Element("button", "Xem", ("type", "submit")).Close("form");
+        var options = agencies.Select(a => Html.Of($"""
+            <option value="{a.ElectronicId}"{(a.Id == scope.Agency.Id ? Html.Of($" selected") : Html.Empty)}>{new string('\u00a0', Math.Max(0, a.Path.Count(c => c == '/') - 2) * 2) + a.Name}</option>
+            """));
         var query = $"agency={Uri.EscapeDataString(scope.Agency.ElectronicId)}&from={DashboardScope.Format(scope.FromDate)}&to={DashboardScope.Format(scope.ToDate)}";
-        html.Open("p", ("class", "exports"))
-            .Element("a", "Xuất CSV", ("href", "/giam-sat/bao-cao.csv?" + query))
-            .Element("a", "Xuất Excel (XLSX)", ("href", "/giam-sat/bao-cao.xlsx?" + query))
-            .Close("p");
 
         // Form 06 is kept by each receiving agency for its own dossiers: one book per agency of the subtree.
         var year = scope.ToDate.Year.ToString(CultureInfo.InvariantCulture);
-        html.Open("p", ("class", "exports")).Text($"Sổ theo dõi hồ sơ (Mẫu 06) năm {year} (PDF): ");
-        foreach (var a in agencies.Where(a => a.Path.StartsWith(scope.Agency.Path, StringComparison.Ordinal)))
-        {
-            html.Element("a", a.Name, ("href", $"/api/reports/tracking-book.pdf?agency={Uri.EscapeDataString(a.ElectronicId)}&year={year}"));
-        }
-
-        html.Close("p");
+        var books = agencies.Where(a => a.Path.StartsWith(scope.Agency.Path, StringComparison.Ordinal)).Select(a => Html.Of($"""
+            <a href="/api/reports/tracking-book.pdf?agency={Uri.EscapeDataString(a.ElectronicId)}&amp;year={year}">{a.Name}</a>
+            """));
+        return Html.Of($"""
+            <form class="filters" method="get" action="/giam-sat" aria-label="Bộ lọc">
+              <label for="agency">Cơ quan (gồm cấp dưới)<select id="agency" name="agency">{options}</select></label>
+              <label for="from">Từ ngày<input id="from" name="from" type="date" value="{DashboardScope.Format(scope.FromDate)}"></label>
+              <label for="to">Đến ngày<input id="to" name="to" type="date" value="{DashboardScope.Format(scope.ToDate)}"></label>
+              <button type="submit">Xem</button>
+            </form>
+            <p class="exports"><a href="/giam-sat/bao-cao.csv?{query}">Xuất CSV</a><a href="/giam-sat/bao-cao.xlsx?{query}">Xuất Excel (XLSX)</a></p>
+            <p class="exports">Sổ theo dõi hồ sơ (Mẫu 06) năm {year} (PDF): {books}</p>
+            """);
     }
 
-    private static void Counts(HtmlBuilder html, IndicatorCounts t)
-    {
-        html.Element("h2", "Tỷ lệ đúng hạn").Open("div", ("class", "cards rates"));
-        Card(html, "Đúng hạn theo giấy tờ (lịch hẹn, thời gian khai báo)", Rate(t.PaperOnTimeRate), "paper", "rate-paper");
-        Card(html, "Đúng hạn thực tế (hạn luật định, thời gian ghi sổ)", Rate(t.TrueOnTimeRate), "truth", "rate-true");
-        Card(html, "Đúng hạn / tổng hồ sơ tiếp nhận (NĐ 61/2018 điều 30)", Rate(t.Decree61Rate), null, "rate-decree61");
-        html.Close("div").Element("h2", "Số lượng hồ sơ").Open("div", ("class", "cards"));
-        Card(html, "Tiếp nhận trong kỳ", N(t.Received));
-        Card(html, "Kỳ trước chuyển sang", N(t.CarriedOver));
-        Card(html, "Đang giải quyết: trong hạn", N(t.InProgressOnTime));
-        Card(html, "Đang giải quyết: sắp đến hạn", N(t.InProgressDueSoon));
-        Card(html, "Đang giải quyết: quá hạn", N(t.InProgressOverdue));
-        Card(html, "Đã giải quyết: trước hạn", N(t.FinishedEarly));
-        Card(html, "Đã giải quyết: đúng hạn", N(t.FinishedOnTime));
-        Card(html, "Đã giải quyết: quá hạn", N(t.FinishedLate));
-        Card(html, "Có kết quả, công dân chưa nhận", N(t.NotCollected));
-        Card(html, "Từ chối giải quyết", N(t.Refused));
-        Card(html, "Dừng giải quyết", N(t.Stopped));
-        html.Close("div");
-    }
+    private static Html Counts(IndicatorCounts t) => Html.Of($"""
+        <h2>Tỷ lệ đúng hạn</h2>
+        <div class="cards rates">
+          {Card("Đúng hạn theo giấy tờ (lịch hẹn, thời gian khai báo)", Rate(t.PaperOnTimeRate), "paper", "rate-paper")}
+          {Card("Đúng hạn thực tế (hạn luật định, thời gian ghi sổ)", Rate(t.TrueOnTimeRate), "truth", "rate-true")}
+          {Card("Đúng hạn / tổng hồ sơ tiếp nhận (NĐ 61/2018 điều 30)", Rate(t.Decree61Rate), null, "rate-decree61")}
+        </div>
+        <h2>Số lượng hồ sơ</h2>
+        <div class="cards">
+          {Card("Tiếp nhận trong kỳ", N(t.Received))}
+          {Card("Kỳ trước chuyển sang", N(t.CarriedOver))}
+          {Card("Đang giải quyết: trong hạn", N(t.InProgressOnTime))}
+          {Card("Đang giải quyết: sắp đến hạn", N(t.InProgressDueSoon))}
+          {Card("Đang giải quyết: quá hạn", N(t.InProgressOverdue))}
+          {Card("Đã giải quyết: trước hạn", N(t.FinishedEarly))}
+          {Card("Đã giải quyết: đúng hạn", N(t.FinishedOnTime))}
+          {Card("Đã giải quyết: quá hạn", N(t.FinishedLate))}
+          {Card("Có kết quả, công dân chưa nhận", N(t.NotCollected))}
+          {Card("Từ chối giải quyết", N(t.Refused))}
+          {Card("Dừng giải quyết", N(t.Stopped))}
+        </div>
+        """);
 
-    private static void Card(HtmlBuilder html, string label, string value, string? css = null, string? id = null) =>
-        html.Open("div", ("class", "card"), ("id", id)).Element("div", value, ("class", css is null ? "n" : "n " + css)).Element("div", label).Close("div");
+    private static Html Card(string label, string value, string? css = null, string? id = null) => Html.Of($"""
+        <div class="card"{(id is null ? Html.Empty : Html.Of($" id=\"{id}\""))}><div class="{(css is null ? "n" : "n " + css)}">{value}</div><div>{label}</div></div>
+        """);
 
-    private static void Trend(HtmlBuilder html, IReadOnlyList<WeeklyPoint> weeks)
+    private static Html Trend(IReadOnlyList<WeeklyPoint> weeks)
     {
-        html.Element("h2", "Xu hướng theo tuần");
         const int Width = 720, Height = 220, Left = 40, Bottom = 190, Top = 20;
         var step = weeks.Count > 1 ? (Width - Left - 20) / (double)(weeks.Count - 1) : 0;
         string Points(Func<WeeklyPoint, int> onTime) => string.Join(' ', weeks.Select((w, i) => w.Finished == 0 ? null :
             string.Create(CultureInfo.InvariantCulture, $"{Left + i * step:0.#},{Bottom - (Bottom - Top) * onTime(w) / (double)w.Finished:0.#}")).Where(p => p is not null));
-        var svg = new HtmlBuilder().Open("svg", ("role", "img"), ("aria-labelledby", "trend-title"), ("viewBox", $"0 0 {Width} {Height}"), ("width", "100%"), ("style", "max-width:48rem"))
-            .Element("title", "Tỷ lệ đúng hạn theo tuần: theo giấy tờ (nét đứt) và thực tế (nét liền)", ("id", "trend-title"))
-            .Raw($"<line x1=\"{Left}\" y1=\"{Bottom}\" x2=\"{Width - 10}\" y2=\"{Bottom}\" stroke=\"#555\"/><line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Bottom}\" stroke=\"#555\"/>")
-            .Raw($"<text x=\"4\" y=\"{Top + 4}\" font-size=\"12\">100%</text><text x=\"14\" y=\"{Bottom}\" font-size=\"12\">0%</text>")
-            .Raw($"<polyline fill=\"none\" stroke=\"#6b4e00\" stroke-width=\"3\" stroke-dasharray=\"8 5\" points=\"{Points(w => w.PaperOnTime)}\"/>")
-            .Raw($"<polyline fill=\"none\" stroke=\"#a30000\" stroke-width=\"3\" points=\"{Points(w => w.TrueOnTime)}\"/>");
-        for (var i = 0; i < weeks.Count; i++)
-        {
-            svg.Element("text", weeks[i].WeekStart.ToString("dd/MM", CultureInfo.InvariantCulture),
-                ("x", (Left + i * step).ToString("0.#", CultureInfo.InvariantCulture)), ("y", (Bottom + 18).ToString(CultureInfo.InvariantCulture)), ("font-size", "12"), ("text-anchor", "middle"));
-        }
-
-        html.Raw(svg.Close("svg").ToString());
-        html.Open("table").Element("caption", "Số liệu của biểu đồ").Open("thead").Open("tr")
-            .Element("th", "Tuần bắt đầu", ("scope", "col")).Element("th", "Đã giải quyết", ("scope", "col"))
-            .Element("th", "Đúng hạn theo giấy tờ", ("scope", "col")).Element("th", "Đúng hạn thực tế", ("scope", "col")).Close("tr").Close("thead").Open("tbody");
-        foreach (var w in weeks)
-        {
-            html.Open("tr").Element("td", Date(w.WeekStart)).Element("td", N(w.Finished), ("class", "num"))
-                .Element("td", N(w.PaperOnTime), ("class", "num")).Element("td", N(w.TrueOnTime), ("class", "num")).Close("tr");
-        }
-
-        html.Close("tbody").Close("table");
+        var labels = weeks.Select((w, i) => Html.Of($"""
+            <text x="{Left + i * step:0.#}" y="{Bottom + 18}" font-size="12" text-anchor="middle">{w.WeekStart.ToString("dd/MM", CultureInfo.InvariantCulture)}</text>
+            """));
+        var rows = weeks.Select(w => Html.Of($"""
+            <tr><td>{Date(w.WeekStart)}</td><td class="num">{N(w.Finished)}</td><td class="num">{N(w.PaperOnTime)}</td><td class="num">{N(w.TrueOnTime)}</td></tr>
+            """));
+        return Html.Of($"""
+            <h2>Xu hướng theo tuần</h2>
+            <svg role="img" aria-labelledby="trend-title" viewBox="0 0 {Width} {Height}" width="100%" style="max-width:48rem">
+              <title id="trend-title">Tỷ lệ đúng hạn theo tuần: theo giấy tờ (nét đứt) và thực tế (nét liền)</title>
+              <line x1="{Left}" y1="{Bottom}" x2="{Width - 10}" y2="{Bottom}" stroke="#555"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Bottom}" stroke="#555"/>
+              <text x="4" y="{Top + 4}" font-size="12">100%</text><text x="14" y="{Bottom}" font-size="12">0%</text>
+              <polyline fill="none" stroke="#6b4e00" stroke-width="3" stroke-dasharray="8 5" points="{Points(w => w.PaperOnTime)}"/>
+              <polyline fill="none" stroke="#a30000" stroke-width="3" points="{Points(w => w.TrueOnTime)}"/>
+              {labels}
+            </svg>
+            <table>
+              <caption>Số liệu của biểu đồ</caption>
+              <thead><tr><th scope="col">Tuần bắt đầu</th><th scope="col">Đã giải quyết</th><th scope="col">Đúng hạn theo giấy tờ</th><th scope="col">Đúng hạn thực tế</th></tr></thead>
+              <tbody>{rows}</tbody>
+            </table>
+            """);
     }
 
-    private static void LateList(HtmlBuilder html, IReadOnlyList<AuditedDossier> late)
+    private static Html LateList(IReadOnlyList<AuditedDossier> late)
     {
-        html.Element("h2", $"Hồ sơ trễ hạn thực tế ({N(late.Count)})", ("id", "tre-han"));
+        var heading = Html.Of($"""<h2 id="tre-han">Hồ sơ trễ hạn thực tế ({N(late.Count)})</h2>""");
         if (late.Count == 0)
         {
-            html.Element("p", "Không có hồ sơ trễ hạn trong kỳ.");
-            return;
+            return Html.Of($"{heading}<p>Không có hồ sơ trễ hạn trong kỳ.</p>");
         }
 
-        html.Open("table", ("aria-describedby", "tre-han")).Open("thead").Open("tr");
-        foreach (var h in new[] { "Mã hồ sơ", "Thủ tục", "Cơ quan", "Đơn vị chịu trách nhiệm", "Hạn luật định", "Lịch hẹn trên giấy", "Có kết quả", "Số giờ làm việc trễ" })
-        {
-            html.Element("th", h, ("scope", "col"));
-        }
-
-        html.Close("tr").Close("thead").Open("tbody");
-        foreach (var d in late)
-        {
-            var a = d.Audit;
-            html.Open("tr").Element("td", d.Code).Element("td", d.ProcedureName).Element("td", d.AgencyName).Element("td", a.ResponsibleUnit ?? "")
-                .Element("td", At(a.StatutoryDueAt)).Element("td", At(a.AppointmentAt)).Element("td", a.ResultAt is { } r ? At(r) : "Chưa có")
-                .Element("td", (a.LateMinutes / 60m).ToString("0.0", Vi), ("class", "num")).Close("tr");
-        }
-
-        html.Close("tbody").Close("table");
+        var rows = late.Select(d => Html.Of($"""
+            <tr><td>{d.Code}</td><td>{d.ProcedureName}</td><td>{d.AgencyName}</td><td>{d.Audit.ResponsibleUnit}</td><td>{At(d.Audit.StatutoryDueAt)}</td><td>{At(d.Audit.AppointmentAt)}</td><td>{(d.Audit.ResultAt is { } r ? At(r) : "Chưa có")}</td><td class="num">{(d.Audit.LateMinutes / 60m).ToString("0.0", Vi)}</td></tr>
+            """));
+        return Html.Of($"""
+            {heading}
+            <table aria-describedby="tre-han">
+              <thead><tr>{ColumnHeads("Mã hồ sơ", "Thủ tục", "Cơ quan", "Đơn vị chịu trách nhiệm", "Hạn luật định", "Lịch hẹn trên giấy", "Có kết quả", "Số giờ làm việc trễ")}</tr></thead>
+              <tbody>{rows}</tbody>
+            </table>
+            """);
     }
 
-    private static void Differs(HtmlBuilder html, IReadOnlyList<AuditedDossier> differs)
+    private static Html Differs(IReadOnlyList<AuditedDossier> differs)
     {
-        html.Element("h2", $"Hồ sơ giấy tờ ghi đúng hạn nhưng thực tế trễ hạn ({N(differs.Count)})", ("id", "che-giau"));
+        var heading = Html.Of($"""<h2 id="che-giau">Hồ sơ giấy tờ ghi đúng hạn nhưng thực tế trễ hạn ({N(differs.Count)})</h2>""");
         if (differs.Count == 0)
         {
-            html.Element("p", "Không có hồ sơ nào mà giấy tờ và sổ sự kiện khác nhau.");
-            return;
+            return Html.Of($"{heading}<p>Không có hồ sơ nào mà giấy tờ và sổ sự kiện khác nhau.</p>");
         }
 
-        foreach (var d in differs)
+        var sections = differs.Select(d =>
         {
             var a = d.Audit;
-            html.Open("section", ("aria-label", "Hồ sơ " + d.Code)).Element("h3", $"{d.Code} – {d.ProcedureName}")
-                .Element("p", $"Hạn luật định {At(a.StatutoryDueAt)}; lịch hẹn trên giấy {At(a.AppointmentAt)}; " +
-                    (a.ResultAt is { } r ? $"có kết quả thực tế {At(r)}" + (a.DeclaredResultAt is { } dr && dr != r ? $" (khai báo {At(dr)})" : "") : "chưa có kết quả") +
-                    $"; trễ {(a.LateMinutes / 60m).ToString("0.0", Vi)} giờ làm việc.")
-                .Open("ul");
-            foreach (var f in a.Findings)
-            {
-                html.Open("li").Element("strong", FindingName(f.Kind)).Text(": " + f.ExplanationVi + " ")
-                    .Text("(sự kiện số " + string.Join(", ", f.Events.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture))) + ")").Close("li");
-            }
-
-            html.Close("ul").Close("section");
-        }
+            var result = a.ResultAt is { } r
+                ? $"có kết quả thực tế {At(r)}" + (a.DeclaredResultAt is { } dr && dr != r ? $" (khai báo {At(dr)})" : "")
+                : "chưa có kết quả";
+            var findings = a.Findings.Select(f => Html.Of($"""
+                <li><strong>{FindingName(f.Kind)}</strong>: {f.ExplanationVi} (sự kiện số {string.Join(", ", f.Events.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture)))})</li>
+                """));
+            return Html.Of($"""
+                <section aria-label="Hồ sơ {d.Code}">
+                  <h3>{d.Code} – {d.ProcedureName}</h3>
+                  <p>Hạn luật định {At(a.StatutoryDueAt)}; lịch hẹn trên giấy {At(a.AppointmentAt)}; {result}; trễ {(a.LateMinutes / 60m).ToString("0.0", Vi)} giờ làm việc.</p>
+                  <ul>{findings}</ul>
+                </section>
+                """);
+        });
+        return Html.Of($"{heading}{sections}");
     }
 
-    private static void Groups(HtmlBuilder html, string title, IReadOnlyList<IndicatorGroup> groups)
+    private static Html Groups(string title, IReadOnlyList<IndicatorGroup> groups)
     {
-        html.Element("h2", title).Open("table").Open("thead").Open("tr");
-        foreach (var h in new[] { "Tên", "Tiếp nhận", "Chuyển sang", "Đã giải quyết", "Quá hạn", "Đang giải quyết", "Đúng hạn (giấy tờ)", "Đúng hạn (thực tế)" })
-        {
-            html.Element("th", h, ("scope", "col"));
-        }
-
-        html.Close("tr").Close("thead").Open("tbody");
-        foreach (var g in groups)
-        {
-            var c = g.Counts;
-            html.Open("tr").Element("th", g.Name, ("scope", "row")).Element("td", N(c.Received), ("class", "num")).Element("td", N(c.CarriedOver), ("class", "num"))
-                .Element("td", N(c.Finished), ("class", "num")).Element("td", N(c.FinishedLate + c.InProgressOverdue), ("class", "num"))
-                .Element("td", N(c.InProgress), ("class", "num")).Element("td", Rate(c.PaperOnTimeRate), ("class", "num"))
-                .Element("td", Rate(c.TrueOnTimeRate), ("class", "num")).Close("tr");
-        }
-
-        html.Close("tbody").Close("table");
+        var rows = groups.Select(g => Html.Of($"""
+            <tr><th scope="row">{g.Name}</th><td class="num">{N(g.Counts.Received)}</td><td class="num">{N(g.Counts.CarriedOver)}</td><td class="num">{N(g.Counts.Finished)}</td><td class="num">{N(g.Counts.FinishedLate + g.Counts.InProgressOverdue)}</td><td class="num">{N(g.Counts.InProgress)}</td><td class="num">{Rate(g.Counts.PaperOnTimeRate)}</td><td class="num">{Rate(g.Counts.TrueOnTimeRate)}</td></tr>
+            """));
+        return Html.Of($"""
+            <h2>{title}</h2>
+            <table>
+              <thead><tr>{ColumnHeads("Tên", "Tiếp nhận", "Chuyển sang", "Đã giải quyết", "Quá hạn", "Đang giải quyết", "Đúng hạn (giấy tờ)", "Đúng hạn (thực tế)")}</tr></thead>
+              <tbody>{rows}</tbody>
+            </table>
+            """);
     }
+
+    private static IEnumerable<Html> ColumnHeads(params string[] names) => names.Select(n => Html.Of($"""<th scope="col">{n}</th>"""));
 
     internal static string FindingName(FindingKind kind) => kind switch
     {

@@ -17,12 +17,6 @@ public sealed class Html
     /// <summary>Markup from literals and escaped values: <c>Html.Of($"&lt;p&gt;{name}&lt;/p&gt;")</c>.</summary>
     public static Html Of([InterpolatedStringHandlerArgument] ref HtmlInterpolatedStringHandler markup) => new(markup.ToStringAndClear());
 
-    /// <summary>
-    /// Markup that another escaping builder produced (the dashboard's <c>HtmlBuilder</c> escapes every text and
-    /// attribute it writes); never a string assembled by hand.
-    /// </summary>
-    internal static Html FromEscaped(string markup) => new(markup);
-
     /// <summary>Escaped text.</summary>
     public static Html Text(string? text) => new(HtmlInterpolatedStringHandler.Encode(text));
 

@@ -37,6 +37,11 @@ public sealed class WorkingTimeIndex
     // _yearStatus[y - 1900]: the status of each year.
     private readonly CalendarStatus[] _yearStatus;
 
+    // When the official years are one run (notices for consecutive years, the usual case): its first and last day.
+    private readonly bool _officialRun;
+    private readonly int _officialFrom;
+    private readonly int _officialTo;
+
     internal WorkingTimeIndex(DayKind[] kinds, CalendarStatus[] yearStatus)
     {
         _yearStatus = yearStatus;
@@ -70,6 +75,14 @@ public sealed class WorkingTimeIndex
             }
         }
 
+        var official = Enumerable.Range(0, yearStatus.Length).Where(y => yearStatus[y] == CalendarStatus.Official).ToList();
+        if (official.Count > 0 && official[^1] - official[0] == official.Count - 1)
+        {
+            _officialRun = true;
+            _officialFrom = DayIndex.Of(new LocalDate(WorkingCalendar.MinDate.Year + official[0], 1, 1));
+            _officialTo = DayIndex.Of(new LocalDate(WorkingCalendar.MinDate.Year + official[^1], 12, 31));
+        }
+
         _blocks[blockCount].WorkingBefore = working;
         _workingDays = working;
         _sampleBlock = samples.ToArray();
@@ -95,12 +108,19 @@ public sealed class WorkingTimeIndex
     }
 
     /// <summary>
-    /// Provisional when any year from the first day's to the last day's is: two bit reads for spans within a
-    /// year or two adjacent years, a walk over the years in between otherwise.
+    /// Provisional when any year from the first day's to the last day's (not before it) is. When the official years
+    /// are one run, two comparisons; otherwise two bit reads for spans within a year or two adjacent years, a walk
+    /// over the years in between for longer ones.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal CalendarStatus StatusBetween(int firstDay, int lastDay)
     {
+        if (_officialRun)
+        {
+            // Official exactly when both ends lie in the run of official years: 1 (Provisional) when either is out.
+            return (CalendarStatus)(int)((uint)((firstDay - _officialFrom) | (_officialTo - lastDay)) >> 31);
+        }
+
         if ((IsProvisional(firstDay) | IsProvisional(lastDay)) != 0)
         {
             return CalendarStatus.Provisional;

@@ -50,9 +50,11 @@ public sealed class WorkingTimeIndexTests
         Assert.Equal(CalendarStatus.Provisional, index.StatusBetween(Day(2026, 12, 30), Day(2027, 1, 5)));
         Assert.Equal(CalendarStatus.Provisional, index.StatusBetween(Day(2015, 12, 30), Day(2016, 1, 5)));
         Assert.Equal(CalendarStatus.Official, index.StatusBetween(Day(2016, 1, 4), Day(2026, 12, 31)));
-        // Both ends official, a provisional year between them.
+        // Both ends official, a provisional year between them (the official years are no longer one run).
         Assert.Equal(CalendarStatus.Provisional, without2020.StatusBetween(Day(2019, 1, 2), Day(2021, 12, 30)));
         Assert.Equal(CalendarStatus.Official, without2020.StatusBetween(Day(2021, 1, 4), Day(2022, 12, 30)));
+        Assert.Equal(CalendarStatus.Provisional, without2020.StatusBetween(Day(2020, 6, 1), Day(2020, 6, 5)));
+        Assert.Equal(CalendarStatus.Official, without2020.StatusBetween(Day(2019, 12, 31), Day(2019, 12, 31)));
     }
 
     private static WorkingCalendar Build(string name)

@@ -62,6 +62,11 @@ public static class OfficeTime
     private static readonly long FixedOffsetSeconds = FixedInterval.WallOffset.Seconds;
     private static readonly long FixedStartUnixSecond =
         FixedInterval.HasStart ? FixedInterval.Start.ToUnixTimeSeconds() : long.MinValue;
+    private static readonly int FixedOffsetSecondsInt = FixedInterval.WallOffset.Seconds;
+
+    // The last unix day touched by the zone's last transition: instants on later days convert by arithmetic.
+    private static readonly long FixedStartUnixDay =
+        FixedInterval.HasStart ? (long)Math.Floor(FixedStartUnixSecond / (double)SecondsPerDay) : long.MinValue;
     private static readonly long FixedStartLocalSecond =
         FixedInterval.HasStart ? FixedStartUnixSecond + FixedOffsetSeconds + UnixEpochLocalSecond : long.MinValue;
 
@@ -72,6 +77,26 @@ public static class OfficeTime
     {
         var unix = instant.ToUnixTimeSeconds();
         return unix >= FixedStartUnixSecond ? unix + FixedOffsetSeconds + UnixEpochLocalSecond : ToLocalSecondByRules(instant);
+    }
+
+    /// <summary>
+    /// The office local day (days since 1900-01-01) and second of the day of an instant: <see cref="ToLocalSecond"/>
+    /// split by day, from the instant's own day and time of day (one division rather than two).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (long Day, int Second) ToLocalDay(Instant instant)
+    {
+        var sinceEpoch = instant - NodaConstants.UnixEpoch;
+        if (sinceEpoch.Days > FixedStartUnixDay && sinceEpoch.NanosecondOfDay >= 0)
+        {
+            // The offset moves the time of day by less than a day, either way.
+            var second = (int)(sinceEpoch.NanosecondOfDay / NodaConstants.NanosecondsPerSecond) + FixedOffsetSecondsInt;
+            var shift = BranchFree.LessOrEqual(NodaConstants.SecondsPerDay, second) - BranchFree.Less(second, 0);
+            return (sinceEpoch.Days + DayIndex.UnixEpochIndex + shift, second - (shift * NodaConstants.SecondsPerDay));
+        }
+
+        var day = Math.DivRem(ToLocalSecondByRules(instant), SecondsPerDay, out var rest);
+        return rest < 0 ? (day - 1, (int)(rest + SecondsPerDay)) : (day, (int)rest);
     }
 
     /// <summary>The instant of office local seconds since 1900-01-01T00:00.</summary>

@@ -32,7 +32,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         ArgumentNullException.ThrowIfNull(hours);
         time.Validate();
         var index = Calendar.Index;
-        var (startDay, startOrdinal, startWorked) = CountingStart(ToLocalSecond(acceptedAt), hours);
+        var (startDay, startOrdinal, startWorked) = CountingStart(acceptedAt, hours);
         var startSecond = hours.SecondWhenResumed(startWorked);
         var perDay = hours.SecondsPerDay;
         int dueDay;
@@ -131,11 +131,15 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
     /// itself when it is on a working day, not after the cut-off and before the day's last session ends; otherwise
     /// the start of the first working day after (0 seconds in). A time between sessions gives the next session's start.
     /// </summary>
-    private (int Day, int Ordinal, int Worked) CountingStart(long localSecond, OfficeHours hours)
+    private (int Day, int Ordinal, int Worked) CountingStart(Instant acceptedAt, OfficeHours hours)
     {
-        var (quotient, remainder) = Math.DivRem(localSecond, SecondsPerCalendarDay);
-        var day = (int)quotient;
-        var second = (int)remainder;
+        var (localDay, second) = OfficeTime.ToLocalDay(acceptedAt);
+        if ((ulong)localDay >= (ulong)DayIndex.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(acceptedAt), acceptedAt, "The working calendar covers 1900-01-01 to 2199-12-31.");
+        }
+
+        var day = (int)localDay;
         var index = Calendar.Index;
         var worked = hours.WorkedBefore(second);
         var isWorking = index.WorkingFlag(day);

@@ -59,10 +59,9 @@ public static class OfficeTime
     // Seconds of office local time since 1900-01-01T00:00, the deadline engine's scale.
     private const long SecondsPerDay = 86_400;
     private const long UnixEpochLocalSecond = DayIndex.UnixEpochIndex * SecondsPerDay;
-    private static readonly long FixedOffsetSeconds = FixedInterval.WallOffset.Seconds;
+    private static readonly int FixedOffsetSeconds = FixedInterval.WallOffset.Seconds;
     private static readonly long FixedStartUnixSecond =
         FixedInterval.HasStart ? FixedInterval.Start.ToUnixTimeSeconds() : long.MinValue;
-    private static readonly int FixedOffsetSecondsInt = FixedInterval.WallOffset.Seconds;
 
     // The last unix day touched by the zone's last transition: instants on later days convert by arithmetic.
     private static readonly long FixedStartUnixDay =
@@ -90,7 +89,7 @@ public static class OfficeTime
         if (sinceEpoch.Days > FixedStartUnixDay && sinceEpoch.NanosecondOfDay >= 0)
         {
             // The offset moves the time of day by less than a day, either way.
-            var second = (int)(sinceEpoch.NanosecondOfDay / NodaConstants.NanosecondsPerSecond) + FixedOffsetSecondsInt;
+            var second = (int)(sinceEpoch.NanosecondOfDay / NodaConstants.NanosecondsPerSecond) + FixedOffsetSeconds;
             var shift = BranchFree.LessOrEqual(NodaConstants.SecondsPerDay, second) - BranchFree.Less(second, 0);
             return (sinceEpoch.Days + DayIndex.UnixEpochIndex + shift, second - (shift * NodaConstants.SecondsPerDay));
         }

@@ -198,13 +198,12 @@ public sealed class WorkingTimeIndex
 
     /// <summary>The position of the <paramref name="rank"/>-th (0-based) set bit of a word that has more.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SelectBit(ulong word, int rank)
-    {
-        if (Bmi2.X64.IsSupported)
-        {
-            return BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << rank, word));
-        }
+    private static int SelectBit(ulong word, int rank) =>
+        Bmi2.X64.IsSupported ? BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << rank, word)) : SelectBitPortable(word, rank);
 
+    /// <summary>The same without BMI2 (older x64, Arm): clear the lowest set bit <paramref name="rank"/> times.</summary>
+    internal static int SelectBitPortable(ulong word, int rank)
+    {
         for (; rank > 0; rank--)
         {
             word &= word - 1;

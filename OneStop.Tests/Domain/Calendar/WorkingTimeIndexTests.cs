@@ -57,6 +57,22 @@ public sealed class WorkingTimeIndexTests
         Assert.Equal(CalendarStatus.Official, without2020.StatusBetween(Day(2019, 12, 31), Day(2019, 12, 31)));
     }
 
+    [Fact]
+    public void SelectBitPortable_RandomWords_FindsTheNthSetBitLikeAScan()
+    {
+        // The path for processors without BMI2 (older x64, Arm), which the machines here do not take.
+        var random = new Random(20261123);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var word = (ulong)random.NextInt64() | (1UL << 63);
+            var setBits = Enumerable.Range(0, 64).Where(b => ((word >> b) & 1) != 0).ToList();
+            for (var rank = 0; rank < setBits.Count; rank++)
+            {
+                Assert.Equal(setBits[rank], WorkingTimeIndex.SelectBitPortable(word, rank));
+            }
+        }
+    }
+
     private static WorkingCalendar Build(string name)
     {
         var seed = CalendarNoticeFile.LoadSeed();

@@ -13,7 +13,8 @@ namespace OneStop.Api.Administration;
 /// <summary>
 /// Users and roles (administrators, for the users of agencies in their subtree; others answer 404). Uses ASP.NET
 /// Core Identity; its errors become 400 naming the field. A change of roles or password renews the user's
-/// security stamp: cookies and refresh tokens issued before stop working (an access token lives out its hour).
+/// security stamp: cookies and refresh tokens issued before stop working (an access token lives out its 5 minutes).
+/// A user's unit routes officers' and heads' notices to the unit holding the dossier.
 /// </summary>
 public static class UserAdminEndpoints
 {
@@ -24,6 +25,7 @@ public static class UserAdminEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create);
         group.MapPut("/{userName}/roles", SetRoles);
+        group.MapPut("/{userName}/unit", SetUnit);
         group.MapPost("/{userName}/password", ResetPassword);
         return app;
     }
@@ -35,7 +37,7 @@ public static class UserAdminEndpoints
             from u in db.Users.AsNoTracking()
             join a in db.Agencies on u.AgencyId equals a.Id
             where a.Path.StartsWith(member.AgencyPath)
-            select new { u.Id, u.UserName, u.FullName, u.LockoutEnd, a.ElectronicId, AgencyName = a.Name })
+            select new { u.Id, u.UserName, u.FullName, u.Unit, u.LockoutEnd, a.ElectronicId, AgencyName = a.Name })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (
@@ -47,7 +49,7 @@ public static class UserAdminEndpoints
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return TypedResults.Ok<IReadOnlyList<UserResponse>>(users
             .OrderBy(u => u.UserName, StringComparer.Ordinal)
-            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now))
+            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, u.Unit, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now))
             .ToList());
     }
 
@@ -76,12 +78,13 @@ public static class UserAdminEndpoints
 
         var agency = await AgencyAsync(request.Agency, member, db, validation, cancellationToken);
         var roles = CheckRoles(request.Roles, validation);
+        var unit = CheckUnit(request.Unit, validation);
         if (!validation.IsValid)
         {
             return AdminResults.Invalid(validation);
         }
 
-        var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency!.Id };
+        var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency!.Id, Unit = unit };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!Check(await users.CreateAsync(user, request.Password!), validation) || !Check(await users.AddToRolesAsync(user, roles), validation))
         {
@@ -89,7 +92,7 @@ public static class UserAdminEndpoints
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created("/api/admin/users/" + Uri.EscapeDataString(userName), new UserResponse(userName, fullName, agency.ElectronicId, agency.Name, roles, false));
+        return TypedResults.Created("/api/admin/users/" + Uri.EscapeDataString(userName), new UserResponse(userName, fullName, agency.ElectronicId, agency.Name, unit, roles, false));
     }
 
     /// <summary>Sets the user's roles to exactly the given set. Administrators cannot take the Admin role from themselves.</summary>
@@ -124,7 +127,34 @@ public static class UserAdminEndpoints
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
+        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
+    }
+
+    /// <summary>Sets the unit the user works in; an empty or missing unit clears it.</summary>
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUnit(
+        string userName, UserUnitRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        var validation = new Validation();
+        var unit = CheckUnit(request.Unit, validation);
+        if (!validation.IsValid)
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        user.Unit = unit;
+        if (!Check(await users.UpdateAsync(user), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
     }
 
     /// <summary>Sets a new password (the user was locked out, or forgot it) and lifts a lockout.</summary>
@@ -181,6 +211,18 @@ public static class UserAdminEndpoints
         }
 
         return agency;
+    }
+
+    // A unit as dossiers name it: trimmed, at most 300 characters; empty means none.
+    private static string? CheckUnit(string? unit, Validation validation)
+    {
+        var trimmed = unit?.Trim();
+        if (trimmed?.Length > 300)
+        {
+            validation.Add("unit", "At most 300 characters.");
+        }
+
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
     private static List<string> CheckRoles(IReadOnlyList<string>? requested, Validation validation)

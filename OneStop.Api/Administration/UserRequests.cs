@@ -2,9 +2,13 @@ namespace OneStop.Api.Administration;
 
 /// <summary>
 /// <c>POST /api/admin/users</c>: <c>{"userName":"motcua3","fullName":"...","password":"...","agency":"000.00.12.H99",
-/// "roles":["Clerk"]}</c>; the agency is in your subtree, the roles are among Clerk, Officer, Head, Supervisor, Admin.
+/// "roles":["Clerk"],"unit":"..."}</c>; the agency is in your subtree, the roles are among Clerk, Officer, Head,
+/// Supervisor, Admin; the unit (optional) is the department the user works in, as dossiers name it.
 /// </summary>
-public sealed record CreateUserRequest(string? UserName, string? FullName, string? Password, string? Agency, IReadOnlyList<string>? Roles);
+public sealed record CreateUserRequest(string? UserName, string? FullName, string? Password, string? Agency, IReadOnlyList<string>? Roles, string? Unit = null);
+
+/// <summary><c>PUT /api/admin/users/{userName}/unit</c>: the unit the user works in; empty or missing clears it.</summary>
+public sealed record UserUnitRequest(string? Unit);
 
 /// <summary><c>PUT /api/admin/users/{userName}/roles</c>: the complete set of roles the user has afterwards.</summary>
 public sealed record UserRolesRequest(IReadOnlyList<string>? Roles);

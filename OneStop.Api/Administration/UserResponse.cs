@@ -1,4 +1,7 @@
 namespace OneStop.Api.Administration;
 
-/// <summary>A member of staff: agency by electronic id, roles, and whether sign-in is locked after failed attempts.</summary>
-public sealed record UserResponse(string UserName, string FullName, string Agency, string AgencyName, IReadOnlyList<string> Roles, bool LockedOut);
+/// <summary>
+/// A member of staff: agency by electronic id, the unit worked in (null when not assigned), roles, and whether
+/// sign-in is locked after failed attempts.
+/// </summary>
+public sealed record UserResponse(string UserName, string FullName, string Agency, string AgencyName, string? Unit, IReadOnlyList<string> Roles, bool LockedOut);

@@ -26,6 +26,7 @@ internal static class UserPages
         group.MapPost("/nguoi-dung", Create);
         group.MapGet("/nguoi-dung/{userName}", Edit);
         group.MapPost("/nguoi-dung/{userName}/vai-tro", SetRoles);
+        group.MapPost("/nguoi-dung/{userName}/don-vi", SetUnit);
         group.MapPost("/nguoi-dung/{userName}/mat-khau", ResetPassword);
     }
 
@@ -41,7 +42,7 @@ internal static class UserPages
     {
         string? Value(string name) => AdministrationPages.Value(form, name);
         var roles = AdministrationPages.Values(form, "roles");
-        var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles);
+        var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles, Value("unit"));
         var result = await UserAdminEndpoints.Create(request, db, users, staff, cancellationToken);
         if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
         {
@@ -57,11 +58,12 @@ internal static class UserPages
         var message = tb switch
         {
             "da-luu-vai-tro" => "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
+            "da-luu-don-vi" => "Đã lưu đơn vị công tác.",
             "da-dat-mat-khau" => "Đã đặt mật khẩu mới và mở khóa tài khoản. Người dùng cần đăng nhập lại.",
             _ => null,
         };
         return await FindAsync(userName, db, staff, clock, cancellationToken) is { } user
-            ? EditPage(http, user, message, null, FormErrors.None, FormErrors.None, StatusCodes.Status200OK)
+            ? EditPage(http, user, message, null, FormErrors.None, FormErrors.None, FormErrors.None, StatusCodes.Status200OK)
             : NotFound(http);
     }
 
@@ -76,8 +78,22 @@ internal static class UserPages
         }
 
         return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user, null, roles, AdminText.Errors(errors, Lists), FormErrors.None, StatusCodes.Status400BadRequest)
+            ? EditPage(http, user, null, roles, AdminText.Errors(errors, Lists), FormErrors.None, FormErrors.None, StatusCodes.Status400BadRequest)
             : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-vai-tro");
+    }
+
+    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetUnit(
+        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var result = await UserAdminEndpoints.SetUnit(userName, new UserUnitRequest(form["unit"].ToString()), db, users, staff, clock, cancellationToken);
+        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
+        {
+            return NotFound(http);
+        }
+
+        return AdministrationPages.ErrorsOf(result.Result) is { } errors
+            ? EditPage(http, user, null, null, FormErrors.None, AdminText.Errors(errors), FormErrors.None, StatusCodes.Status400BadRequest)
+            : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-don-vi");
     }
 
     public static async Task<Results<ContentHttpResult, RedirectHttpResult>> ResetPassword(
@@ -90,7 +106,7 @@ internal static class UserPages
         }
 
         return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user, null, null, FormErrors.None, AdminText.Errors(errors), StatusCodes.Status400BadRequest)
+            ? EditPage(http, user, null, null, FormErrors.None, FormErrors.None, AdminText.Errors(errors), StatusCodes.Status400BadRequest)
             : TypedResults.Redirect(PathOf(userName) + "?tb=da-dat-mat-khau");
     }
 
@@ -130,6 +146,7 @@ internal static class UserPages
               <td><a href="{PathOf(u.UserName)}">{u.UserName}</a></td>
               <td>{u.FullName}</td>
               <td>{u.AgencyName}</td>
+              <td>{u.Unit}</td>
               <td>{string.Join(", ", u.Roles.Select(AdminText.Role))}</td>
               <td>{(u.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa</span>""") : Html.Of($"Hoạt động"))}</td>
             </tr>
@@ -142,7 +159,7 @@ internal static class UserPages
                 <h2 id="danh-sach">Tài khoản ({list.Count})</h2>
                 <div class="table-wrap"><table>
                   <caption class="visually-hidden">Tài khoản cán bộ; chọn tên đăng nhập để sửa vai trò hoặc đặt lại mật khẩu</caption>
-                  <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Cơ quan</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr></thead>
+                  <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Cơ quan</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr></thead>
                   <tbody>{rows}</tbody>
                 </table></div>
               </section>
@@ -155,6 +172,7 @@ internal static class UserPages
                   {PageForms.Input("fullName", "Họ và tên", value("fullName"), errors, required: true, extra: Html.Of($"""autocomplete="off" """))}
                   {PageForms.Input("password", "Mật khẩu ban đầu", null, errors, type: "password", required: true, hint: "Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", extra: Html.Of($"""autocomplete="new-password" """))}
                   {PageForms.Select("agency", "Cơ quan", value("agency") ?? tree.ElectronicId, agencies, errors)}
+                  {UnitInput(value("unit"), errors)}
                   {AdministrationPages.Checkboxes("roles", "Vai trò", RoleOptions, roles, errors)}
                   <button type="submit">Tạo tài khoản</button>
                 </form>
@@ -163,11 +181,17 @@ internal static class UserPages
             """), status);
     }
 
-    private static ContentHttpResult EditPage(HttpContext http, UserResponse user, string? message, IReadOnlyCollection<string>? roles, FormErrors roleErrors, FormErrors passwordErrors, int status) =>
+    private static Html UnitInput(string? value, FormErrors errors) =>
+        PageForms.Input("unit", "Đơn vị công tác (không bắt buộc)", value, errors,
+            hint: "Tên đơn vị như khi chuyển hồ sơ, ví dụ Công chức tư pháp - hộ tịch: thông báo về hồ sơ đơn vị đang giữ gửi đến cán bộ của đơn vị.",
+            extra: Html.Of($"""autocomplete="off" """));
+
+    private static ContentHttpResult EditPage(
+        HttpContext http, UserResponse user, string? message, IReadOnlyCollection<string>? roles, FormErrors roleErrors, FormErrors unitErrors, FormErrors passwordErrors, int status) =>
         AdministrationPages.Page(http, "Người dùng " + user.UserName, AdministrationPages.UsersPath, Html.Of($"""
             <p><a href="{AdministrationPages.UsersPath}">← Danh sách người dùng</a></p>
             <h1>{user.FullName} <span class="muted">({user.UserName})</span></h1>
-            <p>{user.AgencyName} · {(user.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa do đăng nhập sai nhiều lần</span>""") : Html.Of($"Đang hoạt động"))}</p>
+            <p>{user.AgencyName}{(user.Unit is null ? Html.Empty : Html.Of($" · {user.Unit}"))} · {(user.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa do đăng nhập sai nhiều lần</span>""") : Html.Of($"Đang hoạt động"))}</p>
             {PageLayout.Notice("success", message)}
             <div class="pair">
               <section aria-labelledby="vai-tro">
@@ -177,6 +201,15 @@ internal static class UserPages
                   {PageForms.Antiforgery(http)}
                   {AdministrationPages.Checkboxes("roles", "Vai trò của người dùng", RoleOptions, roles ?? user.Roles, roleErrors)}
                   <button type="submit">Lưu vai trò</button>
+                </form>
+              </section>
+              <section aria-labelledby="don-vi">
+                <h2 id="don-vi">Đơn vị công tác</h2>
+                {PageForms.ErrorSummary(unitErrors)}
+                <form method="post" action="{PathOf(user.UserName)}/don-vi" class="stack" novalidate>
+                  {PageForms.Antiforgery(http)}
+                  {UnitInput(user.Unit, unitErrors)}
+                  <button type="submit">Lưu đơn vị</button>
                 </form>
               </section>
               <section aria-labelledby="mat-khau">

@@ -12,7 +12,7 @@ public sealed class OutboxMessage
     {
     }
 
-    public OutboxMessage(Guid dossierId, string dossierCode, Guid agencyId, string kind, string threshold, NoticeAudience audience, string subject, string body, Instant createdAt, Instant notBefore)
+    public OutboxMessage(Guid dossierId, string dossierCode, Guid agencyId, string kind, string threshold, NoticeAudience audience, string subject, string body, Instant createdAt, Instant notBefore, string? unit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(threshold);
@@ -23,6 +23,7 @@ public sealed class OutboxMessage
         Kind = kind;
         Threshold = threshold;
         Audience = audience;
+        Unit = unit;
         Subject = subject;
         Body = body;
         CreatedAt = createdAt;
@@ -37,6 +38,9 @@ public sealed class OutboxMessage
     public string DossierCode { get; private set; } = string.Empty;
 
     public Guid AgencyId { get; private set; }
+
+    /// <summary>For officers and heads of department: the unit holding the dossier when the notice was queued.</summary>
+    public string? Unit { get; private set; }
 
     /// <summary>What the notice is about, e.g. <c>DueSoon</c>, <c>Escalation</c>, <c>NotCollected</c>.</summary>
     public string Kind { get; private set; } = string.Empty;

@@ -16,5 +16,8 @@ public sealed record SlaPlan(
     IReadOnlyList<NoticeDraft> Notices,
     Instant? NextCheckAt);
 
-/// <summary>A notice to queue, keyed (dossier, <paramref name="Kind"/>, <paramref name="Threshold"/>).</summary>
-public sealed record NoticeDraft(string Kind, string Threshold, NoticeAudience Audience, Instant NotBefore, string Subject, string Body);
+/// <summary>
+/// A notice to queue, keyed (dossier, <paramref name="Kind"/>, <paramref name="Threshold"/>). For officers and heads
+/// of department <paramref name="Unit"/> is the unit holding the dossier, whose staff it goes to.
+/// </summary>
+public sealed record NoticeDraft(string Kind, string Threshold, NoticeAudience Audience, Instant NotBefore, string Subject, string Body, string? Unit = null);

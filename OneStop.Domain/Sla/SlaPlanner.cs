@@ -156,7 +156,9 @@ public static class SlaPlanner
                 break;
         }
 
-        return new SlaPlan(moves, stepMoves, notCollectedAt, notices, next);
+        // Officers and heads of department hear about the dossiers their unit holds.
+        var routed = notices.Select(n => n.Audience is NoticeAudience.Officer or NoticeAudience.HeadOfDepartment ? n with { Unit = dossier.CurrentUnit } : n).ToList();
+        return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next);
     }
 
     // The instant after which `worked` working seconds from `start` have passed, plus one: from there the time

@@ -29,7 +29,7 @@ public sealed class OutboxDispatchJob(
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
         var sent = 0;
-        var addresses = new Dictionary<(Guid, NoticeAudience), IReadOnlyList<string>>();
+        var addresses = new Dictionary<(Guid, NoticeAudience, string?), IReadOnlyList<string>>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -65,11 +65,12 @@ public sealed class OutboxDispatchJob(
 
     // Each send is saved on its own: a crash between a send and its save is the one case that sends twice.
     private async Task<bool> SendOneAsync(
-        OneStopDbContext db, OutboxMessage message, Instant now, NotificationOptions settings, Dictionary<(Guid, NoticeAudience), IReadOnlyList<string>> cache, CancellationToken cancellationToken)
+        OneStopDbContext db, OutboxMessage message, Instant now, NotificationOptions settings, Dictionary<(Guid, NoticeAudience, string?), IReadOnlyList<string>> cache, CancellationToken cancellationToken)
     {
         try
         {
-            var key = (message.Audience == NoticeAudience.Citizen ? message.DossierId : message.AgencyId, message.Audience);
+            // Staff addresses are the same for every notice of an agency, audience and unit in one pass.
+            var key = (message.Audience == NoticeAudience.Citizen ? message.DossierId : message.AgencyId, message.Audience, message.Unit);
             if (!cache.TryGetValue(key, out var addresses))
             {
                 addresses = await AddressesAsync(db, message, cancellationToken);
@@ -105,7 +106,8 @@ public sealed class OutboxDispatchJob(
         }
     }
 
-    // The citizen's (and proxy's) email; for staff, the users of the dossier's agency in the matching role.
+    // The citizen's (and proxy's) email; for staff, the users of the dossier's agency in the matching role, and of
+    // the notice's unit when it has one and someone in the role is assigned to it (else the whole agency's).
     private static async Task<IReadOnlyList<string>> AddressesAsync(OneStopDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Audience == NoticeAudience.Citizen)
@@ -122,12 +124,13 @@ public sealed class OutboxDispatchJob(
             NoticeAudience.Supervisor => Roles.Supervisor,
             _ => Roles.Head,
         };
-        var emails = await (
+        var staff = await (
             from user in db.Users
             join userRole in db.UserRoles on user.Id equals userRole.UserId
             join r in db.Roles on userRole.RoleId equals r.Id
             where user.AgencyId == message.AgencyId && r.Name == role && user.Email != null
-            select user.Email).ToListAsync(cancellationToken);
-        return emails.Select(e => e!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            select new { user.Email, user.Unit }).ToListAsync(cancellationToken);
+        var ofUnit = staff.Where(s => message.Unit is not null && string.Equals(s.Unit, message.Unit, StringComparison.Ordinal)).ToList();
+        return (ofUnit.Count > 0 ? ofUnit : staff).Select(s => s.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

@@ -106,7 +106,7 @@ public sealed class SlaCheckJob(
                     var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options);
                     changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now)));
                     notices.AddRange(plan.Notices.Select(n => new OutboxMessage(
-                        snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore)));
+                        snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore, n.Unit)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -276,7 +276,7 @@ public sealed class SlaCheckJob(
         {
             if (sent.Add((dossier.Id, notice.Kind, notice.Threshold)))
             {
-                db.OutboxMessages.Add(new OutboxMessage(dossier.Id, dossier.Code, dossier.AgencyId, notice.Kind, notice.Threshold, notice.Audience, notice.Subject, notice.Body, now, notice.NotBefore));
+                db.OutboxMessages.Add(new OutboxMessage(dossier.Id, dossier.Code, dossier.AgencyId, notice.Kind, notice.Threshold, notice.Audience, notice.Subject, notice.Body, now, notice.NotBefore, notice.Unit));
                 result.Notices++;
             }
         }

@@ -1,8 +1,13 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Api.Demo;
 using OneStop.Dossiers;
 using OneStop.Jobs.Notifications;
 using OneStop.Jobs.Sla;
+using OneStop.Persistence;
+using OneStop.Users;
 
 namespace OneStop.Tests.Worker;
 
@@ -64,10 +69,42 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         Assert.NotNull(sent.SentAt);
     }
 
+    [Fact]
+    public async Task Dispatch_StepOverdue_GoesToTheOfficersOfTheUnitHoldingTheDossierElseToAll()
+    {
+        await AddOfficerAsync("tuphap@example.vn", "Phòng Tư pháp");
+        await AddOfficerAsync("dat@example.vn", "Phòng Tài nguyên");
+        var codes = await _factory.SeedAsync(2);
+        await _factory.HandOverAsync(codes[0], "Phòng Tư pháp", 16);
+        await _factory.HandOverAsync(codes[1], "Phòng Xây dựng", 16); // nobody is assigned to it
+
+        _factory.MoveClockTo(2025, 3, 5, 10, 0);
+        await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
+        await _factory.Job<OutboxDispatchJob>().RunAsync(CancellationToken.None);
+
+        var sent = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Kind == "StepOverdue").ToDictionaryAsync(m => m.DossierCode));
+        Assert.Equal("Phòng Tư pháp", sent[codes[0]].Unit);
+        Assert.Equal("tuphap@example.vn", sent[codes[0]].SentTo);
+        Assert.Equal("Phòng Xây dựng", sent[codes[1]].Unit);
+        Assert.Contains("tuphap@example.vn", sent[codes[1]].SentTo, StringComparison.Ordinal);
+        Assert.Contains("dat@example.vn", sent[codes[1]].SentTo, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _factory.Dispose();
         await _smtp.DisposeAsync();
+    }
+
+    // An officer of the seeded dossiers' agency, with an email, working in a unit.
+    private async Task AddOfficerAsync(string email, string unit)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var agency = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Agencies.SingleAsync(a => a.ElectronicId == "000.00.12.H99");
+        var user = new StaffUser { UserName = email.Split('@')[0], Email = email, FullName = email, AgencyId = agency.Id, Unit = unit };
+        Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Officer)).Succeeded);
     }
 
     // A dossier with the citizen's email whose result is ready a day after acceptance, checked once.

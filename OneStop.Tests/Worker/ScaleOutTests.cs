@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Dossiers;
@@ -24,6 +25,9 @@ namespace OneStop.Tests.Worker;
 public sealed class ScaleOutTests(PostgresCluster cluster)
 {
     private const int Backlog = 2_000;
+
+    // The workers' warnings and errors (Hangfire's fetch and execution retries among them), shown when jobs stall.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
     [PostgresFact]
     public async Task TwoWorkers_OneBacklog_RecordEveryTransitionAndNoticeExactlyOnce()
@@ -60,7 +64,7 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
     }
 
     // Enqueues the job three times on each worker and waits for all six to finish.
-    private static async Task RunEverywhereAsync<T>(IHost[] workers, System.Linq.Expressions.Expression<Func<T, Task>> call)
+    private async Task RunEverywhereAsync<T>(IHost[] workers, System.Linq.Expressions.Expression<Func<T, Task>> call)
     {
         var ids = new List<string>();
         for (var round = 0; round < 3; round++)
@@ -80,12 +84,12 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
                 return;
             }
 
-            Assert.False(deadline.IsCompleted, "The jobs did not finish in 240 s: " + string.Join(", ", states));
+            Assert.False(deadline.IsCompleted, "The jobs did not finish in 240 s: " + string.Join(", ", states) + Environment.NewLine + string.Join(Environment.NewLine, _log.TakeLast(40)));
             await Task.Delay(200);
         }
     }
 
-    private static async Task<IHost> StartWorkerAsync(string clusterConnectionString, IClock clock)
+    private async Task<IHost> StartWorkerAsync(string clusterConnectionString, IClock clock)
     {
         // The cluster's strings turn pooling off (so that test databases drop cleanly); a worker pools, as in production.
         var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(clusterConnectionString) { Pooling = true }.ConnectionString;
@@ -95,7 +99,7 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
             ["Jobs:WorkerCount"] = "3",
             ["Sla:BatchSize"] = "200",
         });
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.AddProvider(new QueueLogger(_log)));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new PersonalDataCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.Services.AddOneStopDatabase(DatabaseProvider.PostgreSql, connectionString);
@@ -105,5 +109,22 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    private sealed class QueueLogger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+
+        public void Dispose()
+        {
+        }
     }
 }

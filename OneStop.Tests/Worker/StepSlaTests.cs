@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Jobs.Sla;
 using OneStop.Sla;
@@ -23,7 +22,7 @@ public sealed class StepSlaTests : IDisposable
     public async Task Check_StepBudgetRunsOut_MovesTheStepDueSoonThenOverdueOnceEachAndTellsTheOfficerOnce()
     {
         var code = (await _factory.SeedAsync(1))[0];
-        await HandOverAsync(code, Unit, 16);
+        await _factory.HandOverAsync(code, Unit, 16);
         var job = _factory.Job<SlaCheckJob>();
 
         _factory.MoveClockTo(2025, 3, 4, 8, 59);
@@ -55,14 +54,14 @@ public sealed class StepSlaTests : IDisposable
     public async Task Check_HandOverAfterAnOverdueStep_StartsTheNewStepOnTrack()
     {
         var code = (await _factory.SeedAsync(1))[0];
-        await HandOverAsync(code, Unit, 16);
+        await _factory.HandOverAsync(code, Unit, 16);
         var job = _factory.Job<SlaCheckJob>();
         _factory.MoveClockTo(2025, 3, 5, 10, 0);
         await job.RunAsync(CancellationToken.None);
         Assert.Equal(SlaState.Overdue, (await _factory.DossierAsync(code)).StepSlaState);
 
         _factory.MoveClockTo(2025, 3, 5, 10, 30);
-        await HandOverAsync(code, "Lãnh đạo UBND", 16);
+        await _factory.HandOverAsync(code, "Lãnh đạo UBND", 16);
         _factory.MoveClockTo(2025, 3, 5, 11, 0);
         await job.RunAsync(CancellationToken.None);
         await job.RunAsync(CancellationToken.None);
@@ -86,7 +85,7 @@ public sealed class StepSlaTests : IDisposable
     public async Task Check_NoStepBudget_MovesNoStep()
     {
         var code = (await _factory.SeedAsync(1))[0];
-        await HandOverAsync(code, Unit, null);
+        await _factory.HandOverAsync(code, Unit, null);
         _factory.MoveClockTo(2025, 3, 20, 10, 0);
 
         await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
@@ -97,14 +96,6 @@ public sealed class StepSlaTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
-
-    private Task<int> HandOverAsync(string code, string unit, int? budgetHours) => _factory.WithDbAsync(async db =>
-    {
-        var dossier = await db.Dossiers.Include(d => d.Handovers).SingleAsync(d => d.Code == code);
-        var calculator = new DeadlineCalculator(_factory.Services.GetRequiredService<WorkingCalendarProvider>().Current);
-        dossier.HandOver(unit, "motcua", "chuyenvien", budgetHours, DossierAction.Now("motcua", _factory.Clock.GetCurrentInstant()), calculator, OfficeHours.Default);
-        return await db.SaveChangesAsync();
-    });
 
     private Task<List<string>> StepNoticesAsync(Guid id) =>
         _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.DossierId == id && m.Kind == "StepOverdue").OrderBy(m => m.Threshold).Select(m => m.Threshold).ToListAsync());

@@ -88,6 +88,15 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         return await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == id && e.Kind == kind).OrderBy(e => e.Sequence).ToListAsync();
     });
 
+    /// <summary>Hands a dossier over from the desk to <paramref name="unit"/> now, with a step budget in working hours.</summary>
+    public Task<int> HandOverAsync(string code, string unit, int? budgetHours) => WithDbAsync(async db =>
+    {
+        var dossier = await db.Dossiers.Include(d => d.Handovers).SingleAsync(d => d.Code == code);
+        var calculator = new DeadlineCalculator(Services.GetRequiredService<WorkingCalendarProvider>().Current);
+        dossier.HandOver(unit, "motcua", "chuyenvien", budgetHours, DossierAction.Now("motcua", Clock.GetCurrentInstant()), calculator, OfficeHours.Default);
+        return await db.SaveChangesAsync();
+    });
+
     public void MoveClockTo(int year, int month, int day, int hour, int minute = 0) =>
         Clock.Reset(OfficeTime.ToInstant(new LocalDateTime(year, month, day, hour, minute)));
 }

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,13 +46,14 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
         [Id] uniqueidentifier NOT NULL,
         [FullName] nvarchar(200) NOT NULL,
         [AgencyId] uniqueidentifier NOT NULL,
+        [Unit] nvarchar(300) NULL,
         [IsDemo] bit NOT NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
@@ -74,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -95,7 +96,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -112,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -128,7 +129,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -143,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -156,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -173,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -188,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -203,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -218,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -232,7 +233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -247,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -267,7 +268,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -318,7 +319,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -338,7 +339,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -355,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -376,7 +377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -397,7 +398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -419,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -427,6 +428,7 @@ BEGIN
         [DossierId] uniqueidentifier NOT NULL,
         [DossierCode] nvarchar(60) NOT NULL,
         [AgencyId] uniqueidentifier NOT NULL,
+        [Unit] nvarchar(300) NULL,
         [Kind] nvarchar(60) NOT NULL,
         [Threshold] nvarchar(60) NOT NULL,
         [Audience] nvarchar(40) NOT NULL,
@@ -448,7 +450,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -466,7 +468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -486,7 +488,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -506,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -514,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -522,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -530,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -538,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -546,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -554,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -562,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -570,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -578,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -586,7 +588,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -594,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -602,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -610,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -618,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -626,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -634,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -642,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -650,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -658,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -666,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -674,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -682,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -690,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -698,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -706,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -714,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -722,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -730,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -738,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -746,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -754,7 +756,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -762,7 +764,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -770,7 +772,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -778,7 +780,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -786,11 +788,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123025259_Initial'
+    WHERE [MigrationId] = N'20261123045843_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123025259_Initial', N'10.0.14');
+    VALUES (N'20261123045843_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -13,6 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.DossierId, m.Kind, m.Threshold }).IsUnique();
         builder.HasIndex(m => m.NextAttemptAt);
         builder.Property(m => m.DossierCode).HasMaxLength(60);
+        builder.Property(m => m.Unit).HasMaxLength(300);
         builder.Property(m => m.Kind).HasMaxLength(60);
         builder.Property(m => m.Threshold).HasMaxLength(60);
         builder.Property(m => m.Subject).HasMaxLength(300);

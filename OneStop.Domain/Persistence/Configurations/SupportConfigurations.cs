@@ -58,6 +58,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.Unit).HasMaxLength(300);
         builder.HasIndex(u => u.AgencyId);
     }
 }

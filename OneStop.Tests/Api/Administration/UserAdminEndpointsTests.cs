@@ -114,6 +114,30 @@ public sealed class UserAdminEndpointsTests(OneStopApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task SetUnit_Officer_IsListedWithItsUnitAndCanBeCleared()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        using var set = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/unit", new { unit = "  Công chức tư pháp - hộ tịch " });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("Công chức tư pháp - hộ tịch", await UnitOfAsync(admin, userName));
+
+        await AssertInvalidAsync(await admin.PutAsJsonAsync($"/api/admin/users/{userName}/unit", new { unit = new string('x', 301) }), "unit");
+        Assert.Equal("Công chức tư pháp - hộ tịch", await UnitOfAsync(admin, userName));
+
+        using var cleared = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/unit", new { unit = "" });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Null(await UnitOfAsync(admin, userName));
+    }
+
+    private static async Task<string?> UnitOfAsync(HttpClient admin, string userName)
+    {
+        using var users = await GetAsync(admin, "/api/admin/users");
+        return Assert.Single(users.RootElement.EnumerateArray(), u => u.GetProperty("userName").GetString() == userName).GetProperty("unit").GetString();
+    }
+
+    [Fact]
     public async Task SetRoles_ClerkBecomesOfficer_RolesAreReplaced()
     {
         var admin = await factory.ClientForAsync("admin");

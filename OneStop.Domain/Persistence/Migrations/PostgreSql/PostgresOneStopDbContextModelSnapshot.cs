@@ -804,6 +804,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("Unit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
@@ -1080,6 +1084,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)

@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261123025254_Initial")]
+    [Migration("20261123045838_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -792,6 +792,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Unit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
@@ -1064,6 +1068,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)

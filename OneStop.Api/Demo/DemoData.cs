@@ -41,14 +41,15 @@ public static class DemoData
         ("1.003583.H99", "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", "Đất đai", 20, DurationUnit.WorkingDays, 100000, ["Đơn đăng ký đất đai", "Giấy tờ về quyền sử dụng đất", "Sơ đồ thửa đất"]),
     ];
 
-    private static readonly (string UserName, string FullName, Guid Agency, string Role)[] Users =
+    // The officer works in the unit the demo dossiers are handed over to, so its notices are routed to it.
+    private static readonly (string UserName, string FullName, Guid Agency, string Role, string? Unit)[] Users =
     [
-        ("admin", "Quản trị hệ thống", ProvinceId, Roles.Admin),
-        ("giamsat", "Trần Văn Giám Sát", ProvinceId, Roles.Supervisor),
-        ("motcua", "Đỗ Thu Hà", DongDaId, Roles.Clerk),
-        ("chuyenvien", "Lê Văn Chuyên", DongDaId, Roles.Officer),
-        ("lanhdao", "Phạm Minh Lãnh", DongDaId, Roles.Head),
-        ("motcua2", "Hoàng Thị Lan", HoaBinhId, Roles.Clerk),
+        ("admin", "Quản trị hệ thống", ProvinceId, Roles.Admin, null),
+        ("giamsat", "Trần Văn Giám Sát", ProvinceId, Roles.Supervisor, null),
+        ("motcua", "Đỗ Thu Hà", DongDaId, Roles.Clerk, null),
+        ("chuyenvien", "Lê Văn Chuyên", DongDaId, Roles.Officer, "Công chức tư pháp - hộ tịch"),
+        ("lanhdao", "Phạm Minh Lãnh", DongDaId, Roles.Head, null),
+        ("motcua2", "Hoàng Thị Lan", HoaBinhId, Roles.Clerk, null),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, Instant now, CancellationToken cancellationToken)
@@ -78,9 +79,9 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
 
         var userManager = services.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (userName, fullName, agency, role) in Users)
+        foreach (var (userName, fullName, agency, role, unit) in Users)
         {
-            var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency, IsDemo = true };
+            var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency, Unit = unit, IsDemo = true };
             Check(await userManager.CreateAsync(user, Password));
             Check(await userManager.AddToRoleAsync(user, role));
         }

@@ -127,7 +127,7 @@ public static class UserAdminEndpoints
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
+        return TypedResults.Ok(Response(user, agency, roles, clock));
     }
 
     /// <summary>Sets the unit the user works in; an empty or missing unit clears it.</summary>
@@ -154,8 +154,11 @@ public static class UserAdminEndpoints
         }
 
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new UserResponse(user.UserName ?? userName, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset()));
+        return TypedResults.Ok(Response(user, agency, roles, clock));
     }
+
+    private static UserResponse Response(StaffUser user, Agency agency, IReadOnlyList<string> roles, IClock clock) =>
+        new(user.UserName ?? string.Empty, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset());
 
     /// <summary>Sets a new password (the user was locked out, or forgot it) and lifts a lockout.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(

@@ -12,8 +12,8 @@ internal static class DayIndex
     /// <summary>1900-01-01 is this many days before 1970-01-01.</summary>
     internal const int UnixEpochIndex = 25567;
 
-    private const int MinYear = 1900;
-    private const int MaxYear = 2199;
+    private static readonly int MinYear = WorkingCalendar.MinDate.Year;
+    private static readonly int MaxYear = WorkingCalendar.MaxDate.Year;
 
     /// <summary>Number of days in 1900-01-01..2199-12-31.</summary>
     internal static readonly int Count;
@@ -66,8 +66,7 @@ internal static class DayIndex
             throw new ArgumentOutOfRangeException(nameof(date), date, "The working calendar covers 1900-01-01 to 2199-12-31.");
         }
 
-        var leap = YearStart[offset + 1] - YearStart[offset] - 365;
-        return YearStart[offset] + DaysBeforeMonth[(leap * 13) + date.Month] + date.Day - 1;
+        return YearStart[offset] + DaysBeforeMonth[(Leap(offset) * 13) + date.Month] + date.Day - 1;
     }
 
     /// <summary>The year of a day index, without building a date: an estimate corrected by the year-start table.</summary>
@@ -89,8 +88,11 @@ internal static class DayIndex
     internal static LocalDate ToDate(int index)
     {
         var year = YearOf(index);
-        var leap = YearStart[year - MinYear + 1] - YearStart[year - MinYear] - 365;
-        var monthDay = MonthDay[(leap * 366) + index - YearStart[year - MinYear]];
+        var offset = year - MinYear;
+        var monthDay = MonthDay[(Leap(offset) * 366) + index - YearStart[offset]];
         return new LocalDate(year, monthDay >> 5, monthDay & 31);
     }
+
+    // 1 for a leap year, 0 otherwise, from the year-start table (y - 1900 = offset).
+    private static int Leap(int offset) => YearStart[offset + 1] - YearStart[offset] - 365;
 }

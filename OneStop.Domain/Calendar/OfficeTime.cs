@@ -69,18 +69,10 @@ public static class OfficeTime
     private static readonly long FixedStartLocalSecond =
         FixedInterval.HasStart ? FixedStartUnixSecond + FixedOffsetSeconds + UnixEpochLocalSecond : long.MinValue;
 
-    /// <summary>Office local seconds since 1900-01-01T00:00 (may be negative or past 2199 for far instants).</summary>
-    /// <remarks>Inlined: plain arithmetic since 1975; the zone's rules only for earlier instants.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static long ToLocalSecond(Instant instant)
-    {
-        var unix = instant.ToUnixTimeSeconds();
-        return unix >= FixedStartUnixSecond ? unix + FixedOffsetSeconds + UnixEpochLocalSecond : ToLocalSecondByRules(instant);
-    }
-
     /// <summary>
-    /// The office local day (days since 1900-01-01) and second of the day of an instant: <see cref="ToLocalSecond"/>
-    /// split by day, from the instant's own day and time of day (one division rather than two).
+    /// The office local day (days since 1900-01-01; negative or past 2199 for far instants) and second of the day of
+    /// an instant. Inlined: since 1975 plain arithmetic on the instant's own day and time of day (one division); the
+    /// zone's rules only for earlier instants.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (long Day, int Second) ToLocalDay(Instant instant)

@@ -179,9 +179,6 @@ public sealed class WorkingTimeIndex
         return (b << BlockShift) + SelectBit(block.Working, ordinal - block.WorkingBefore);
     }
 
-    /// <summary>The first working day strictly after a day.</summary>
-    internal int NextWorkingDay(int day) => FirstWorkingDayFrom(day + 1);
-
     /// <summary>The first working day on or after a day: the lowest working bit at or above it (no select).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int FirstWorkingDayFrom(int day)

@@ -32,7 +32,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         ArgumentNullException.ThrowIfNull(hours);
         time.Validate();
         var index = Calendar.Index;
-        var (startDay, startOrdinal, startWorked) = CountingStart(acceptedAt, hours);
+        var (startDay, startOrdinal, startWorked) = CountingStart(LocalDayOf(acceptedAt, nameof(acceptedAt)), hours);
         var startSecond = hours.SecondWhenResumed(startWorked);
         var perDay = hours.SecondsPerDay;
         int dueDay;
@@ -102,7 +102,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
     public WorkingDuration WorkingTimeBetween(Instant from, Instant to, OfficeHours hours)
     {
         ArgumentNullException.ThrowIfNull(hours);
-        return new WorkingDuration(PositionOf(ToLocalSecond(to), hours) - PositionOf(ToLocalSecond(from), hours), hours.SecondsPerDay);
+        return new WorkingDuration(PositionOf(LocalDayOf(to, nameof(to)), hours) - PositionOf(LocalDayOf(from, nameof(from)), hours), hours.SecondsPerDay);
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentOutOfRangeException.ThrowIfNegative(workingSeconds);
-        var position = PositionOf(ToLocalSecond(from), hours);
+        var position = PositionOf(LocalDayOf(from, nameof(from)), hours);
         if (workingSeconds == 0)
         {
             return from;
@@ -131,15 +131,9 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
     /// itself when it is on a working day, not after the cut-off and before the day's last session ends; otherwise
     /// the start of the first working day after (0 seconds in). A time between sessions gives the next session's start.
     /// </summary>
-    private (int Day, int Ordinal, int Worked) CountingStart(Instant acceptedAt, OfficeHours hours)
+    private (int Day, int Ordinal, int Worked) CountingStart((int Day, int Second) accepted, OfficeHours hours)
     {
-        var (localDay, second) = OfficeTime.ToLocalDay(acceptedAt);
-        if ((ulong)localDay >= (ulong)DayIndex.Count)
-        {
-            throw new ArgumentOutOfRangeException(nameof(acceptedAt), acceptedAt, "The working calendar covers 1900-01-01 to 2199-12-31.");
-        }
-
-        var day = (int)localDay;
+        var (day, second) = accepted;
         var index = Calendar.Index;
         var worked = hours.WorkedBefore(second);
         var isWorking = index.WorkingFlag(day);
@@ -150,23 +144,24 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         return (index.FirstWorkingDayFrom(day + (today ^ 1)), ordinal, worked & -today);
     }
 
-    private long PositionOf(long localSecond, OfficeHours hours)
+    // Working seconds from the calendar's first day to a local time: the working days before it, then the day's own.
+    private long PositionOf((int Day, int Second) local, OfficeHours hours)
     {
-        var day = (int)(localSecond / SecondsPerCalendarDay);
         var index = Calendar.Index;
-        var worked = index.IsWorking(day) ? hours.WorkedBefore((int)(localSecond % SecondsPerCalendarDay)) : 0;
-        return (long)index.WorkingBefore(day) * hours.SecondsPerDay + worked;
+        var worked = index.IsWorking(local.Day) ? hours.WorkedBefore(local.Second) : 0;
+        return (long)index.WorkingBefore(local.Day) * hours.SecondsPerDay + worked;
     }
 
-    private static long ToLocalSecond(Instant instant)
+    // The office local day and second of the day of an instant, which must fall inside the calendar.
+    private static (int Day, int Second) LocalDayOf(Instant instant, string name)
     {
-        var localSecond = OfficeTime.ToLocalSecond(instant);
-        if (localSecond < 0 || localSecond >= (long)DayIndex.Count * SecondsPerCalendarDay)
+        var (day, second) = OfficeTime.ToLocalDay(instant);
+        if ((ulong)day >= (ulong)DayIndex.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(instant), instant, "The working calendar covers 1900-01-01 to 2199-12-31.");
+            throw new ArgumentOutOfRangeException(name, instant, "The working calendar covers 1900-01-01 to 2199-12-31.");
         }
 
-        return localSecond;
+        return ((int)day, second);
     }
 
     private static Instant FromLocalSecond(int day, int second) =>

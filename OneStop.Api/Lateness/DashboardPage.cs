@@ -202,7 +202,7 @@ public static class DashboardPage
             </svg>
             <table>
               <caption>Số liệu của biểu đồ</caption>
-              <thead><tr><th scope="col">Tuần bắt đầu</th><th scope="col">Đã giải quyết</th><th scope="col">Đúng hạn theo giấy tờ</th><th scope="col">Đúng hạn thực tế</th></tr></thead>
+              <thead><tr>{ColumnHeads("Tuần bắt đầu", "Đã giải quyết", "Đúng hạn theo giấy tờ", "Đúng hạn thực tế")}</tr></thead>
               <tbody>{rows}</tbody>
             </table>
             """);
@@ -217,7 +217,7 @@ public static class DashboardPage
         }
 
         var rows = late.Select(d => Html.Of($"""
-            <tr><td>{d.Code}</td><td>{d.ProcedureName}</td><td>{d.AgencyName}</td><td>{d.Audit.ResponsibleUnit}</td><td>{At(d.Audit.StatutoryDueAt)}</td><td>{At(d.Audit.AppointmentAt)}</td><td>{(d.Audit.ResultAt is { } r ? At(r) : "Chưa có")}</td><td class="num">{(d.Audit.LateMinutes / 60m).ToString("0.0", Vi)}</td></tr>
+            <tr><td>{d.Code}</td><td>{d.ProcedureName}</td><td>{d.AgencyName}</td><td>{d.Audit.ResponsibleUnit}</td><td>{At(d.Audit.StatutoryDueAt)}</td><td>{At(d.Audit.AppointmentAt)}</td><td>{(d.Audit.ResultAt is { } r ? At(r) : "Chưa có")}</td><td class="num">{Hours(d.Audit.LateMinutes)}</td></tr>
             """));
         return Html.Of($"""
             {heading}
@@ -248,7 +248,7 @@ public static class DashboardPage
             return Html.Of($"""
                 <section aria-label="Hồ sơ {d.Code}">
                   <h3>{d.Code} – {d.ProcedureName}</h3>
-                  <p>Hạn luật định {At(a.StatutoryDueAt)}; lịch hẹn trên giấy {At(a.AppointmentAt)}; {result}; trễ {(a.LateMinutes / 60m).ToString("0.0", Vi)} giờ làm việc.</p>
+                  <p>Hạn luật định {At(a.StatutoryDueAt)}; lịch hẹn trên giấy {At(a.AppointmentAt)}; {result}; trễ {Hours(a.LateMinutes)} giờ làm việc.</p>
                   <ul>{findings}</ul>
                 </section>
                 """);
@@ -290,6 +290,8 @@ public static class DashboardPage
     private static string Rate(decimal? rate) => rate is { } r ? (r * 100).ToString("0.0", Vi) + "%" : "–";
 
     private static string N(int n) => n.ToString("N0", Vi);
+
+    private static string Hours(long minutes) => (minutes / 60m).ToString("0.0", Vi);
 
     private static string Date(LocalDate date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

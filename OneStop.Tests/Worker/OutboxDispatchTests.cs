@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Demo;
-using OneStop.Dossiers;
 using OneStop.Jobs.Notifications;
 using OneStop.Jobs.Sla;
 using OneStop.Persistence;
@@ -112,12 +111,7 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
     {
         var code = (await _factory.SeedAsync(1, email: "nhung@example.vn"))[0];
         _factory.MoveClockTo(2025, 3, 4, 9, 0);
-        await _factory.WithDbAsync(async db =>
-        {
-            var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
-            dossier.MarkResultReady(null, DossierAction.Now("chuyenvien", _factory.Clock.GetCurrentInstant()));
-            return await db.SaveChangesAsync();
-        });
+        await _factory.MarkResultReadyAsync(code);
         await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
         return code;
     }

@@ -143,12 +143,7 @@ public sealed class SlaCheckTests : IDisposable
     {
         var code = (await _factory.SeedAsync(1, email: "nhung@example.vn"))[0];
         _factory.MoveClockTo(2025, 3, 4, 9, 0);
-        await _factory.WithDbAsync(async db =>
-        {
-            var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
-            dossier.MarkResultReady(null, DossierAction.Now("chuyenvien", _factory.Clock.GetCurrentInstant()));
-            return await db.SaveChangesAsync();
-        });
+        await _factory.MarkResultReadyAsync(code);
         var job = _factory.Job<SlaCheckJob>();
 
         await job.RunAsync(CancellationToken.None);

@@ -97,6 +97,14 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         return await db.SaveChangesAsync();
     });
 
+    /// <summary>The officer records the dossier's result as ready now.</summary>
+    public Task<int> MarkResultReadyAsync(string code) => WithDbAsync(async db =>
+    {
+        var dossier = await db.Dossiers.SingleAsync(d => d.Code == code);
+        dossier.MarkResultReady(null, DossierAction.Now("chuyenvien", Clock.GetCurrentInstant()));
+        return await db.SaveChangesAsync();
+    });
+
     public void MoveClockTo(int year, int month, int day, int hour, int minute = 0) =>
         Clock.Reset(OfficeTime.ToInstant(new LocalDateTime(year, month, day, hour, minute)));
 }

@@ -23,26 +23,14 @@ public sealed class DocumentFonts : IDisposable
         "ẠẢÃÁÀẶẲẴẮẰẬẨẪẤẦẸẺẼÉÈỆỂỄẾỀỊỈĨÍÌỌỎÕÓÒỘỔỖỐỒỢỞỠỚỜỤỦŨÚÙỰỬỮỨỪỴỶỸÝỲ" +
         "0123456789.,;:()/-–…";
 
-    /// <summary>Standard Linux folders searched when nothing is configured.</summary>
-    public static readonly IReadOnlyList<string> SystemFontFolders =
-    [
-        "/usr/share/fonts/truetype/liberation2",
-        "/usr/share/fonts/truetype/liberation",
-        "/usr/share/fonts/liberation",
-        "/usr/share/fonts/liberation-serif",
-        "/usr/share/fonts/truetype/dejavu",
-        "/usr/share/fonts/dejavu",
-        "/usr/share/fonts/dejavu-serif-fonts",
-        "/usr/share/fonts/TTF",
-        "/usr/local/share/fonts",
-    ];
+    /// <summary>The four embedded faces, in <see cref="FontVariant"/> order (resource names = file names in <c>Documents/Fonts</c>).</summary>
+    public static readonly IReadOnlyList<string> EmbeddedFiles =
+        ["LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"];
 
-    /// <summary>Families in order of preference, with their four file names.</summary>
-    private static readonly IReadOnlyList<FontFamilyFiles> KnownFamilies =
-    [
-        new("Liberation Serif", "LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
-        new("DejaVu Serif", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
-    ];
+    /// <summary>The family of the embedded faces.</summary>
+    public const string EmbeddedFamily = "Liberation Serif";
+
+    private const string ResourcePrefix = "OneStop.Api.Documents.Fonts.";
 
     /// <summary>
     /// The code points the document faces keep: Basic Latin, Latin-1 and Extended-A, the Vietnamese letters
@@ -74,28 +62,27 @@ public sealed class DocumentFonts : IDisposable
     /// <summary>Per variant, the faces from the smallest to the whole file: the Vietnamese face, the document face, the file.</summary>
     private readonly ReducedFace[][] _faces;
 
-    private DocumentFonts(string familyName, SKTypeface[] fullFaces, IReadOnlyList<string> paths)
+    private DocumentFonts(string familyName, SKTypeface[] fullFaces, byte[][] files, IReadOnlyList<string> sources)
     {
         FamilyName = familyName;
-        Paths = paths;
+        Sources = sources;
         _faces = new ReducedFace[fullFaces.Length][];
         for (var i = 0; i < fullFaces.Length; i++)
         {
-            var bytes = File.ReadAllBytes(paths[i]);
             _faces[i] =
             [
-                ReducedFace.Create(fullFaces[i], bytes, VietnameseRanges),
-                ReducedFace.Create(fullFaces[i], bytes, DocumentRanges),
+                ReducedFace.Create(fullFaces[i], files[i], VietnameseRanges),
+                ReducedFace.Create(fullFaces[i], files[i], DocumentRanges),
                 new ReducedFace(fullFaces[i], null),
             ];
         }
     }
 
-    /// <summary>The family that was found ("Liberation Serif", "DejaVu Serif", or the configured file's family).</summary>
+    /// <summary>The family: "Liberation Serif" (embedded), or the configured file's family.</summary>
     public string FamilyName { get; }
 
-    /// <summary>The four files, in <see cref="FontVariant"/> order.</summary>
-    public IReadOnlyList<string> Paths { get; }
+    /// <summary>Where the four faces came from, in <see cref="FontVariant"/> order: "embedded:&lt;file&gt;" or the configured paths.</summary>
+    public IReadOnlyList<string> Sources { get; }
 
     /// <summary>
     /// The typeface documents draw Vietnamese text of one variant with: the font reduced to
@@ -130,39 +117,49 @@ public sealed class DocumentFonts : IDisposable
     internal SKTypeface Face(FontVariant variant, int index) => _faces[(int)variant][index].Face;
 
     /// <summary>
-    /// Resolves and loads the four faces, checking Vietnamese coverage; call at start-up.
+    /// Loads the four faces, checking Vietnamese coverage; call at start-up.
     /// </summary>
     /// <remarks>
-    /// A configured file or folder must work: its failure is the error. Without configuration the
-    /// standard folders are tried family by family, and a family lacking Vietnamese letters is
-    /// skipped: Debian's fonts-liberation (1.07) has no "ơ", "ư" or "ạ…ỹ", while
-    /// fonts-liberation2 (2.x) and DejaVu Serif have them all.
+    /// The forms are drawn with Liberation Serif 2.1.5 (SIL Open Font Licence 1.1, the licence is
+    /// <c>Documents/Fonts/LICENSE</c>), whose four unmodified files are resources of this assembly: the same
+    /// dossier and clock give the same PDF bytes on every machine, whatever fonts it has installed. A province
+    /// that wants another face sets <see cref="DocumentOptions.RegularFontPath"/> (and, unless the files sit
+    /// side by side, its siblings); a configured file must work, its failure is the error. Fonts installed on
+    /// the machine are never looked at.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">No usable font: the message says what was tried and which setting to change.</exception>
+    /// <exception cref="InvalidOperationException">A configured file is missing, unreadable or lacks Vietnamese letters.</exception>
     public static DocumentFonts Load(DocumentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrWhiteSpace(options.RegularFontPath))
+        if (string.IsNullOrWhiteSpace(options.RegularFontPath))
         {
-            var files = ResolveConfiguredFiles(options);
-            return TryLoad(null, files, out var problem) ?? throw new InvalidOperationException(problem);
+            return Embedded();
         }
 
-        if (!string.IsNullOrWhiteSpace(options.FontDirectory))
+        var paths = ResolveConfiguredFiles(options);
+        var files = new byte[paths.Length][];
+        for (var i = 0; i < paths.Length; i++)
         {
-            if (!Directory.Exists(options.FontDirectory))
-            {
-                throw new InvalidOperationException(
-                    $"Documents: the configured font directory '{options.FontDirectory}' " +
-                    $"({DocumentOptions.SectionName}:{nameof(DocumentOptions.FontDirectory)}) does not exist.");
-            }
-
-            return LoadFirstUsable(Candidates([options.FontDirectory], recursive: true), [options.FontDirectory]);
+            files[i] = File.ReadAllBytes(paths[i]);
         }
 
-        return options.SearchSystemFolders
-            ? LoadFirstUsable(Candidates(SystemFontFolders, recursive: false), SystemFontFolders)
-            : throw NotFound([], []);
+        return TryLoad(null, files, paths, out var problem) ?? throw new InvalidOperationException(problem);
+    }
+
+    /// <summary>The embedded Liberation Serif faces.</summary>
+    public static DocumentFonts Embedded()
+    {
+        var assembly = typeof(DocumentFonts).Assembly;
+        var files = EmbeddedFiles.Select(file =>
+        {
+            using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
+                ?? throw new InvalidOperationException($"Documents: the embedded font {file} is missing from {assembly.GetName().Name}.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }).ToArray();
+        return TryLoad(EmbeddedFamily, files, EmbeddedFiles.Select(file => "embedded:" + file).ToList(), out var problem)
+            ?? throw new InvalidOperationException(problem);
     }
 
     public void Dispose()
@@ -173,44 +170,18 @@ public sealed class DocumentFonts : IDisposable
         }
     }
 
-    private static DocumentFonts LoadFirstUsable(IEnumerable<(string Family, string[] Paths)> candidates, IReadOnlyList<string> folders)
+    /// <summary>Loads four font files; null with the reason when one is unreadable or lacks Vietnamese letters.</summary>
+    private static DocumentFonts? TryLoad(string? family, byte[][] files, IReadOnlyList<string> sources, out string problem)
     {
-        var rejected = new List<string>();
-        foreach (var (family, paths) in candidates)
-        {
-            var fonts = TryLoad(family, paths, out var problem);
-            if (fonts is not null)
-            {
-                return fonts;
-            }
-
-            rejected.Add(problem);
-        }
-
-        throw NotFound(folders, rejected);
-    }
-
-    private static InvalidOperationException NotFound(IReadOnlyList<string> folders, IReadOnlyList<string> rejected) =>
-        new(
-            "Documents: no serif font with Vietnamese coverage was found. Looked for Liberation Serif " +
-            "(LiberationSerif-Regular.ttf, -Bold, -Italic, -BoldItalic) and DejaVu Serif (DejaVuSerif.ttf, -Bold, -Italic, -BoldItalic) in: " +
-            (folders.Count == 0 ? "(no folder: nothing configured and system folders disabled)" : string.Join(", ", folders)) + ". " +
-            (rejected.Count == 0 ? string.Empty : "Rejected: " + string.Join(" ", rejected) + " ") +
-            "Install fonts-liberation2 or fonts-dejavu-core, or set " +
-            $"{DocumentOptions.SectionName}:{nameof(DocumentOptions.FontDirectory)} or " +
-            $"{DocumentOptions.SectionName}:{nameof(DocumentOptions.RegularFontPath)}.");
-
-    /// <summary>Loads four files; null with the reason when one is unreadable or lacks Vietnamese letters.</summary>
-    private static DocumentFonts? TryLoad(string? family, string[] paths, out string problem)
-    {
-        var faces = new SKTypeface?[paths.Length];
+        var faces = new SKTypeface?[files.Length];
         problem = string.Empty;
-        for (var i = 0; i < paths.Length && problem.Length == 0; i++)
+        for (var i = 0; i < files.Length && problem.Length == 0; i++)
         {
-            faces[i] = SKTypeface.FromFile(paths[i]);
+            using var data = SKData.CreateCopy(files[i]);
+            faces[i] = SKTypeface.FromData(data);
             problem = faces[i] is { } face
-                ? MissingLetters(face, paths[i])
-                : $"Documents: the font file '{paths[i]}' could not be read as a TrueType/OpenType font.";
+                ? MissingLetters(face, sources[i])
+                : $"Documents: the font file '{sources[i]}' could not be read as a TrueType/OpenType font.";
         }
 
         if (problem.Length > 0)
@@ -224,7 +195,7 @@ public sealed class DocumentFonts : IDisposable
         }
 
         var loaded = faces.OfType<SKTypeface>().ToArray();
-        return new DocumentFonts(family ?? loaded[0].FamilyName, loaded, paths);
+        return new DocumentFonts(family ?? loaded[0].FamilyName, loaded, files, sources);
     }
 
     private static string[] ResolveConfiguredFiles(DocumentOptions options)
@@ -273,35 +244,6 @@ public sealed class DocumentFonts : IDisposable
                 $"Set {DocumentOptions.SectionName}:{settingName}.");
     }
 
-    private static IEnumerable<(string Family, string[] Paths)> Candidates(IEnumerable<string> folders, bool recursive)
-    {
-        var existing = folders.Where(Directory.Exists).ToList();
-        foreach (var family in KnownFamilies)
-        {
-            foreach (var folder in existing)
-            {
-                var paths = family.Files.Select(file => Find(folder, file, recursive)).ToArray();
-                if (paths.All(path => path is not null))
-                {
-                    yield return (family.Name, paths.OfType<string>().ToArray());
-                }
-            }
-        }
-    }
-
-    private static string? Find(string folder, string fileName, bool recursive)
-    {
-        var direct = Path.Combine(folder, fileName);
-        if (File.Exists(direct))
-        {
-            return direct;
-        }
-
-        return recursive
-            ? Directory.EnumerateFiles(folder, fileName, SearchOption.AllDirectories).FirstOrDefault()
-            : null;
-    }
-
     /// <summary>Empty when the face has every Vietnamese letter; else the message naming the missing ones.</summary>
     private static string MissingLetters(SKTypeface face, string path)
     {
@@ -316,8 +258,6 @@ public sealed class DocumentFonts : IDisposable
         return $"Documents: the font '{path}' ({face.FamilyName}) lacks Vietnamese letters: " +
             string.Join(" ", missing.Select(c => c.ToString(CultureInfo.InvariantCulture))) + ".";
     }
-
-    private sealed record FontFamilyFiles(string Name, params string[] Files);
 
     /// <summary>A face and the characters it has (null: the whole file, taken to have them all).</summary>
     private sealed record ReducedFace(SKTypeface Face, bool[]? Covered)

@@ -1,24 +1,20 @@
 namespace OneStop.Api.Documents;
 
 /// <summary>
-/// Where the document layer finds its serif font (configuration section "Documents").
+/// Settings of the document layer (configuration section "Documents").
 /// </summary>
 /// <remarks>
-/// Resolution order: <see cref="RegularFontPath"/> (with the optional bold/italic paths, or
-/// siblings named by the usual conventions), then Liberation Serif or DejaVu Serif inside
-/// <see cref="FontDirectory"/>, then the same families in the standard Linux font folders.
-/// Fontconfig is never asked: the files are opened directly, so a container without
-/// fontconfig renders the same PDF.
+/// The forms are drawn with the Liberation Serif faces embedded in the product (<see cref="DocumentFonts"/>).
+/// <see cref="RegularFontPath"/> (with the optional bold/italic paths, or siblings named by the usual
+/// conventions) is an override for a province that wants another face. Neither fontconfig nor the machine's
+/// font folders are ever looked at.
 /// </remarks>
 public sealed class DocumentOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Documents";
 
-    /// <summary>A folder searched (with its sub-folders) for Liberation Serif or DejaVu Serif.</summary>
-    public string? FontDirectory { get; set; }
-
-    /// <summary>An explicit regular face (a .ttf or .otf file) with full Vietnamese coverage.</summary>
+    /// <summary>Optional: a regular face (a .ttf or .otf file) with full Vietnamese coverage to draw the forms with instead of the embedded Liberation Serif.</summary>
     public string? RegularFontPath { get; set; }
 
     /// <summary>The bold face; when empty, a sibling of the regular file named "…-Bold" is used.</summary>
@@ -35,10 +31,4 @@ public sealed class DocumentOptions
     /// "{PublicBaseUrl}/tra-cuu/{code}". Empty: the scheme and host of the request that prints the form.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
-
-    /// <summary>
-    /// When true (the default), Liberation Serif and DejaVu Serif are looked for in the standard
-    /// Linux font folders if nothing was configured. Tests turn it off to prove the error path.
-    /// </summary>
-    public bool SearchSystemFolders { get; set; } = true;
 }

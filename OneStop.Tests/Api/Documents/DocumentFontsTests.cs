@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using OneStop.Api.Documents;
 using SkiaSharp;
 
@@ -5,19 +6,43 @@ namespace OneStop.Tests.Api.Documents;
 
 public sealed class DocumentFontsTests
 {
-    private const string DejaVuFolder = "/usr/share/fonts/truetype/dejavu";
+    /// <summary>SHA-256 of Liberation Serif 2.1.5 as released (Debian's fonts-liberation2 2.1.5-1 ships the same files).</summary>
+    private static readonly Dictionary<string, string> UpstreamHashes = new()
+    {
+        ["LiberationSerif-Regular.ttf"] = "29d12439831b7f59194efec85872f24f54eff05738933f9a860220d2abff88ba",
+        ["LiberationSerif-Bold.ttf"] = "446a4421f297698427170fd7db20e59169a4188baaaf940e9bea58af6341a723",
+        ["LiberationSerif-Italic.ttf"] = "c1830c433ab41379f1139fac388989d37c9f08c81e1bd643efdcc7946db30753",
+        ["LiberationSerif-BoldItalic.ttf"] = "36dd6965be8915f6d7efb259757f1f7546a7c6f72c53a20bbe4ae7092f2cd558",
+    };
 
     [Fact]
-    public void Load_DefaultOptions_FindsSerifWithEveryVietnameseLetterInAllFaces()
+    public void Load_DefaultOptions_TakesTheEmbeddedLiberationSerifWithEveryVietnameseLetterInAllFaces()
     {
         var fonts = DocumentSamples.Fonts;
 
-        Assert.Contains(fonts.FamilyName, new[] { "Liberation Serif", "DejaVu Serif" });
+        Assert.Equal("Liberation Serif", fonts.FamilyName);
+        Assert.All(fonts.Sources, source => Assert.StartsWith("embedded:LiberationSerif-", source, StringComparison.Ordinal));
         foreach (var variant in Enum.GetValues<FontVariant>())
         {
             using var font = new SKFont(fonts[variant], 12);
             Assert.True(font.ContainsGlyphs("ăâđêôơưĂÂĐÊÔƠƯ ạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ"));
         }
+    }
+
+    [Fact]
+    public void EmbeddedFiles_EveryFace_IsTheReleasedFileUnmodifiedWithItsLicenceBeside()
+    {
+        var assembly = typeof(DocumentFonts).Assembly;
+        foreach (var file in DocumentFonts.EmbeddedFiles)
+        {
+            using var stream = assembly.GetManifestResourceStream("OneStop.Api.Documents.Fonts." + file);
+            Assert.NotNull(stream);
+            Assert.Equal(UpstreamHashes[file], Convert.ToHexStringLower(SHA256.HashData(stream)));
+        }
+
+        var licence = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", "Fonts", "LICENSE"));
+        Assert.Contains("SIL OPEN FONT LICENSE Version 1.1", licence, StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) 2012 Red Hat, Inc.", licence, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,21 +71,27 @@ public sealed class DocumentFontsTests
     }
 
     [Fact]
-    public void Load_FontDirectoryWithDejaVuOnly_FallsBackToDejaVuSerif()
+    public void Load_RegularFontPath_DrawsWithTheConfiguredFileAndFindsItsSiblings()
     {
-        using var fonts = DocumentFonts.Load(new DocumentOptions { FontDirectory = DejaVuFolder });
+        var folder = Directory.CreateTempSubdirectory("onestop-fonts-");
+        try
+        {
+            var styles = new[] { "Regular", "Bold", "Italic", "BoldItalic" };
+            for (var i = 0; i < styles.Length; i++)
+            {
+                File.WriteAllBytes(Path.Combine(folder.FullName, $"Province-{styles[i]}.ttf"), EmbeddedFile(i));
+            }
 
-        Assert.Equal("DejaVu Serif", fonts.FamilyName);
-        Assert.EndsWith("DejaVuSerif-BoldItalic.ttf", fonts.Paths[(int)FontVariant.BoldItalic], StringComparison.Ordinal);
-    }
+            using var fonts = DocumentFonts.Load(new DocumentOptions { RegularFontPath = Path.Combine(folder.FullName, "Province-Regular.ttf") });
 
-    [Fact]
-    public void Load_RegularFontPath_FindsSiblingFaces()
-    {
-        using var fonts = DocumentFonts.Load(new DocumentOptions { RegularFontPath = Path.Combine(DejaVuFolder, "DejaVuSerif.ttf") });
-
-        Assert.EndsWith("DejaVuSerif-Bold.ttf", fonts.Paths[(int)FontVariant.Bold], StringComparison.Ordinal);
-        Assert.EndsWith("DejaVuSerif-Italic.ttf", fonts.Paths[(int)FontVariant.Italic], StringComparison.Ordinal);
+            Assert.Equal(Path.Combine(folder.FullName, "Province-Bold.ttf"), fonts.Sources[(int)FontVariant.Bold]);
+            Assert.Equal(Path.Combine(folder.FullName, "Province-Italic.ttf"), fonts.Sources[(int)FontVariant.Italic]);
+            Assert.Equal(Path.Combine(folder.FullName, "Province-BoldItalic.ttf"), fonts.Sources[(int)FontVariant.BoldItalic]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -71,34 +102,6 @@ public sealed class DocumentFontsTests
 
         Assert.Contains("/nowhere/TimesVN.ttf", error.Message, StringComparison.Ordinal);
         Assert.Contains("Documents:RegularFontPath", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_MissingConfiguredDirectory_ThrowsNamingSetting()
-    {
-        var error = Assert.Throws<InvalidOperationException>(
-            () => DocumentFonts.Load(new DocumentOptions { FontDirectory = "/nowhere/fonts" }));
-
-        Assert.Contains("Documents:FontDirectory", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_DirectoryWithoutKnownFonts_ThrowsSayingWhatWasLookedFor()
-    {
-        var empty = Directory.CreateTempSubdirectory("onestop-fonts-");
-        try
-        {
-            var error = Assert.Throws<InvalidOperationException>(
-                () => DocumentFonts.Load(new DocumentOptions { FontDirectory = empty.FullName }));
-
-            Assert.Contains("no serif font with Vietnamese coverage", error.Message, StringComparison.Ordinal);
-            Assert.Contains("Liberation Serif", error.Message, StringComparison.Ordinal);
-            Assert.Contains("DejaVu Serif", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            empty.Delete(recursive: true);
-        }
     }
 
     [Fact]
@@ -125,37 +128,41 @@ public sealed class DocumentFontsTests
     }
 
     [Fact]
-    public void Load_NothingConfiguredAndNoSystemSearch_Throws()
-    {
-        var error = Assert.Throws<InvalidOperationException>(
-            () => DocumentFonts.Load(new DocumentOptions { SearchSystemFolders = false }));
-
-        Assert.Contains("Documents:FontDirectory", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Load_FontWithoutVietnameseLetters_ThrowsListingMissingLetters()
     {
-        // Liberation 1.07 (Debian's fonts-liberation) has no ơ, ư or ạ…ỹ. xunit v2 cannot skip
-        // at run time: where that package is not installed, there is nothing to check.
-        const string old = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
-        if (!File.Exists(old))
+        // The embedded face cut down to Basic Latin stands for a face such as Debian's old fonts-liberation (1.07),
+        // which has no ơ, ư or ạ…ỹ.
+        var folder = Directory.CreateTempSubdirectory("onestop-fonts-");
+        try
         {
-            return;
-        }
-
-        using (var face = SKTypeface.FromFile(old))
-        using (var probe = new SKFont(face, 12))
-        {
-            if (probe.ContainsGlyphs("ơư"))
+            var latin = string.Concat(Enumerable.Range(0x20, 0x5F).Select(c => (char)c));
+            var path = Path.Combine(folder.FullName, "Latin-Regular.ttf");
+            foreach (var (style, i) in new[] { "Regular", "Bold", "Italic", "BoldItalic" }.Select((style, i) => (style, i)))
             {
-                return;
+                var file = EmbeddedFile(i);
+                using var data = SKData.CreateCopy(file);
+                using var face = SKTypeface.FromData(data);
+                using var font = new SKFont(face, 12);
+                File.WriteAllBytes(Path.Combine(folder.FullName, $"Latin-{style}.ttf"), TrueTypeSubset.Create(file, latin, font.GetGlyphs(latin))!);
             }
+
+            var error = Assert.Throws<InvalidOperationException>(() => DocumentFonts.Load(new DocumentOptions { RegularFontPath = path }));
+
+            Assert.Contains("lacks Vietnamese letters", error.Message, StringComparison.Ordinal);
+            Assert.Contains("ơ", error.Message, StringComparison.Ordinal);
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
         }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 
-        var error = Assert.Throws<InvalidOperationException>(() => DocumentFonts.Load(new DocumentOptions { RegularFontPath = old }));
-
-        Assert.Contains("lacks Vietnamese letters", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ơ", error.Message, StringComparison.Ordinal);
+    private static byte[] EmbeddedFile(int variant)
+    {
+        using var stream = typeof(DocumentFonts).Assembly.GetManifestResourceStream("OneStop.Api.Documents.Fonts." + DocumentFonts.EmbeddedFiles[variant])!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

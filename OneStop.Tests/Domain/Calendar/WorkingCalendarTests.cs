@@ -16,7 +16,7 @@ public sealed class WorkingCalendarTests
     [MemberData(nameof(AnnouncedYears))]
     public void YearOf_SeededNotices_ReproducesTheAnnouncedDaysOffAndMakeUpDays(int year)
     {
-        var announced = SharedData.Year(year);
+        var announced = AnnouncedDays.Year(year);
 
         var calendar = Seeded.YearOf(year);
 
@@ -174,24 +174,20 @@ public sealed class WorkingCalendarTests
 
     private static List<LocalDate> ParseDates(string isoDates) => isoDates.Split(' ').Select(Date).ToList();
 
-    /// <summary>The announced days in <c>../shared/data/vn-official-days-off.json</c>, beside the repository.</summary>
-    private static class SharedData
+    /// <summary>
+    /// The days the government announced, year by year, in <c>Data/vn-official-days-off.json</c> (embedded in the
+    /// test assembly): the tests' own statement of the announced weekday days off and make-up working days, compiled
+    /// from the published notices, each year with its sources and confidence. It is kept apart from the seed
+    /// (<c>database/seed/calendar-notices.json</c>, one notice per holiday period) so that the seed is checked
+    /// against an independent statement of the same notices, never against itself.
+    /// </summary>
+    private static class AnnouncedDays
     {
         private static readonly Lazy<JsonElement> Document = new(() =>
         {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "data", "vn-official-days-off.json");
-                if (File.Exists(candidate))
-                {
-                    return JsonDocument.Parse(File.ReadAllText(candidate)).RootElement.Clone();
-                }
-
-                directory = directory.Parent;
-            }
-
-            throw new FileNotFoundException("shared/data/vn-official-days-off.json was not found above the test folder.");
+            using var stream = typeof(AnnouncedDays).Assembly.GetManifestResourceStream("OneStop.Tests.Calendar.vn-official-days-off.json")
+                ?? throw new InvalidOperationException("The embedded vn-official-days-off.json is missing from the test assembly.");
+            return JsonDocument.Parse(stream).RootElement.Clone();
         });
 
         public static (List<LocalDate> WeekdayDaysOff, List<LocalDate> MakeUpWorkingDays) Year(int year)

@@ -25,7 +25,10 @@ public static class PageLayout
     public static ContentHttpResult Staff(HttpContext http, string title, Html main, int statusCode = StatusCodes.Status200OK)
     {
         ArgumentNullException.ThrowIfNull(http);
-        http.Response.Headers.CacheControl = "no-store";
+        // Never stored, and exactly what antiforgery sets on a page with a form (the sign-out form is on every staff
+        // page): any other value is overridden by it with a warning in the log on every request.
+        http.Response.Headers.CacheControl = "no-cache, no-store";
+        http.Response.Headers.Pragma = "no-cache";
         var user = http.User;
         var header = Html.Of($"""
             <header class="site">

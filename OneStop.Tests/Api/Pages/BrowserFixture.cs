@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserSupport.ChromiumPath,
+            ExecutablePath = BrowserSupport.RequireChromium(),
             Headless = true,
             Args = BrowserSupport.ChromiumArgs,
         });

@@ -6,7 +6,7 @@
 # OneStop.Tests/Api/Readme/CurlTourTests runs it against the host on Kestrel.
 set -euo pipefail
 B=${1:-http://localhost:5009}
-OUT=$(mktemp -d)    # the receipt PDF and the iCalendar export land here
+OUT=$(mktemp -d -t onestop-tour.XXXXXX)    # the receipt PDF and the iCalendar export land here
 
 # call 'STATUS...' CURL-ARGUMENTS...: prints the answer's body; stops the tour when its status is not one of STATUS.
 call() {

@@ -259,7 +259,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var initdb = Path.Combine(directory, "initdb");
-            if (!File.Exists(initdb) || !File.Exists(Path.Combine(directory, "pg_ctl")))
+            if (!IsFile(initdb) || !IsFile(Path.Combine(directory, "pg_ctl")))
             {
                 continue;
             }
@@ -293,5 +293,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     }
 
     private static bool HasServerBinaries(string directory) =>
-        File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")) && File.Exists(Path.Combine(directory, "postgres"));
+        IsFile(Path.Combine(directory, "initdb")) && IsFile(Path.Combine(directory, "pg_ctl")) && IsFile(Path.Combine(directory, "postgres"));
+
+    /// <summary>Whether <paramref name="path"/> is a file, or a link that leads to one (a dangling link is not).</summary>
+    private static bool IsFile(string path) =>
+        File.Exists(path) && (File.ResolveLinkTarget(path, returnFinalTarget: true) is not { } target || target.Exists);
 }

@@ -12,8 +12,7 @@ namespace OneStop.Notifications;
 public static class NoticeText
 {
     /// <summary>"07:30 ngày 03/12/2026": hours and minutes, then the date, in office time.</summary>
-    public static string Time(Instant instant) =>
-        OfficeTime.ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Time(Instant instant) => OfficeTime.FormatVietnamese(instant);
 
     /// <summary>Who a staff notice is for, as the text names them.</summary>
     public static string Audience(NoticeAudience audience) => audience switch

@@ -44,6 +44,7 @@ public static class JobHosting
         services.AddTransient<SlaCheckJob>();
         services.AddTransient<RestatementJob>();
         services.AddTransient<OutboxDispatchJob>();
+        services.AddHealthChecks().AddCheck<UndeliveredNoticesHealthCheck>(UndeliveredNoticesHealthCheck.Name);
         services.AddSingleton<CalendarRefreshJob>();
         services.TryAddSingleton<AgencyDeadlines>();
         services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section)

@@ -44,10 +44,10 @@ public static class NoticeText
         return (subject, body);
     }
 
-    /// <summary>The department's warning before the Form 04 deadline.</summary>
-    public static (string Subject, string Body) ApologyWarning(string code, string unit, Instant due, Instant deadline) =>
-        ($"Hồ sơ {code}: hạn gửi Phiếu xin lỗi (Mẫu 04) là {Time(deadline)}",
-         $"Hồ sơ {code} (đơn vị đang giữ: {unit}) có hạn giải quyết {Time(due)}. Nếu không kịp trả kết quả đúng hạn, Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) phải được thủ trưởng duyệt và gửi chậm nhất {Time(deadline)}.");
+    /// <summary>The department's warning before the Form 04 deadline: the officer drafts Form 04, the head has it approved.</summary>
+    public static (string Subject, string Body) ApologyWarning(string code, string unit, Instant due, Instant deadline, NoticeAudience audience) =>
+        ($"Hồ sơ {code}: nếu trễ hạn, {(audience == NoticeAudience.Officer ? "lập" : "duyệt")} Phiếu xin lỗi (Mẫu 04) chậm nhất {Time(deadline)}",
+         $"Hồ sơ {code} (đơn vị đang giữ: {unit}) có hạn giải quyết {Time(due)}. Nếu không kịp trả kết quả đúng hạn, Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) phải được thủ trưởng duyệt và gửi chậm nhất {Time(deadline)}. Thông báo gửi {Audience(audience)}.");
 
     /// <summary>The head of the agency, when the Form 04 deadline passed without an approved apology.</summary>
     public static (string Subject, string Body) ApologyMissed(string code, Instant due, Instant deadline) =>

@@ -99,7 +99,7 @@ public static class SlaPlanner
                 {
                     foreach (var audience in new[] { NoticeAudience.Officer, NoticeAudience.HeadOfDepartment })
                     {
-                        Add("ApologyWindowOpen", audience.ToString(), audience, staffFrom, NoticeText.ApologyWarning(code, dossier.CurrentUnit, due, apologyDeadline));
+                        Add("ApologyWindowOpen", audience.ToString(), audience, staffFrom, NoticeText.ApologyWarning(code, dossier.CurrentUnit, due, apologyDeadline, audience));
                     }
                 }
 

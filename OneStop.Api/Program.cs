@@ -121,6 +121,10 @@ app.MapLatenessEndpoints();
 app.MapDashboardPage();
 app.MapRestatementEndpoints();
 app.MapAdministrationPages();
+app.MapNoticeAdminEndpoints();
+
+// Health: the database and the notices (Degraded while a staff notice is undelivered).
+app.MapHealthChecks("/health");
 
 app.Run();
 

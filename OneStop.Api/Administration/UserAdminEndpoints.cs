@@ -14,7 +14,8 @@ namespace OneStop.Api.Administration;
 /// Users and roles (administrators, for the users of agencies in their subtree; others answer 404). Uses ASP.NET
 /// Core Identity; its errors become 400 naming the field. A change of roles or password renews the user's
 /// security stamp: cookies and refresh tokens issued before stop working (an access token lives out its 5 minutes).
-/// A user's unit routes officers' and heads' notices to the unit holding the dossier.
+/// A user's unit routes officers' and heads' notices to the unit holding the dossier; the user's e-mail address is
+/// where they go (a notice whose recipients have none stays undelivered and is shown to administrators).
 /// </summary>
 public static class UserAdminEndpoints
 {
@@ -26,6 +27,7 @@ public static class UserAdminEndpoints
         group.MapPost("/", Create);
         group.MapPut("/{userName}/roles", SetRoles);
         group.MapPut("/{userName}/unit", SetUnit);
+        group.MapPut("/{userName}/contact", SetContact);
         group.MapPost("/{userName}/password", ResetPassword);
         return app;
     }
@@ -37,7 +39,7 @@ public static class UserAdminEndpoints
             from u in db.Users.AsNoTracking()
             join a in db.Agencies on u.AgencyId equals a.Id
             where a.Path.StartsWith(member.AgencyPath)
-            select new { u.Id, u.UserName, u.FullName, u.Unit, u.LockoutEnd, a.ElectronicId, AgencyName = a.Name })
+            select new { u.Id, u.UserName, u.FullName, u.Unit, u.LockoutEnd, u.Email, u.PhoneNumber, a.ElectronicId, AgencyName = a.Name })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (
@@ -49,7 +51,7 @@ public static class UserAdminEndpoints
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return TypedResults.Ok<IReadOnlyList<UserResponse>>(users
             .OrderBy(u => u.UserName, StringComparer.Ordinal)
-            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, u.Unit, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now))
+            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, u.Unit, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now, u.Email, u.PhoneNumber))
             .ToList());
     }
 
@@ -79,12 +81,14 @@ public static class UserAdminEndpoints
         var agency = await AgencyAsync(request.Agency, member, db, validation, cancellationToken);
         var roles = CheckRoles(request.Roles, validation);
         var unit = CheckUnit(request.Unit, validation);
+        var email = StaffContact.Email(request.Email, validation);
+        var phone = StaffContact.Phone(request.Phone, validation);
         if (!validation.IsValid)
         {
             return AdminResults.Invalid(validation);
         }
 
-        var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency!.Id, Unit = unit };
+        var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency!.Id, Unit = unit, Email = email, PhoneNumber = phone };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!Check(await users.CreateAsync(user, request.Password!), validation) || !Check(await users.AddToRolesAsync(user, roles), validation))
         {
@@ -92,7 +96,7 @@ public static class UserAdminEndpoints
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created("/api/admin/users/" + Uri.EscapeDataString(userName), new UserResponse(userName, fullName, agency.ElectronicId, agency.Name, unit, roles, false));
+        return TypedResults.Created("/api/admin/users/" + Uri.EscapeDataString(userName), new UserResponse(userName, fullName, agency.ElectronicId, agency.Name, unit, roles, false, email, phone));
     }
 
     /// <summary>Sets the user's roles to exactly the given set. Administrators cannot take the Admin role from themselves.</summary>
@@ -157,8 +161,40 @@ public static class UserAdminEndpoints
         return TypedResults.Ok(Response(user, agency, roles, clock));
     }
 
+    /// <summary>
+    /// Sets the user's e-mail address and phone (both as given; empty or missing clears). Not a sign-in change:
+    /// the user stays signed in.
+    /// </summary>
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetContact(
+        string userName, UserContactRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        var validation = new Validation();
+        var email = StaffContact.Email(request.Email, validation);
+        var phone = StaffContact.Phone(request.Phone, validation);
+        if (!validation.IsValid)
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        user.Email = email;
+        user.PhoneNumber = phone;
+        if (!Check(await users.UpdateAsync(user), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(Response(user, agency, roles, clock));
+    }
+
     private static UserResponse Response(StaffUser user, Agency agency, IReadOnlyList<string> roles, IClock clock) =>
-        new(user.UserName ?? string.Empty, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset());
+        new(user.UserName ?? string.Empty, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset(), user.Email, user.PhoneNumber);
 
     /// <summary>Sets a new password (the user was locked out, or forgot it) and lifts a lockout.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
@@ -264,6 +300,7 @@ public static class UserAdminEndpoints
                 "InvalidToken" => "password",
                 "DuplicateUserName" or "InvalidUserName" => "userName",
                 "DuplicateEmail" or "InvalidEmail" => "email",
+                "InvalidPhoneNumber" => "phone",
                 "DuplicateRoleName" or "InvalidRoleName" or "UserAlreadyInRole" or "UserNotInRole" => "roles",
                 _ => "body",
             };

@@ -1,7 +1,7 @@
 namespace OneStop.Api.Administration;
 
 /// <summary>
-/// A member of staff: agency by electronic id, the unit worked in (null when not assigned), roles, and whether
-/// sign-in is locked after failed attempts.
+/// A member of staff: agency by electronic id, the unit worked in (null when not assigned), roles, whether
+/// sign-in is locked after failed attempts, and the contact details notices go to (null when none).
 /// </summary>
-public sealed record UserResponse(string UserName, string FullName, string Agency, string AgencyName, string? Unit, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserResponse(string UserName, string FullName, string Agency, string AgencyName, string? Unit, IReadOnlyList<string> Roles, bool LockedOut, string? Email = null, string? Phone = null);

@@ -40,6 +40,7 @@ public static partial class AdminText
         ["Required: a year from 1900 to 2199."] = "Bắt buộc: năm từ 1900 đến 2199.",
         ["A notice that covers no holiday period must give at least one day."] = "Thông báo không thuộc dịp nghỉ lễ nào phải có ít nhất một ngày nghỉ hoặc ngày làm bù.",
         ["A yyyy-MM-dd date from 1900-01-01 to 2199-12-31."] = "Ngày dạng 24/11/2026, trong khoảng năm 1900–2199.",
+        ["Not an email address (e.g. ten@phuong.gov.vn), at most 256 characters."] = "Địa chỉ email không hợp lệ (ví dụ ten@phuong.gov.vn), tối đa 256 ký tự.",
         ["You cannot take the Admin role from yourself: another administrator must."] = "Bạn không thể tự bỏ quyền Quản trị của mình: việc này do một quản trị viên khác thực hiện.",
         ["Not an iCalendar object: no BEGIN:VCALENDAR."] = "Tệp không phải iCalendar (thiếu BEGIN:VCALENDAR).",
         ["No VEVENT to import (events computed from the rules are skipped)."] = "Tệp không có sự kiện nào cần nhập (các ngày tính theo quy tắc được bỏ qua).",

@@ -17,13 +17,15 @@ public static class AdministrationPages
     public const string ProceduresPath = PageLayout.AdministrationPath + "/thu-tuc";
     public const string CalendarPath = PageLayout.AdministrationPath + "/lich";
     public const string UsersPath = PageLayout.AdministrationPath + "/nguoi-dung";
+    public const string NoticesPath = PageLayout.AdministrationPath + "/thong-bao";
 
     private static readonly (string Href, string Text, string Description)[] Sections =
     [
         (AgenciesPath, "Cơ quan", "Cây cơ quan, mã định danh, giờ làm việc, giờ chốt nhận hồ sơ, tiếp nhận thứ Bảy, cách tính thời hạn."),
         (ProceduresPath, "Thủ tục", "Danh mục thủ tục hành chính và các phiên bản: thời hạn, thành phần hồ sơ, thời gian từng bước, lệ phí."),
         (CalendarPath, "Lịch làm việc", "Thông báo nghỉ lễ, nghỉ bù, làm bù theo văn bản; nhập và xuất iCalendar; lịch cả năm."),
-        (UsersPath, "Người dùng", "Tài khoản cán bộ, vai trò, đặt lại mật khẩu."),
+        (UsersPath, "Người dùng", "Tài khoản cán bộ, vai trò, đơn vị, email nhận thông báo, đặt lại mật khẩu."),
+        (NoticesPath, "Thông báo chưa gửi", "Thông báo nhắc việc, cảnh báo không đến được ai (người nhận chưa có email) và gửi lại."),
     ];
 
     public static IEndpointRouteBuilder MapAdministrationPages(this IEndpointRouteBuilder app)
@@ -37,6 +39,7 @@ public static class AdministrationPages
         ProcedurePages.Map(group);
         CalendarPages.Map(group);
         UserPages.Map(group);
+        NoticePages.Map(group);
         return app;
     }
 

@@ -13,7 +13,8 @@ namespace OneStop.Api.AdministrationPages;
 
 /// <summary>
 /// <c>/quan-tri/nguoi-dung</c>: the users of the administrator's subtree and a form for a new one;
-/// <c>/quan-tri/nguoi-dung/{userName}</c>: the user's roles and a password reset (which also lifts a lockout).
+/// <c>/quan-tri/nguoi-dung/{userName}</c>: the user's roles, unit, contact details (where notices go) and a password
+/// reset (which also lifts a lockout).
 /// All run <see cref="UserAdminEndpoints"/>.
 /// </summary>
 internal static class UserPages
@@ -27,6 +28,7 @@ internal static class UserPages
         group.MapGet("/nguoi-dung/{userName}", Edit);
         group.MapPost("/nguoi-dung/{userName}/vai-tro", SetRoles);
         group.MapPost("/nguoi-dung/{userName}/don-vi", SetUnit);
+        group.MapPost("/nguoi-dung/{userName}/lien-he", SetContact);
         group.MapPost("/nguoi-dung/{userName}/mat-khau", ResetPassword);
     }
 
@@ -42,7 +44,7 @@ internal static class UserPages
     {
         string? Value(string name) => AdministrationPages.Value(form, name);
         var roles = AdministrationPages.Values(form, "roles");
-        var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles, Value("unit"));
+        var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles, Value("unit"), Value("email"), Value("phone"));
         var result = await UserAdminEndpoints.Create(request, db, users, staff, cancellationToken);
         if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
         {
@@ -59,6 +61,7 @@ internal static class UserPages
         {
             "da-luu-vai-tro" => "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
             "da-luu-don-vi" => "Đã lưu đơn vị công tác.",
+            "da-luu-lien-he" => "Đã lưu thông tin liên hệ.",
             "da-dat-mat-khau" => "Đã đặt mật khẩu mới và mở khóa tài khoản. Người dùng cần đăng nhập lại.",
             _ => null,
         };
@@ -94,6 +97,21 @@ internal static class UserPages
         return AdministrationPages.ErrorsOf(result.Result) is { } errors
             ? EditPage(http, user, null, null, FormErrors.None, AdminText.Errors(errors), FormErrors.None, StatusCodes.Status400BadRequest)
             : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-don-vi");
+    }
+
+    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetContact(
+        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var request = new UserContactRequest(form["email"].ToString(), form["phone"].ToString());
+        var result = await UserAdminEndpoints.SetContact(userName, request, db, users, staff, clock, cancellationToken);
+        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
+        {
+            return NotFound(http);
+        }
+
+        return AdministrationPages.ErrorsOf(result.Result) is { } errors
+            ? EditPage(http, user with { Email = request.Email, Phone = request.Phone }, null, null, FormErrors.None, FormErrors.None, FormErrors.None, StatusCodes.Status400BadRequest, AdminText.Errors(errors))
+            : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-lien-he");
     }
 
     public static async Task<Results<ContentHttpResult, RedirectHttpResult>> ResetPassword(
@@ -147,6 +165,7 @@ internal static class UserPages
               <td>{u.FullName}</td>
               <td>{u.AgencyName}</td>
               <td>{u.Unit}</td>
+              <td>{Contact(u)}</td>
               <td>{string.Join(", ", u.Roles.Select(AdminText.Role))}</td>
               <td>{(u.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa</span>""") : Html.Of($"Hoạt động"))}</td>
             </tr>
@@ -159,7 +178,7 @@ internal static class UserPages
                 <h2 id="danh-sach">Tài khoản ({list.Count})</h2>
                 <div class="table-wrap"><table>
                   <caption class="visually-hidden">Tài khoản cán bộ; chọn tên đăng nhập để sửa vai trò hoặc đặt lại mật khẩu</caption>
-                  <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Cơ quan</th><th scope="col">Đơn vị</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr></thead>
+                  <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Cơ quan</th><th scope="col">Đơn vị</th><th scope="col">Liên hệ</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr></thead>
                   <tbody>{rows}</tbody>
                 </table></div>
               </section>
@@ -173,6 +192,7 @@ internal static class UserPages
                   {PageForms.Input("password", "Mật khẩu ban đầu", null, errors, type: "password", required: true, hint: "Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", extra: Html.Of($"""autocomplete="new-password" """))}
                   {PageForms.Select("agency", "Cơ quan", value("agency") ?? tree.ElectronicId, agencies, errors)}
                   {UnitInput(value("unit"), errors)}
+                  {ContactInputs(value("email"), value("phone"), errors)}
                   {AdministrationPages.Checkboxes("roles", "Vai trò", RoleOptions, roles, errors)}
                   <button type="submit">Tạo tài khoản</button>
                 </form>
@@ -186,12 +206,22 @@ internal static class UserPages
             hint: "Tên đơn vị như khi chuyển hồ sơ, ví dụ Công chức tư pháp - hộ tịch: thông báo về hồ sơ đơn vị đang giữ gửi đến cán bộ của đơn vị.",
             extra: Html.Of($"""autocomplete="off" """));
 
+    // The e-mail address and phone, or a warning that the worker's notices cannot reach the user.
+    private static Html Contact(UserResponse user) => user.Email is null
+        ? Html.Of($"""<span class="badge badge-late">Chưa có email: không nhận được thông báo</span>{(user.Phone is null ? Html.Empty : Html.Of($"<br>{user.Phone}"))}""")
+        : Html.Of($"""{user.Email}{(user.Phone is null ? Html.Empty : Html.Of($"<br>{user.Phone}"))}""");
+
+    private static Html ContactInputs(string? email, string? phone, FormErrors errors) => Html.Of($"""
+        {PageForms.Input("email", "Email nhận thông báo", email, errors, type: "email", hint: "Thông báo nhắc việc, cảnh báo quá hạn của hệ thống gửi đến địa chỉ này.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
+        {PageForms.Input("phone", "Số điện thoại (không bắt buộc)", phone, errors, type: "tel", extra: Html.Of($"""autocomplete="off" """))}
+        """);
+
     private static ContentHttpResult EditPage(
-        HttpContext http, UserResponse user, string? message, IReadOnlyCollection<string>? roles, FormErrors roleErrors, FormErrors unitErrors, FormErrors passwordErrors, int status) =>
+        HttpContext http, UserResponse user, string? message, IReadOnlyCollection<string>? roles, FormErrors roleErrors, FormErrors unitErrors, FormErrors passwordErrors, int status, FormErrors? contactErrors = null) =>
         AdministrationPages.Page(http, "Người dùng " + user.UserName, AdministrationPages.UsersPath, Html.Of($"""
             <p><a href="{AdministrationPages.UsersPath}">← Danh sách người dùng</a></p>
             <h1>{user.FullName} <span class="muted">({user.UserName})</span></h1>
-            <p>{user.AgencyName}{(user.Unit is null ? Html.Empty : Html.Of($" · {user.Unit}"))} · {(user.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa do đăng nhập sai nhiều lần</span>""") : Html.Of($"Đang hoạt động"))}</p>
+            <p>{user.AgencyName}{(user.Unit is null ? Html.Empty : Html.Of($" · {user.Unit}"))} · {Contact(user)} · {(user.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa do đăng nhập sai nhiều lần</span>""") : Html.Of($"Đang hoạt động"))}</p>
             {PageLayout.Notice("success", message)}
             <div class="pair">
               <section aria-labelledby="vai-tro">
@@ -210,6 +240,15 @@ internal static class UserPages
                   {PageForms.Antiforgery(http)}
                   {UnitInput(user.Unit, unitErrors)}
                   <button type="submit">Lưu đơn vị</button>
+                </form>
+              </section>
+              <section aria-labelledby="lien-he">
+                <h2 id="lien-he">Liên hệ</h2>
+                {PageForms.ErrorSummary(contactErrors ?? FormErrors.None)}
+                <form method="post" action="{PathOf(user.UserName)}/lien-he" class="stack" novalidate>
+                  {PageForms.Antiforgery(http)}
+                  {ContactInputs(user.Email, user.Phone, contactErrors ?? FormErrors.None)}
+                  <button type="submit">Lưu liên hệ</button>
                 </form>
               </section>
               <section aria-labelledby="mat-khau">

@@ -17,6 +17,12 @@ namespace OneStop.Api.Demo;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>
+    /// The demo users' mail domain (<c>chuyenvien@demo.onestop.invalid</c>): a reserved name that never resolves
+    /// (RFC 2606), so the demo's notices reach an SMTP sink (<c>Notifications:Channel=Smtp</c>) and nobody else.
+    /// </summary>
+    public const string MailDomain = "demo.onestop.invalid";
+
     /// <summary>The demo users' password; demo only, never for a real office.</summary>
     public const string Password = "MotCua@2025";
 
@@ -81,7 +87,7 @@ public static class DemoData
         var userManager = services.GetRequiredService<UserManager<StaffUser>>();
         foreach (var (userName, fullName, agency, role, unit) in Users)
         {
-            var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency, Unit = unit, IsDemo = true };
+            var user = new StaffUser { UserName = userName, FullName = fullName, AgencyId = agency, Unit = unit, Email = userName + "@" + MailDomain, IsDemo = true };
             Check(await userManager.CreateAsync(user, Password));
             Check(await userManager.AddToRoleAsync(user, role));
         }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Persistence;
+using OneStop.Sla;
 using OneStop.Users;
 
 namespace OneStop.Api.Desk;
@@ -16,9 +19,6 @@ namespace OneStop.Api.Desk;
 /// </summary>
 public static class DeskPages
 {
-    /// <summary>How far ahead a due counts as "due soon": one working day (8 working hours).</summary>
-    public const long DueSoonWorkingSeconds = 8 * 3600;
-
     private const int QueueLimit = 200;
 
     private static readonly DossierStatus[] OpenStatuses =
@@ -34,13 +34,14 @@ public static class DeskPages
     }
 
     /// <summary>
-    /// Overdue: still being processed after the statutory due. Due soon: the due falls within the next working
-    /// day. A dossier waiting for a supplement has its clock stopped; one with a result is no longer at risk.
+    /// Overdue: still being processed after the statutory due. Due soon: the one rule of
+    /// <see cref="DeadlineThresholds.DueSoonFrom"/> (the worker's and the dashboard's). A dossier waiting for a
+    /// supplement has its clock stopped; one with a result is no longer at risk.
     /// </summary>
-    public static QueueUrgency UrgencyOf(DossierStatus status, Instant statutoryDue, Instant now, Instant dueSoonLimit) =>
+    public static QueueUrgency UrgencyOf(DossierStatus status, Instant countingStart, Instant statutoryDue, Instant now, DeadlineThresholds thresholds, DeadlineCalculator calculator, OfficeHours hours) =>
         status is not (DossierStatus.Received or DossierStatus.InProcess) ? QueueUrgency.None
         : now > statutoryDue ? QueueUrgency.Overdue
-        : statutoryDue <= dueSoonLimit ? QueueUrgency.DueSoon
+        : thresholds.IsDueSoon(now, countingStart, statutoryDue, calculator, hours) ? QueueUrgency.DueSoon
         : QueueUrgency.None;
 
     public static Html Badge(QueueUrgency urgency, DossierStatus status) => urgency switch
@@ -53,7 +54,7 @@ public static class DeskPages
     };
 
     public static async Task<ContentHttpResult> Queue(
-        HttpContext http, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, CancellationToken cancellationToken)
+        HttpContext http, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IOptions<DeadlineThresholds> thresholds, IClock clock, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
@@ -64,14 +65,14 @@ public static class DeskPages
             join p in db.Procedures on v.ProcedureId equals p.Id
             where a.Path.StartsWith(member.AgencyPath) && OpenStatuses.Contains(d.Status)
             orderby d.StatutoryDueAt
-            select new { d.Code, d.Status, d.CurrentUnit, d.StatutoryDueAt, d.AppointmentAt, Procedure = p.Name, Agency = a })
+            select new { d.Code, d.Status, d.CurrentUnit, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt, Procedure = p.Name, Agency = a })
             .Take(QueueLimit).ToListAsync(cancellationToken);
         var calculator = deadlines.Calculator;
         var queue = rows
             .Select(r => new
             {
                 Row = r,
-                Urgency = UrgencyOf(r.Status, r.StatutoryDueAt, now, calculator.AddWorkingTime(now, DueSoonWorkingSeconds, deadlines.HoursOf(r.Agency))),
+                Urgency = UrgencyOf(r.Status, r.CountingStartsAt, r.StatutoryDueAt, now, thresholds.Value, calculator, deadlines.HoursOf(r.Agency)),
             })
             .OrderBy(x => x.Urgency).ThenBy(x => x.Row.StatutoryDueAt).ToList();
         var overdue = queue.Count(x => x.Urgency == QueueUrgency.Overdue);

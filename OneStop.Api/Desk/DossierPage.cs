@@ -126,8 +126,7 @@ internal static class DossierPage
             join p in db.Procedures on v.ProcedureId equals p.Id
             select new { p.Code, p.Name, v.StepBudgets }).SingleAsync(cancellationToken);
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var urgency = DeskPages.UrgencyOf(dossier.Status, dossier.StatutoryDueAt, now,
-            services.Deadlines.Calculator.AddWorkingTime(now, DeskPages.DueSoonWorkingSeconds, services.Deadlines.HoursOf(agency)));
+        var urgency = DeskPages.UrgencyOf(dossier.Status, dossier.CountingStartsAt, dossier.StatutoryDueAt, now, services.Thresholds.Value, services.Deadlines.Calculator, services.Deadlines.HoursOf(agency));
         var units = procedure.StepBudgets.Select(s => s.Unit).Append(Dossier.DeskUnit).Distinct(StringComparer.Ordinal).ToList();
         var offered = Actions.Where(a => a.IsOffered(dossier) && a.Roles.Any(member.IsInRole)).ToList();
         var escaped = Uri.EscapeDataString(dossier.Code);
@@ -283,4 +282,4 @@ internal static class DossierPage
 }
 
 /// <summary>What the dossier page reads besides the request.</summary>
-internal sealed record PageServices(DossierStore Store, CurrentStaff Staff, OneStopDbContext Db, AgencyDeadlines Deadlines, IClock Clock);
+internal sealed record PageServices(DossierStore Store, CurrentStaff Staff, OneStopDbContext Db, AgencyDeadlines Deadlines, IClock Clock, Microsoft.Extensions.Options.IOptions<OneStop.Sla.DeadlineThresholds> Thresholds);

@@ -202,8 +202,7 @@ public static partial class VietnameseText
         OfficeTime.ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture) + ", " + Day(instant).Replace(",", string.Empty, StringComparison.Ordinal);
 
     /// <summary>"09:00 ngày 10/03/2025", in office time (UTC+7).</summary>
-    public static string DateTime(Instant instant) =>
-        OfficeTime.ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string DateTime(Instant instant) => OfficeTime.FormatVietnamese(instant);
 
     /// <summary>"thứ Hai, 03/03/2025".</summary>
     public static string Day(Instant instant)

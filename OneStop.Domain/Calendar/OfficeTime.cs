@@ -56,6 +56,10 @@ public static class OfficeTime
     /// <summary>An instant as the API writes it: office time with its offset, e.g. 2025-01-24T15:01:00+07:00.</summary>
     public static string FormatIso(Instant instant) => IsoPattern.Format(ToOffsetDateTime(instant));
 
+    /// <summary>An instant as Vietnamese text says it, office time: "07:30 ngày 03/12/2026" (pages and notices).</summary>
+    public static string FormatVietnamese(Instant instant) =>
+        ToLocal(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     // Seconds of office local time since 1900-01-01T00:00, the deadline engine's scale.
     private const long SecondsPerDay = 86_400;
     private const long UnixEpochLocalSecond = DayIndex.UnixEpochIndex * SecondsPerDay;

@@ -26,6 +26,9 @@ public sealed record AuditResult
     /// <summary>The statutory due recomputed from the ledger: acceptance or the last supplement restart plus the statutory time.</summary>
     public required Instant StatutoryDueAt { get; init; }
 
+    /// <summary>The counting start of the last counting period (acceptance or the last supplement restart).</summary>
+    public Instant CountingStartsAt { get; init; }
+
     /// <summary>The appointment in force when the result came (or now, for an open dossier): what the paper shows.</summary>
     public required Instant AppointmentAt { get; init; }
 

@@ -1,3 +1,5 @@
+using OneStop.Sla;
+
 namespace OneStop.Lateness;
 
 /// <summary>
@@ -16,9 +18,9 @@ public sealed class AuditSettings
     /// <summary>Decree 61/2018 art. 19(4): a supplement is asked within 3 working days of receiving the dossier.</summary>
     public int SupplementWindowWorkingDays { get; set; } = 3;
 
-    /// <summary>Decree 61/2018 art. 19(9): Form 04 goes out no later than 1 working day before the due.</summary>
-    public int ApologyLeadWorkingDays { get; set; } = 1;
-
-    /// <summary>An open dossier is "due soon" within this many working hours of its statutory due.</summary>
-    public int DueSoonWorkingHours { get; set; } = 8;
+    /// <summary>
+    /// Due soon and the Form 04 lead (Decree 61/2018 art. 19(9)): the one definition in section <c>Thresholds</c>,
+    /// set here by the host (not bound from <c>Lateness</c>).
+    /// </summary>
+    public DeadlineThresholds Thresholds { get; set; } = new();
 }

@@ -175,6 +175,7 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                 AcceptedAt = _registered.OccurredAt,
                 RegisteredBy = _registered.Actor,
                 StatutoryDueAt = _dueAtEnd,
+                CountingStartsAt = _phase.CountingStartsAt,
                 AppointmentAt = _appointmentAtEnd,
                 ResultAt = resultAt,
                 DeclaredResultAt = _result?.OccurredAt,
@@ -404,16 +405,16 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
             }
 
             var approval = approvals[0];
-            var required = (long)settings.ApologyLeadWorkingDays * hours.SecondsPerDay;
+            var required = settings.Thresholds.ApologyLeadSeconds(hours);
             bool InTime(Instant t) => calculator.WorkingTimeBetween(t, _dueAtEnd, hours).Seconds >= required;
-            CheckBackdated(approval, InTime, $"phiếu xin lỗi gửi trước hạn {settings.ApologyLeadWorkingDays} ngày làm việc", $"the apology sent {settings.ApologyLeadWorkingDays} working day(s) before the due");
+            CheckBackdated(approval, InTime, $"phiếu xin lỗi gửi trước hạn {settings.Thresholds.ApologyLeadWorkingDays} ngày làm việc", $"the apology sent {settings.Thresholds.ApologyLeadWorkingDays} working day(s) before the due");
             var at = Believed(approval);
             if (!InTime(at))
             {
                 var minutes = (required - calculator.WorkingTimeBetween(at, _dueAtEnd, hours).Seconds) / 60;
                 Add(FindingKind.ApologyLate, [approval], _dueAtEnd, minutes,
-                    $"Phiếu xin lỗi được duyệt lúc {Format(at)}, chậm {HoursVi(minutes)} so với thời hạn gửi chậm nhất {settings.ApologyLeadWorkingDays} ngày làm việc trước hạn {Format(_dueAtEnd)}.",
-                    $"The apology was approved at {Format(at)}, {HoursEn(minutes)} past the latest time to send it, {settings.ApologyLeadWorkingDays} working day(s) before the due {Format(_dueAtEnd)}.");
+                    $"Phiếu xin lỗi được duyệt lúc {Format(at)}, chậm {HoursVi(minutes)} so với thời hạn gửi chậm nhất {settings.Thresholds.ApologyLeadWorkingDays} ngày làm việc trước hạn {Format(_dueAtEnd)}.",
+                    $"The apology was approved at {Format(at)}, {HoursEn(minutes)} past the latest time to send it, {settings.Thresholds.ApologyLeadWorkingDays} working day(s) before the due {Format(_dueAtEnd)}.");
             }
         }
 

@@ -14,7 +14,7 @@ namespace OneStop.Lateness;
 /// <item>finished: the result was ready (believed time) in the period: early (a day before the due's day), on
 /// time, or late against the recomputed statutory due; refused and stopped count apart.</item>
 /// <item>in progress: no result, refusal or stop before the period's end: overdue when the due is before the end,
-/// due soon within <see cref="AuditSettings.DueSoonWorkingHours"/> working hours of it, otherwise on time.</item>
+/// due soon from <see cref="OneStop.Sla.DeadlineThresholds.DueSoonFrom"/> (the desk's and the worker's rule), otherwise on time.</item>
 /// <item>not collected: the result was ready before the end, not returned by then, and the appointment has
 /// passed (or the worker marked it so).</item>
 /// </list>
@@ -81,7 +81,7 @@ public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSetti
                 {
                     c.Overdue++;
                 }
-                else if (calculator.WorkingTimeBetween(to, a.StatutoryDueAt, d.Hours).Seconds <= settings.DueSoonWorkingHours * 3600L)
+                else if (settings.Thresholds.IsDueSoon(to, a.CountingStartsAt, a.StatutoryDueAt, calculator, d.Hours))
                 {
                     c.DueSoon++;
                 }

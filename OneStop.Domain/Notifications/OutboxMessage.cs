@@ -3,9 +3,15 @@ using NodaTime;
 namespace OneStop.Notifications;
 
 /// <summary>
-/// A notice waiting to be sent, or sent. The key (dossier, kind, threshold) is unique, so that the same notice is
-/// never queued twice; the dispatcher claims a row before sending it and records each attempt.
+/// A notice waiting to be sent, sent, or undelivered. The key (dossier, kind, threshold) is unique, so that the same
+/// notice is never queued twice; the dispatcher claims a row before sending it and records each attempt.
 /// </summary>
+/// <remarks>
+/// A notice is sent only when it went to at least one address. One nobody can be reached for (no member of
+/// staff in the role up the agency tree with an e-mail address, a citizen who gave none), or given up after the
+/// last failed attempt, is <see cref="UndeliveredAt"/>: counted, listed for administrators and reported by the
+/// health check until an administrator sends it again (<see cref="Requeue"/>) after fixing the cause.
+/// </remarks>
 public sealed class OutboxMessage
 {
     private OutboxMessage()
@@ -77,21 +83,59 @@ public sealed class OutboxMessage
     /// <summary>The claim of the dispatcher run holding the row.</summary>
     public Guid? ClaimToken { get; private set; }
 
+    /// <summary>When the notice was found undeliverable (no reachable recipient, or given up); null otherwise.</summary>
+    public Instant? UndeliveredAt { get; private set; }
+
     public void MarkSent(Instant at, string sentTo)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sentTo);
         SentAt = at;
         SentTo = sentTo;
         NextAttemptAt = null;
         ClaimedUntil = null;
+        UndeliveredAt = null;
         Attempts++;
     }
 
-    /// <summary>Records a failed attempt; retries after <paramref name="retryAt"/>, or gives up when it is null.</summary>
-    public void MarkFailed(Instant? retryAt, string error)
+    /// <summary>Records a failed attempt; retries after <paramref name="retryAt"/>, or gives up (undelivered) when it is null.</summary>
+    public void MarkFailed(Instant at, Instant? retryAt, string error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
         NextAttemptAt = retryAt;
+        ClaimedUntil = null;
+        UndeliveredAt = retryAt is null ? at : null;
+    }
+
+    /// <summary>Nobody can be reached: never "sent"; kept undelivered with the reason until sent again.</summary>
+    public void MarkUndelivered(Instant at, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Attempts++;
+        LastError = reason.Length > 2000 ? reason[..2000] : reason;
+        NextAttemptAt = null;
+        ClaimedUntil = null;
+        UndeliveredAt = at;
+    }
+
+    /// <summary>Quiet hours at send time: waits, without an attempt, until <paramref name="until"/>.</summary>
+    public void Hold(Instant until)
+    {
+        NextAttemptAt = until;
+        ClaimedUntil = null;
+    }
+
+    /// <summary>An administrator sends an undelivered notice again (after giving the recipients an address).</summary>
+    public void Requeue(Instant at)
+    {
+        if (SentAt is not null || UndeliveredAt is null)
+        {
+            throw new InvalidOperationException("Only an undelivered notice is sent again.");
+        }
+
+        UndeliveredAt = null;
+        NextAttemptAt = at;
         ClaimedUntil = null;
     }
 }

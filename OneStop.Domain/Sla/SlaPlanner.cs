@@ -12,33 +12,40 @@ namespace OneStop.Sla;
 /// check runs: run late, twice, or after a crash, it asks for the same moves and the same notices.
 /// </summary>
 /// <remarks>
-/// <para>DueSoon starts when less than the margin (<see cref="SlaThresholds"/>) of working time is left, i.e.
-/// after <c>budget - margin</c> working seconds from the counting start; Overdue one second after the due.</para>
-/// <para>Apology (domain.md rule 6, Decree 61/2018 art. 19(9)): the window opens with DueSoon (the department
-/// and its head are told), and closes 1 working day before the statutory due; still no moved appointment then
-/// escalates to the head of the agency.</para>
+/// <para>DueSoon starts when less than the margin (<see cref="DeadlineThresholds.DueSoonFrom"/>) of working time is
+/// left; Overdue one second after the due.</para>
+/// <para>Apology (domain.md rule 6, Decree 61/2018 art. 19(9)): Form 04 is due <see cref="DeadlineThresholds.ApologyLeadWorkingDays"/>
+/// before the statutory due (<see cref="DeadlineThresholds.ApologyDeadline"/>). The officer and the head of the
+/// department are warned <see cref="DeadlineThresholds.ApologyWarningWorkingDays"/> before that deadline, never
+/// after it (a dossier found past the deadline gets no warning); still no moved appointment once it passed tells
+/// the head of the agency.</para>
+/// <para>Escalation: each rung of the ladder is its own notice (subject and text give its number and since when).
+/// A dossier found past several rungs at once gets only the highest it reached: the ladder is for people who
+/// can still act, not a backlog of stale warnings.</para>
 /// <para>Steps: the current unit's budget (from its hand-over to <c>StepDueAt</c>) moves the same way with its own
 /// margin (<see cref="SlaOptions.StepThresholds"/>); the officer is told once when the step is overdue. A hand-over
 /// starts a new step on track.</para>
-/// <para>Quiet hours: staff notices created outside an office session are held until the next one.</para>
+/// <para>Quiet hours: staff notices created outside an office session are held until the next one; the
+/// dispatcher checks again at send time in the recipient agency's hours.</para>
 /// </remarks>
 public static class SlaPlanner
 {
-    public static SlaPlan Plan(Dossier dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options) =>
-        Plan(SlaSnapshot.Of(dossier), now, calculator, hours, options);
+    public static SlaPlan Plan(Dossier dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options, DeadlineThresholds thresholds) =>
+        Plan(SlaSnapshot.Of(dossier), now, calculator, hours, options, thresholds);
 
-    public static SlaPlan Plan(SlaSnapshot dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options)
+    public static SlaPlan Plan(SlaSnapshot dossier, Instant now, DeadlineCalculator calculator, OfficeHours hours, SlaOptions options, DeadlineThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(calculator);
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(thresholds);
         var moves = new List<(SlaState, Instant)>();
         var stepMoves = new List<(SlaState, Instant)>();
         var notices = new List<NoticeDraft>();
         Instant? next = null;
         Instant? notCollectedAt = null;
-        var staffFrom = NextSessionMoment(now, calculator, hours);
+        var staffFrom = QuietHours.NextSessionMoment(now, calculator, hours);
         var code = dossier.Code;
 
         bool Reached(Instant at)
@@ -52,11 +59,12 @@ public static class SlaPlanner
             return false;
         }
 
+        void Add(string kind, string threshold, NoticeAudience audience, Instant notBefore, (string Subject, string Body) text) =>
+            notices.Add(new NoticeDraft(kind, threshold, audience, notBefore, text.Subject, text.Body));
+
         if (!dossier.Status.IsTerminal() && dossier.Reschedulings > 0)
         {
-            notices.Add(new NoticeDraft("AppointmentMoved", Iso(dossier.AppointmentAt), NoticeAudience.Citizen, now,
-                $"Hồ sơ {code}: lịch hẹn trả kết quả đã thay đổi",
-                $"Lịch hẹn trả kết quả mới của hồ sơ {code} là {Iso(dossier.AppointmentAt)}."));
+            Add("AppointmentMoved", Iso(dossier.AppointmentAt), NoticeAudience.Citizen, now, NoticeText.AppointmentMovedByApology(code, dossier.AppointmentAt));
         }
 
         switch (dossier.Status)
@@ -64,11 +72,12 @@ public static class SlaPlanner
             case DossierStatus.Received or DossierStatus.InProcess:
                 var due = dossier.StatutoryDueAt;
                 var start = dossier.CountingStartsAt;
-                var budget = Math.Max(0, calculator.WorkingTimeBetween(start, due, hours).Seconds);
                 var perDay = hours.SecondsPerDay;
-                var dueSoonAt = After(start, budget - options.Thresholds.DueSoonMargin(budget, perDay), due, calculator, hours);
+                var dueSoonAt = thresholds.DueSoonFrom(start, due, calculator, hours);
                 var overdueAt = due + Duration.FromSeconds(1);
-                var apologyClosesAt = After(start, budget - (long)(options.ApologyWorkingDaysBeforeDue * perDay), due, calculator, hours);
+                var apologyDeadline = thresholds.ApologyDeadline(start, due, calculator, hours);
+                var apologyClosedAt = apologyDeadline + Duration.FromSeconds(1);
+                var apologyWarningAt = thresholds.ApologyWarningAt(start, due, calculator, hours);
                 var boundaries = new Dictionary<SlaState, Instant> { [SlaState.OnTrack] = start, [SlaState.DueSoon] = dueSoonAt, [SlaState.Overdue] = overdueAt };
 
                 var target = Reached(overdueAt) ? SlaState.Overdue : Reached(dueSoonAt) ? SlaState.DueSoon : SlaState.OnTrack;
@@ -85,39 +94,46 @@ public static class SlaPlanner
                     moves.Add((target, now));
                 }
 
-                if (Reached(dueSoonAt))
+                // The warning only while it still warns: a dossier found past the Form 04 deadline gets none.
+                if (Reached(apologyWarningAt) && !Reached(apologyClosedAt) && dossier.Reschedulings == 0)
                 {
                     foreach (var audience in new[] { NoticeAudience.Officer, NoticeAudience.HeadOfDepartment })
                     {
-                        notices.Add(new NoticeDraft("ApologyWindowOpen", audience.ToString(), audience, staffFrom,
-                            $"Hồ sơ {code} sắp đến hạn: nếu trễ, lập Phiếu xin lỗi (Mẫu 04)",
-                            $"Hồ sơ {code} đến hạn {Iso(due)}. Nếu không kịp, Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) phải gửi chậm nhất {Iso(apologyClosesAt)}."));
+                        Add("ApologyWindowOpen", audience.ToString(), audience, staffFrom, NoticeText.ApologyWarning(code, dossier.CurrentUnit, due, apologyDeadline, audience));
                     }
                 }
 
-                if (Reached(apologyClosesAt) && dossier.Reschedulings == 0)
+                if (Reached(apologyClosedAt) && dossier.Reschedulings == 0)
                 {
-                    notices.Add(new NoticeDraft("ApologyWindowClosed", Iso(due), NoticeAudience.HeadOfAgency, staffFrom,
-                        $"Hồ sơ {code}: hết hạn gửi Phiếu xin lỗi",
-                        $"Hồ sơ {code} đến hạn {Iso(due)}, chưa có Phiếu xin lỗi được phê duyệt 1 ngày làm việc trước hạn."));
+                    Add("ApologyWindowClosed", Iso(due), NoticeAudience.HeadOfAgency, staffFrom, NoticeText.ApologyMissed(code, due, apologyDeadline));
                 }
 
-                foreach (var level in options.Ladder)
+                // Each rung is reached at its state's boundary plus its working hours; only the highest reached is
+                // queued (the lower ones were queued by earlier checks, or are stale).
+                var ladder = options.Ladder;
+                var reached = new List<(EscalationLevel Level, int Number, Instant At)>();
+                for (var i = 0; i < ladder.Count; i++)
                 {
+                    var level = ladder[i];
                     var from = boundaries[level.At];
                     var at = level.WorkingHoursAfter > 0 ? calculator.AddWorkingTime(from, level.WorkingHoursAfter * 3600L, hours) : from;
                     if (level.At != SlaState.OnTrack && Reached(at))
                     {
-                        notices.Add(new NoticeDraft("Escalation", level.Key, level.Audience, staffFrom,
-                            level.At == SlaState.Overdue ? $"Hồ sơ {code} đã quá hạn" : $"Hồ sơ {code} sắp đến hạn",
-                            $"Hồ sơ {code} (đơn vị đang giữ: {dossier.CurrentUnit}) có hạn giải quyết {Iso(due)}."));
+                        reached.Add((level, i + 1, at));
                     }
+                }
+
+                // Rungs reached at the same instant are one level (e.g. two audiences at Overdue).
+                foreach (var (level, number, at) in reached.Where(r => r.At == reached.Max(x => x.At)))
+                {
+                    Add("Escalation", level.Key, level.Audience, staffFrom,
+                        NoticeText.Escalation(code, dossier.CurrentUnit, due, level, number, ladder.Count, boundaries[level.At], at));
                 }
 
                 if (dossier is { StepStartedAt: { } stepStart, StepDueAt: { } stepDue })
                 {
                     var stepBudget = Math.Max(0, calculator.WorkingTimeBetween(stepStart, stepDue, hours).Seconds);
-                    var stepDueSoonAt = After(stepStart, stepBudget - options.StepThresholds.DueSoonMargin(stepBudget, perDay), stepDue, calculator, hours);
+                    var stepDueSoonAt = DeadlineThresholds.After(stepStart, stepBudget - options.StepThresholds.DueSoonMargin(stepBudget, perDay), stepDue, calculator, hours);
                     var stepOverdueAt = stepDue + Duration.FromSeconds(1);
                     var stepTarget = Reached(stepOverdueAt) ? SlaState.Overdue : Reached(stepDueSoonAt) ? SlaState.DueSoon : SlaState.OnTrack;
                     var stepBoundaries = new Dictionary<SlaState, Instant> { [SlaState.OnTrack] = stepStart, [SlaState.DueSoon] = stepDueSoonAt, [SlaState.Overdue] = stepOverdueAt };
@@ -129,9 +145,7 @@ public static class SlaPlanner
                     if (stepTarget == SlaState.Overdue)
                     {
                         // One notice per step: the step is known by its start and its due (a hand-over starts a new one).
-                        notices.Add(new NoticeDraft("StepOverdue", $"{Iso(stepStart)}/{Iso(stepDue)}", NoticeAudience.Officer, staffFrom,
-                            $"Hồ sơ {code}: bước xử lý tại {dossier.CurrentUnit} đã quá hạn",
-                            $"Hồ sơ {code} đang ở {dossier.CurrentUnit}; hạn của bước này là {Iso(stepDue)}, hạn giải quyết hồ sơ {Iso(due)}."));
+                        Add("StepOverdue", $"{Iso(stepStart)}/{Iso(stepDue)}", NoticeAudience.Officer, staffFrom, NoticeText.StepOverdue(code, dossier.CurrentUnit, stepDue, due));
                     }
                 }
 
@@ -139,18 +153,12 @@ public static class SlaPlanner
 
             case DossierStatus.ResultReady when dossier.ResultReadyAt is { } ready:
                 var early = ready < dossier.AppointmentAt;
-                notices.Add(new NoticeDraft(early ? "EarlyReturn" : "ResultReady", Iso(ready), NoticeAudience.Citizen, now,
-                    $"Hồ sơ {code} đã có kết quả",
-                    early
-                        ? $"Hồ sơ {code} đã có kết quả sớm hơn lịch hẹn {Iso(dossier.AppointmentAt)}; mời ông/bà đến nhận."
-                        : $"Hồ sơ {code} đã có kết quả; mời ông/bà đến nhận."));
+                Add(early ? "EarlyReturn" : "ResultReady", Iso(ready), NoticeAudience.Citizen, now, NoticeText.ResultReady(code, ready, dossier.AppointmentAt, early));
                 var waitEndsAt = calculator.AddWorkingTime(ready, (long)options.NotCollectedAfterWorkingDays * hours.SecondsPerDay, hours);
                 if (Reached(waitEndsAt))
                 {
                     notCollectedAt = waitEndsAt;
-                    notices.Add(new NoticeDraft("NotCollected", Iso(ready), NoticeAudience.Citizen, now,
-                        $"Nhắc nhận kết quả hồ sơ {code}",
-                        $"Kết quả hồ sơ {code} đã sẵn sàng từ {Iso(ready)}; mời ông/bà đến nhận."));
+                    Add("NotCollected", Iso(ready), NoticeAudience.Citizen, now, NoticeText.NotCollected(code, ready));
                 }
 
                 break;
@@ -159,27 +167,6 @@ public static class SlaPlanner
         // Officers and heads of department hear about the dossiers their unit holds.
         var routed = notices.Select(n => n.Audience is NoticeAudience.Officer or NoticeAudience.HeadOfDepartment ? n with { Unit = dossier.CurrentUnit } : n).ToList();
         return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next);
-    }
-
-    // The instant after which `worked` working seconds from `start` have passed, plus one: from there the time
-    // left is below the margin. Never later than one second past the due.
-    private static Instant After(Instant start, long worked, Instant due, DeadlineCalculator calculator, OfficeHours hours)
-    {
-        if (worked < 0)
-        {
-            return start;
-        }
-
-        var at = calculator.AddWorkingTime(start, worked + 1, hours);
-        var cap = due + Duration.FromSeconds(1);
-        return at < cap ? at : cap;
-    }
-
-    // Now when it is inside an office session; otherwise the start of the next session.
-    private static Instant NextSessionMoment(Instant now, DeadlineCalculator calculator, OfficeHours hours)
-    {
-        var oneSecondIn = calculator.AddWorkingTime(now, 1, hours) - Duration.FromSeconds(1);
-        return oneSecondIn > now ? oneSecondIn : now;
     }
 
     private static string Iso(Instant instant) => OfficeTime.FormatIso(instant);

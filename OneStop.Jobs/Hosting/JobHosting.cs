@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Jobs.Calendar;
 using OneStop.Jobs.Lateness;
@@ -30,17 +32,24 @@ public static class JobHosting
     public static IServiceCollection AddOneStopJobServices(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section);
+        // The thresholds before a due (due soon, Form 04): one definition for the desk, dashboard, audit and worker.
+        services.AddOptions<DeadlineThresholds>().BindConfiguration(DeadlineThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section)
+            .Validate<IOptions<DeadlineThresholds>, IOptions<OfficeHoursOptions>>(
+                (sla, thresholds, hours) => sla.LadderProblem(thresholds.Value, hours.Value.ToOfficeHours().SecondsPerDay) is null,
+                "Sla:Escalation: a rung at DueSoon must come before the due (see Thresholds:DueSoonWorkingDays), none at OnTrack, none negative.")
+            .ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
         services.AddTransient<SlaCheckJob>();
         services.AddTransient<RestatementJob>();
         services.AddTransient<OutboxDispatchJob>();
+        services.AddHealthChecks().AddCheck<UndeliveredNoticesHealthCheck>(UndeliveredNoticesHealthCheck.Name);
         services.AddSingleton<CalendarRefreshJob>();
         services.TryAddSingleton<AgencyDeadlines>();
-        services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section).Validate(
-            s => s.BackdatingToleranceMinutes >= 0 && s.SupplementWindowWorkingDays > 0 && s.ApologyLeadWorkingDays >= 0 && s.DueSoonWorkingHours >= 0,
-            "Lateness settings must not be negative.").ValidateOnStart();
+        services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section)
+            .PostConfigure<IOptions<DeadlineThresholds>>((s, thresholds) => s.Thresholds = thresholds.Value)
+            .Validate(s => s.BackdatingToleranceMinutes >= 0 && s.SupplementWindowWorkingDays > 0, "Lateness settings must not be negative.").ValidateOnStart();
         services.TryAddScoped<LatenessService>();
         services.TryAddScoped<LatenessAuditJob>();
         var channel = configuration["Notifications:Channel"];

@@ -3,7 +3,7 @@ using OneStop.Notifications;
 
 namespace OneStop.Jobs.Notifications;
 
-/// <summary>The default channel: every notice is a log line.</summary>
+/// <summary>The default channel: every notice is a log line naming the addresses it would go to.</summary>
 public sealed partial class LogNoticeChannel(ILogger<LogNoticeChannel> logger) : INoticeChannel
 {
     public Task<string> SendAsync(OutboxMessage message, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
@@ -11,7 +11,7 @@ public sealed partial class LogNoticeChannel(ILogger<LogNoticeChannel> logger) :
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(addresses);
         LogNotice(logger, message.DossierCode, message.Kind, message.Threshold, message.Audience, string.Join(", ", addresses), message.Subject);
-        return Task.FromResult("log");
+        return Task.FromResult("log: " + string.Join(", ", addresses));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notice {Kind}/{Threshold} of dossier {Code} for {Audience} ({Addresses}): {Subject}")]

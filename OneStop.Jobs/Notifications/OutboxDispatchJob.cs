@@ -5,38 +5,55 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Notifications;
 using OneStop.Persistence;
-using OneStop.Users;
+using OneStop.Calendar;
+using OneStop.Deadlines;
+using OneStop.Jobs.Sla;
 
 namespace OneStop.Jobs.Notifications;
 
 /// <summary>
-/// Sends the outbox: every notice whose time has come (quiet hours over, retry delay passed). A row is claimed
-/// with a conditional update before it is sent, so two dispatchers never send the same row; a failed send is
-/// retried with exponential backoff, and given up (logged as an error) after the configured attempts.
+/// Sends the outbox: every notice whose time has come (retry delay passed). Each notice is claimed on its own
+/// with a conditional update just before it is sent and saved right after, so two dispatchers never send the same
+/// notice, and a dispatcher that dies holds only the notice in flight (until its claim runs out). A staff notice
+/// due outside the office hours of the agency whose staff receive it (a night, a Sunday) waits for the next
+/// session. A notice nobody can be reached for is undelivered, never "sent" (<see cref="NoticeRecipients"/>). A
+/// failed send is retried with exponential backoff and given up (undelivered, logged as an error) after the
+/// configured attempts.
 /// </summary>
 public sealed class OutboxDispatchJob(
     IServiceScopeFactory scopes,
     IClock clock,
     INoticeChannel channel,
+    WorkingCalendarProvider calendars,
+    IOptions<OfficeHoursOptions> officeHours,
     IOptions<NotificationOptions> options,
     ILogger<OutboxDispatchJob> logger)
 {
-    private static readonly Duration ClaimFor = Duration.FromMinutes(5);
+    /// <summary>How long a claimed notice is held: a crash mid-send delays that notice by at most this.</summary>
+    public static readonly Duration ClaimFor = Duration.FromMinutes(5);
 
     /// <summary>Sends what is due; returns how many notices were sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetCurrentInstant();
+        var calculator = new DeadlineCalculator(calendars.Current);
+        AgencyHours hours;
+        NoticeRecipients recipients;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            hours = await AgencyHours.LoadAsync(db, officeHours.Value.ToOfficeHours(), cancellationToken);
+            recipients = await NoticeRecipients.LoadAsync(db, cancellationToken);
+        }
+
         var sent = 0;
-        var addresses = new Dictionary<(Guid, NoticeAudience, string?), IReadOnlyList<string>>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            var ids = await db.OutboxMessages
-                .Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            var ids = await Due(db, now)
                 .OrderBy(m => m.NextAttemptAt)
                 .Select(m => m.Id)
                 .Take(settings.BatchSize)
@@ -46,42 +63,60 @@ public sealed class OutboxDispatchJob(
                 return sent;
             }
 
-            // Claim: a conditional update; rows another dispatcher claimed in between fail the condition.
-            var token = Guid.NewGuid();
-            var claimedUntil = now + ClaimFor;
-            await db.OutboxMessages
-                .Where(m => ids.Contains(m.Id) && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, claimedUntil).SetProperty(m => m.ClaimToken, token), cancellationToken);
-            var claimed = await db.OutboxMessages.Where(m => m.ClaimToken == token).ToListAsync(cancellationToken);
-            foreach (var message in claimed)
+            foreach (var id in ids)
             {
-                if (await SendOneAsync(db, message, now, settings, addresses, cancellationToken))
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Claim this one notice: a conditional update; a row another dispatcher claimed in between fails it.
+                var token = Guid.NewGuid();
+                var claimedUntil = now + ClaimFor;
+                var claimed = await Due(db, now).Where(m => m.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, claimedUntil).SetProperty(m => m.ClaimToken, token), cancellationToken);
+                if (claimed == 0)
+                {
+                    continue;
+                }
+
+                var message = await db.OutboxMessages.SingleAsync(m => m.Id == id && m.ClaimToken == token, cancellationToken);
+                if (await SendOneAsync(db, message, now, settings, recipients, calculator, hours, cancellationToken))
                 {
                     sent++;
                 }
+
+                db.ChangeTracker.Clear();
             }
         }
     }
 
+    private static IQueryable<OutboxMessage> Due(OneStopDbContext db, Instant now) =>
+        db.OutboxMessages.Where(m => m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+
     // Each send is saved on its own: a crash between a send and its save is the one case that sends twice.
     private async Task<bool> SendOneAsync(
-        OneStopDbContext db, OutboxMessage message, Instant now, NotificationOptions settings, Dictionary<(Guid, NoticeAudience, string?), IReadOnlyList<string>> cache, CancellationToken cancellationToken)
+        OneStopDbContext db, OutboxMessage message, Instant now, NotificationOptions settings, NoticeRecipients recipients,
+        DeadlineCalculator calculator, AgencyHours hours, CancellationToken cancellationToken)
     {
         try
         {
-            // Staff addresses are the same for every notice of an agency, audience and unit in one pass.
-            var key = (message.Audience == NoticeAudience.Citizen ? message.DossierId : message.AgencyId, message.Audience, message.Unit);
-            if (!cache.TryGetValue(key, out var addresses))
+            var to = await recipients.ResolveAsync(db, message, cancellationToken);
+            if (to.Problem is not null)
             {
-                addresses = await AddressesAsync(db, message, cancellationToken);
-                if (message.Audience != NoticeAudience.Citizen)
-                {
-                    cache[key] = addresses;
-                }
+                logger.LogWarning("Notice {Kind}/{Threshold} of dossier {Code} for {Audience} is undeliverable: {Problem}", message.Kind, message.Threshold, message.DossierCode, message.Audience, to.Problem);
+                message.MarkUndelivered(now, to.Problem);
+                await db.SaveChangesAsync(cancellationToken);
+                return false;
             }
 
-            var to = await channel.SendAsync(message, addresses, cancellationToken);
-            message.MarkSent(now, to);
+            // Quiet hours at send time, in the hours of the agency whose staff are told.
+            if (message.Audience != NoticeAudience.Citizen && QuietHours.NextSessionMoment(now, calculator, hours.Of(to.AgencyId)) is var session && session > now)
+            {
+                message.Hold(session);
+                await db.SaveChangesAsync(cancellationToken);
+                return false;
+            }
+
+            var where = await channel.SendAsync(message, to.Addresses, cancellationToken);
+            message.MarkSent(now, where);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
@@ -100,37 +135,9 @@ public sealed class OutboxDispatchJob(
                 logger.LogWarning(e, "Notice {Kind}/{Threshold} of dossier {Code} failed (attempt {Attempts}); retry at {RetryAt}", message.Kind, message.Threshold, message.DossierCode, attempts, retryAt);
             }
 
-            message.MarkFailed(retryAt, e.Message);
+            message.MarkFailed(now, retryAt, e.Message);
             await db.SaveChangesAsync(cancellationToken);
             return false;
         }
-    }
-
-    // The citizen's (and proxy's) email; for staff, the users of the dossier's agency in the matching role, and of
-    // the notice's unit when it has one and someone in the role is assigned to it (else the whole agency's).
-    private static async Task<IReadOnlyList<string>> AddressesAsync(OneStopDbContext db, OutboxMessage message, CancellationToken cancellationToken)
-    {
-        if (message.Audience == NoticeAudience.Citizen)
-        {
-            var people = await db.Dossiers.AsNoTracking().Where(d => d.Id == message.DossierId)
-                .Select(d => new { Applicant = d.Applicant.Email, Proxy = d.Proxy == null ? null : d.Proxy.Email })
-                .SingleAsync(cancellationToken);
-            return new[] { people.Applicant, people.Proxy }.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        }
-
-        var role = message.Audience switch
-        {
-            NoticeAudience.Officer => Roles.Officer,
-            NoticeAudience.Supervisor => Roles.Supervisor,
-            _ => Roles.Head,
-        };
-        var staff = await (
-            from user in db.Users
-            join userRole in db.UserRoles on user.Id equals userRole.UserId
-            join r in db.Roles on userRole.RoleId equals r.Id
-            where user.AgencyId == message.AgencyId && r.Name == role && user.Email != null
-            select new { user.Email, user.Unit }).ToListAsync(cancellationToken);
-        var ofUnit = staff.Where(s => message.Unit is not null && string.Equals(s.Unit, message.Unit, StringComparison.Ordinal)).ToList();
-        return (ofUnit.Count > 0 ? ofUnit : staff).Select(s => s.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

@@ -14,7 +14,7 @@ public sealed class SmtpNoticeChannel(IOptions<NotificationOptions> options) : I
         ArgumentNullException.ThrowIfNull(addresses);
         if (addresses.Count == 0)
         {
-            return "(no address)";
+            throw new ArgumentException("A notice is sent to at least one address.", nameof(addresses));
         }
 
         var smtp = options.Value.Smtp;

@@ -38,12 +38,15 @@ public sealed class SlaCheckJob(
     WorkingCalendarProvider calendars,
     IOptions<OfficeHoursOptions> officeHours,
     IOptions<SlaOptions> options,
+    IOptions<DeadlineThresholds> thresholds,
     ILogger<SlaCheckJob> logger)
 {
     /// <summary>The actor of the worker's events.</summary>
     public const string Actor = "system";
 
     private readonly SlaOptions _options = options.Value;
+
+    private readonly DeadlineThresholds _thresholds = thresholds.Value;
 
     /// <summary>Runs a pass over every dossier due for a check; returns how many dossiers it looked at.</summary>
     public async Task<SlaPassResult> RunAsync(CancellationToken cancellationToken)
@@ -103,7 +106,7 @@ public sealed class SlaCheckJob(
             {
                 try
                 {
-                    var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options);
+                    var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options, _thresholds);
                     changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now)));
                     notices.AddRange(plan.Notices.Select(n => new OutboxMessage(
                         snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore, n.Unit)));
@@ -255,7 +258,7 @@ public sealed class SlaCheckJob(
         {
             try
             {
-                planned.Add((dossier, SlaPlanner.Plan(dossier, now, calculator, hours.Of(dossier.AgencyId), _options)));
+                planned.Add((dossier, SlaPlanner.Plan(dossier, now, calculator, hours.Of(dossier.AgencyId), _options, _thresholds)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -12,6 +12,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasIndex(m => new { m.DossierId, m.Kind, m.Threshold }).IsUnique();
         builder.HasIndex(m => m.NextAttemptAt);
+        builder.HasIndex(m => m.UndeliveredAt);
         builder.Property(m => m.DossierCode).HasMaxLength(60);
         builder.Property(m => m.Unit).HasMaxLength(300);
         builder.Property(m => m.Kind).HasMaxLength(60);

@@ -131,6 +131,83 @@ public sealed class UserAdminEndpointsTests(OneStopApiFactory factory) : IClassF
         Assert.Null(await UnitOfAsync(admin, userName));
     }
 
+    [Fact]
+    public async Task SetContact_EmailAndPhone_AreListedNormalisedAndCanBeCleared()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+
+        using var set = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/contact", new { email = " ha.do@dongda.gov.vn ", phone = "0912 345.678" });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var user = await UserAsync(admin, userName);
+        Assert.Equal("ha.do@dongda.gov.vn", user.GetProperty("email").GetString());
+        Assert.Equal("0912345678", user.GetProperty("phone").GetString());
+
+        using var cleared = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/contact", new { email = "", phone = (string?)null });
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        user = await UserAsync(admin, userName);
+        Assert.Equal(JsonValueKind.Null, user.GetProperty("email").ValueKind);
+        Assert.Equal(JsonValueKind.Null, user.GetProperty("phone").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("khong-phai-email", "0912345678", "email")]
+    [InlineData("a@b", "0912345678", "email")]
+    [InlineData("ha do@dongda.gov.vn", null, "email")]
+    [InlineData("ha.do@dongda.gov.vn", "12345", "phone")]
+    [InlineData(null, "+8412345678901", "phone")]
+    public async Task SetContact_BadInput_Is400NamingTheFieldAndKeepsTheOldOnes(string? email, string? phone, string field)
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = await CreateClerkAsync(admin);
+        using var set = await admin.PutAsJsonAsync($"/api/admin/users/{userName}/contact", new { email = "cu@dongda.gov.vn", phone = "0912345678" });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        await AssertInvalidAsync(await admin.PutAsJsonAsync($"/api/admin/users/{userName}/contact", new { email, phone }), field);
+
+        var user = await UserAsync(admin, userName);
+        Assert.Equal("cu@dongda.gov.vn", user.GetProperty("email").GetString());
+        Assert.Equal("0912345678", user.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task Create_WithContact_IsListedWithItAndABadOneWritesNothing()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        var userName = AdminApi.NewUserName("officer");
+        var before = await CountAsync();
+        await AssertInvalidAsync(await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName, fullName = "Cán bộ thử nghiệm", password = DemoData.Password, agency = "000.00.12.H99", roles = new[] { "Officer" }, email = "sai@", phone = "0912345678",
+        }), "email");
+        Assert.Equal(before, await CountAsync());
+
+        using var created = await admin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName, fullName = "Cán bộ thử nghiệm", password = DemoData.Password, agency = "000.00.12.H99", roles = new[] { "Officer" }, email = "cb@dongda.gov.vn", phone = "0243 8512345",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var user = await UserAsync(admin, userName);
+        Assert.Equal("cb@dongda.gov.vn", user.GetProperty("email").GetString());
+        Assert.Equal("02438512345", user.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task List_DemoUsers_HaveAddressesOnTheDemoDomain()
+    {
+        var admin = await factory.ClientForAsync("admin");
+        using var users = await GetAsync(admin, "/api/admin/users");
+        var demo = users.RootElement.EnumerateArray().Where(u => u.GetProperty("userName").GetString() is "chuyenvien" or "lanhdao" or "giamsat").ToList();
+        Assert.Equal(3, demo.Count);
+        Assert.All(demo, u => Assert.Equal(u.GetProperty("userName").GetString() + "@" + DemoData.MailDomain, u.GetProperty("email").GetString()));
+    }
+
+    private static async Task<JsonElement> UserAsync(HttpClient admin, string userName)
+    {
+        using var users = await GetAsync(admin, "/api/admin/users");
+        return Assert.Single(users.RootElement.EnumerateArray(), u => u.GetProperty("userName").GetString() == userName).Clone();
+    }
+
     private static async Task<string?> UnitOfAsync(HttpClient admin, string userName)
     {
         using var users = await GetAsync(admin, "/api/admin/users");

@@ -177,6 +177,24 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
         Assert.Contains("8.000 đ", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UserContactForm_Admin_SavesTheAddressAndShowsItOrTheFieldError()
+    {
+        using var client = await SignedInAsync("admin");
+        Assert.Contains("chuyenvien@demo.onestop.invalid", await client.GetStringAsync(new Uri("/quan-tri/nguoi-dung", UriKind.Relative)), StringComparison.Ordinal);
+
+        using var bad = await PostFormAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "khong-hop-le", ["phone"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Địa chỉ email không hợp lệ", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var saved = await PostFormAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "lan.hoang@hoabinh.gov.vn", ["phone"] = "0987654321" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var page = await saved.Content.ReadAsStringAsync();
+        Assert.Contains("Đã lưu thông tin liên hệ.", page, StringComparison.Ordinal);
+        Assert.Contains("lan.hoang@hoabinh.gov.vn", page, StringComparison.Ordinal);
+        Assert.Contains("0987654321", page, StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = factory.CreateClient();

@@ -804,6 +804,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTime?>("UndeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -811,6 +814,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("UndeliveredAt");
 
                     b.HasIndex("DossierId", "Kind", "Threshold")
                         .IsUnique();

@@ -805,6 +805,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTime?>("UndeliveredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -812,6 +815,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("UndeliveredAt");
 
                     b.HasIndex("DossierId", "Kind", "Threshold")
                         .IsUnique();

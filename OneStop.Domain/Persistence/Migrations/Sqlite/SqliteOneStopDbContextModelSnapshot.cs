@@ -789,6 +789,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UndeliveredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Unit")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -796,6 +799,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("UndeliveredAt");
 
                     b.HasIndex("DossierId", "Kind", "Threshold")
                         .IsUnique();

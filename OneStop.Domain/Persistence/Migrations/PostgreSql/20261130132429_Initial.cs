@@ -529,7 +529,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     SentTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true)
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    UndeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -758,6 +759,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IX_OutboxMessages_NextAttemptAt",
                 table: "OutboxMessages",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_UndeliveredAt",
+                table: "OutboxMessages",
+                column: "UndeliveredAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",

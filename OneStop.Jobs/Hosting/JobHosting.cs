@@ -36,7 +36,7 @@ public static class JobHosting
         services.AddTransient<SlaCheckJob>();
         services.AddTransient<RestatementJob>();
         services.AddTransient<OutboxDispatchJob>();
-        services.AddSingleton<CalendarRefreshJob>();
+        services.TryAddSingleton<CalendarRefreshJob>();
         services.TryAddSingleton<AgencyDeadlines>();
         services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section).Validate(
             s => s.BackdatingToleranceMinutes >= 0 && s.SupplementWindowWorkingDays > 0 && s.ApologyLeadWorkingDays >= 0 && s.DueSoonWorkingHours >= 0,
@@ -53,6 +53,18 @@ public static class JobHosting
             services.AddSingleton<INoticeChannel, LogNoticeChannel>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Polls the stored calendar notices (<see cref="CalendarPolling"/>, section <c>Calendar</c>): every process that
+    /// computes deadlines calls this, the API instances and the workers alike.
+    /// </summary>
+    public static IServiceCollection AddCalendarPolling(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CalendarRefreshJob>();
+        services.AddOptions<CalendarPollingOptions>().BindConfiguration(CalendarPollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<CalendarPolling>();
         return services;
     }
 

@@ -140,6 +140,22 @@ public abstract partial class TwoInstanceScenarios(ITestOutputHelper output) : I
         Assert.All(figures, f => Assert.True(f <= (PollSeconds + 2) * 1000, $"{f} ms"));
     }
 
+    protected async Task CutOffReachesTheOtherInstanceAsync()
+    {
+        var (a, b) = await StartPairAsync();
+        var admin = await a.ClientForAsync("admin");
+        var clerkOnB = await b.ClientForAsync("motcua");
+        Assert.Equal("2025-03-10T09:00:00+07:00", await RegisteredDueAsync(clerkOnB));
+
+        // Office hours live on the agency's row, read on every request: no poll, in force everywhere at once. With a
+        // cut-off of 08:30 a dossier accepted at 09:00 starts counting the next working day (Decree 61/2018 art. 18):
+        // five whole working days from Tuesday 4 March end with Monday 10 March.
+        using var changed = await admin.PutAsJsonAsync("/api/admin/agencies/000.00.12.H99", new { cutOff = "08:30" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        Assert.Equal("2025-03-10T17:00:00+07:00", await RegisteredDueAsync(clerkOnB));
+    }
+
     public void Dispose()
     {
         foreach (var owned in Enumerable.Reverse(_owned))
@@ -267,6 +283,9 @@ public sealed class PostgresTwoInstanceTests(PostgresCluster cluster, ITestOutpu
     [PostgresFact]
     public Task TwoInstances_DayOffEnteredOnOne_MovesTheOthersDeadlinesWithinThePollInterval() => DayOffReachesTheOtherInstanceAsync();
 
+    [PostgresFact]
+    public Task TwoInstances_CutOffChangedOnOne_AppliesOnTheOtherAtOnce() => CutOffReachesTheOtherInstanceAsync();
+
     protected override async Task<IDictionary<string, string?>> DatabaseAsync() => new Dictionary<string, string?>
     {
         ["Database:Provider"] = "PostgreSql",
@@ -285,6 +304,9 @@ public sealed class SqliteTwoInstanceTests(ITestOutputHelper output) : TwoInstan
 
     [Fact]
     public Task TwoInstances_DayOffEnteredOnOne_MovesTheOthersDeadlinesWithinThePollInterval() => DayOffReachesTheOtherInstanceAsync();
+
+    [Fact]
+    public Task TwoInstances_CutOffChangedOnOne_AppliesOnTheOtherAtOnce() => CutOffReachesTheOtherInstanceAsync();
 
     protected override Task<IDictionary<string, string?>> DatabaseAsync() => Task.FromResult<IDictionary<string, string?>>(new Dictionary<string, string?>
     {

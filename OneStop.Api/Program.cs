@@ -29,12 +29,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 
-// HTTP conventions: RFC 9457 problem details, JSON enums as names, OpenAPI, rate limits.
+// HTTP conventions: RFC 9457 problem details, JSON enums as names, the public address (OpenAPI, links, allowed
+// hosts, reverse proxies), rate limits.
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
+builder.AddPublicAddress();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
 {
@@ -52,6 +53,7 @@ builder.Services.AddStaffIdentity();
 builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));
 builder.Services.AddSingleton<AgencyDeadlines>();
+builder.Services.AddCalendarPolling();
 
 // Dossiers and documents.
 builder.Services.AddScoped<DossierStore>();
@@ -88,6 +90,8 @@ if (args.Length > 0 && await AdminCommands.RunAsync(app.Services, args, provider
 app.Services.EnsureDocumentFonts();
 await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvider.Sqlite || app.Configuration.GetValue("Database:MigrateAtStart", false), CancellationToken.None);
 
+// Behind the configured reverse proxies the client address is the citizen's (rate limits count per citizen).
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

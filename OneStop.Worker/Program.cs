@@ -13,7 +13,8 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 
 // The database the API writes (Database:Provider, ConnectionStrings:OneStop, PersonalData:Key), the calendar
-// (rebuilt from the stored notices by the calendar-refresh job) and the jobs on the matching Hangfire storage.
+// (rebuilt from the stored notices when their revision changes, polled every Calendar:PollSeconds) and the jobs
+// on the matching Hangfire storage.
 var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
 var connectionString = builder.Configuration.GetConnectionString("OneStop")
     ?? throw new InvalidOperationException("ConnectionStrings:OneStop is required: the worker works on the API's database.");
@@ -24,6 +25,7 @@ builder.Services.AddOneStopDatabase(provider, connectionString);
 builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));
 builder.Services.AddOneStopJobs(builder.Configuration, provider, connectionString);
+builder.Services.AddCalendarPolling();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Jobs.Calendar;
 using OneStop.Persistence;
 
 namespace OneStop.Api.Administration;
@@ -14,10 +15,10 @@ namespace OneStop.Api.Administration;
 /// The hook for everything that depends on the calendar: <see cref="WorkingCalendarProvider.Rebuild"/> raises
 /// <see cref="WorkingCalendarProvider.Changed"/> with the calendars before and after. The restatement of open
 /// dossiers' deadlines (domain: a provisional year is restated when its notice is entered) subscribes there in
-/// this process; a separate worker process sees the change as new rows in the calendar notice table (the newest
-/// <see cref="CalendarNoticeRecord.RecordedAt"/>). Other API instances keep their calendar until they restart.
+/// this process; other processes (API instances, workers) see the change as a new revision of the calendar notice
+/// table within <c>Calendar:PollSeconds</c> (<see cref="CalendarPolling"/>).
 /// </remarks>
-public sealed class CalendarNoticeStore(OneStopDbContext db, WorkingCalendarProvider calendars, IClock clock)
+public sealed class CalendarNoticeStore(OneStopDbContext db, WorkingCalendarProvider calendars, CalendarRefreshJob refresh, IClock clock)
 {
     /// <summary>Every stored revision, by key then revision.</summary>
     public async Task<List<CalendarNoticeRecord>> HistoryAsync(CancellationToken cancellationToken) =>
@@ -81,7 +82,7 @@ public sealed class CalendarNoticeStore(OneStopDbContext db, WorkingCalendarProv
     /// <summary>Rebuilds the working calendar from the notices in force; raises <see cref="WorkingCalendarProvider.Changed"/>.</summary>
     public async Task<WorkingCalendar> RebuildAsync(CancellationToken cancellationToken)
     {
-        var records = await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken);
-        return calendars.Rebuild(CalendarNoticeRecord.InForce(records));
+        await refresh.RunAsync(cancellationToken);
+        return calendars.Current;
     }
 }

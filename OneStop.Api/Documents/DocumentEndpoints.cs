@@ -145,13 +145,8 @@ public static class DocumentEndpoints
     }
 
     /// <summary>The public status address of a dossier, as its QR code encodes it.</summary>
-    internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code)
-    {
-        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.PublicBaseUrl;
-        return new Uri($"{baseUrl.TrimEnd('/')}/tra-cuu/{Uri.EscapeDataString(code)}", UriKind.Absolute);
-    }
+    internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code) =>
+        Infrastructure.PublicAddressSetup.PublicUrl(request, options, $"{Pages.PageLayout.LookupPath}/{Uri.EscapeDataString(code)}");
 
     private static bool TryNumber(string? text, out int? number, out ValidationProblem invalid)
     {

@@ -28,7 +28,8 @@ public sealed class DocumentOptions
 
     /// <summary>
     /// The public site's address, e.g. "https://motcua.hanoi.gov.vn": the receipt's QR code encodes
-    /// "{PublicBaseUrl}/tra-cuu/{code}". Empty: the scheme and host of the request that prints the form.
+    /// "{PublicBaseUrl}/tra-cuu/{code}", and every link sent to a citizen starts with it. Required outside
+    /// Development (checked at start); empty in Development: the scheme and host of the request that prints the form.
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -24,34 +25,79 @@ public static class AuthEndpoints
 
     public sealed record RefreshRequest(string RefreshToken);
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, SignInManager<StaffUser> signIn)
+    /// <summary>
+    /// Checks the password (five failures lock the account). With cookies the pages' cookie is set; otherwise the
+    /// answer is a bearer access token and the first refresh token of a new family (<see cref="RefreshTokenStore"/>).
+    /// </summary>
+    public static async Task<Results<SignInHttpResult, EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, bool? useCookies, SignInManager<StaffUser> signIn, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
     {
-        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        return result.Succeeded
-            ? TypedResults.Empty
-            : TypedResults.Problem(result.IsLockedOut ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần." : "Sai tên đăng nhập hoặc mật khẩu.", statusCode: StatusCodes.Status401Unauthorized);
+        if (useCookies == true)
+        {
+            signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
+            var cookie = await signIn.PasswordSignInAsync(request.UserName ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+            return cookie.Succeeded ? TypedResults.Empty : Refused(cookie);
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(request.UserName ?? string.Empty);
+        if (user is null)
+        {
+            return Refused(SignInResult.Failed);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password ?? string.Empty, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return Refused(result);
+        }
+
+        var token = await refreshTokens.StartAsync(user.Id, cancellationToken);
+        return await BearerSignInAsync(signIn, user, token);
     }
 
-    public static async Task<NoContent> Logout(SignInManager<StaffUser> signIn)
+    public static async Task<NoContent> Logout(SignInManager<StaffUser> signIn, RefreshTokenStore refreshTokens, HttpContext http, CancellationToken cancellationToken)
     {
+        // A bearer client signing out ends its refresh token family; its access token lapses within minutes.
+        if (RefreshTokenStore.IdOf(http.User) is { } id)
+        {
+            await refreshTokens.RevokeAsync(id, cancellationToken);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// A new access token and the next refresh token, for a refresh token that is sealed by this deployment, not
+    /// expired, not spent and not revoked, of a user whose security stamp (roles, password) has not changed. The
+    /// token presented is spent; presenting it again revokes its family (<see cref="RefreshTokenStore.RotateAsync"/>).
+    /// </summary>
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
-        RefreshRequest request, SignInManager<StaffUser> signIn, Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions> options, NodaTime.IClock clock)
+        RefreshRequest request, SignInManager<StaffUser> signIn, RefreshTokenStore refreshTokens,
+        Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions> options, NodaTime.IClock clock, CancellationToken cancellationToken)
     {
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties?.ExpiresUtc is not { } expires
             || expires.ToUniversalTime() < clock.GetCurrentInstant().ToDateTimeOffset()
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || RefreshTokenStore.IdOf(ticket.Principal) is not { } id
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await refreshTokens.RotateAsync(id, user.Id, cancellationToken) is not { } next)
         {
             return TypedResults.Challenge();
         }
 
+        return await BearerSignInAsync(signIn, user, next);
+    }
+
+    // The bearer handler writes {accessToken, expiresIn, refreshToken}; both tokens carry the record's id.
+    private static async Task<SignInHttpResult> BearerSignInAsync(SignInManager<StaffUser> signIn, StaffUser user, RefreshToken token)
+    {
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(RefreshTokenStore.ClaimType, token.Id.ToString()));
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
+
+    private static ProblemHttpResult Refused(SignInResult result) =>
+        TypedResults.Problem(result.IsLockedOut ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần." : "Sai tên đăng nhập hoặc mật khẩu.", statusCode: StatusCodes.Status401Unauthorized);
 }

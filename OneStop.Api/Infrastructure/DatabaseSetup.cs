@@ -7,7 +7,8 @@ namespace OneStop.Api.Infrastructure;
 /// Chooses the database from configuration: <c>Database:Provider</c> (Sqlite, PostgreSql, SqlServer; default
 /// Sqlite) and <c>ConnectionStrings:OneStop</c> (default: the file <c>App_Data/onestop.db</c> under the content
 /// root). The personal-data key comes from <c>PersonalData:Key</c> (base64 of 32 bytes); the embedded default
-/// creates <c>App_Data/personal-data.key</c> once when none is configured.
+/// creates <c>App_Data/personal-data.key</c> once when none is configured. The Data Protection key ring (cookies,
+/// antiforgery, bearer tokens) is kept in the same database (<see cref="DataProtectionSetup"/>).
 /// </summary>
 public static class DatabaseSetup
 {
@@ -28,8 +29,10 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(appData, "onestop.db")}";
         }
 
-        builder.Services.AddSingleton(new PersonalDataCipher(PersonalDataKey(builder.Configuration, provider, appData)));
+        var personalDataKey = PersonalDataKey(builder.Configuration, provider, appData);
+        builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey));
         builder.Services.AddOneStopDatabase(provider, connectionString);
+        builder.Services.AddSharedDataProtection(personalDataKey);
         return provider;
     }
 

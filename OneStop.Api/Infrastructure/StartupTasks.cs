@@ -4,6 +4,7 @@ using NodaTime;
 using OneStop.Agencies;
 using OneStop.Api.Demo;
 using OneStop.Calendar;
+using OneStop.Jobs.Calendar;
 using OneStop.Persistence;
 using OneStop.Users;
 
@@ -11,8 +12,9 @@ namespace OneStop.Api.Infrastructure;
 
 /// <summary>
 /// What runs before the host serves: migrations (the embedded default only; servers use the <c>migrate</c>
-/// command), the calendar notices seed, roles, the first administrator from configuration, the demo data, and
-/// the working calendar rebuilt from the stored notices.
+/// command), the calendar notices seed, roles, the first administrator from configuration, the demo data, the
+/// Data Protection key ring's first key, and the working calendar rebuilt from the stored notices (through
+/// <see cref="CalendarRefreshJob"/>, which then knows the revision it loaded).
 /// </summary>
 public static class StartupTasks
 {
@@ -50,8 +52,8 @@ public static class StartupTasks
         }
 
         await BootstrapAdministratorAsync(services, configuration, cancellationToken);
-        var notices = CalendarNoticeRecord.InForce(await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken));
-        services.GetRequiredService<WorkingCalendarProvider>().Rebuild(notices);
+        DataProtectionSetup.EnsureKeyRing(services);
+        await services.GetRequiredService<CalendarRefreshJob>().RunAsync(cancellationToken);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace OneStop.Persistence;
 /// <see cref="PostgresOneStopDbContext"/>, <see cref="SqlServerOneStopDbContext"/>) that owns its migration set.
 /// </summary>
 public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCipher cipher)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
@@ -52,6 +53,11 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RestatementRecord> Restatements => Set<RestatementRecord>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring, shared by every API instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Moves the events that tracked dossiers appended into the ledger, then saves.</summary>
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>

@@ -6,16 +6,42 @@ using OneStop.Persistence;
 namespace OneStop.Jobs.Calendar;
 
 /// <summary>
-/// Keeps a worker process's calendar in step with the notices stored by the API: when the stored set differs
-/// from the one last loaded, the calendar is rebuilt, which raises <see cref="WorkingCalendarProvider.Changed"/>
-/// and so queues a restatement. A singleton: it remembers the set it loaded.
+/// Keeps a process's calendar in step with the notices stored in the database: when the stored set differs from
+/// the one last loaded, the calendar is rebuilt, which raises <see cref="WorkingCalendarProvider.Changed"/> (and,
+/// where the jobs run, queues a restatement). A singleton: it remembers the set it loaded. Every rebuild from the
+/// database goes through here (start, a notice stored by this instance, <see cref="CalendarPolling"/>, the
+/// recurring job), so that one change rebuilds a process's calendar once.
 /// </summary>
 public sealed class CalendarRefreshJob(IServiceScopeFactory scopes, WorkingCalendarProvider calendars)
 {
     private readonly Lock _gate = new();
     private string? _loaded;
+    private int _revision = -1;
 
-    /// <summary>Returns whether the calendar was rebuilt.</summary>
+    /// <summary>
+    /// The stored notices' revision: their row count. Notices are append-only (a correction is a new row, no row
+    /// is changed or deleted), so every change raises the count, and counting is one cheap query.
+    /// </summary>
+    public static Task<int> RevisionAsync(OneStopDbContext db, CancellationToken cancellationToken) =>
+        db.CalendarNotices.CountAsync(cancellationToken);
+
+    /// <summary>Reloads the calendar when the stored revision differs from the one loaded; returns whether it was rebuilt.</summary>
+    public async Task<bool> PollAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var revision = await RevisionAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), cancellationToken);
+        lock (_gate)
+        {
+            if (revision == _revision)
+            {
+                return false;
+            }
+        }
+
+        return await RunAsync(cancellationToken);
+    }
+
+    /// <summary>Reads every stored notice and rebuilds when the set differs from the one loaded; returns whether it was rebuilt.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -24,15 +50,18 @@ public sealed class CalendarRefreshJob(IServiceScopeFactory scopes, WorkingCalen
         var fingerprint = string.Join('|', records.OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Revision).Select(r => r.Id));
         lock (_gate)
         {
+            _revision = records.Count;
             if (fingerprint == _loaded)
             {
                 return false;
             }
 
             _loaded = fingerprint;
+
+            // Under the lock, so that two refreshes that both saw a change cannot install their calendars out of order.
+            calendars.Rebuild(CalendarNoticeRecord.InForce(records));
         }
 
-        calendars.Rebuild(CalendarNoticeRecord.InForce(records));
         return true;
     }
 }

@@ -45,7 +45,7 @@ public static class JobHosting
         services.AddTransient<RestatementJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddHealthChecks().AddCheck<UndeliveredNoticesHealthCheck>(UndeliveredNoticesHealthCheck.Name);
-        services.AddSingleton<CalendarRefreshJob>();
+        services.TryAddSingleton<CalendarRefreshJob>();
         services.TryAddSingleton<AgencyDeadlines>();
         services.AddOptions<AuditSettings>().BindConfiguration(AuditSettings.Section)
             .PostConfigure<IOptions<DeadlineThresholds>>((s, thresholds) => s.Thresholds = thresholds.Value)
@@ -62,6 +62,18 @@ public static class JobHosting
             services.AddSingleton<INoticeChannel, LogNoticeChannel>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Polls the stored calendar notices (<see cref="CalendarPolling"/>, section <c>Calendar</c>): every process that
+    /// computes deadlines calls this, the API instances and the workers alike.
+    /// </summary>
+    public static IServiceCollection AddCalendarPolling(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CalendarRefreshJob>();
+        services.AddOptions<CalendarPollingOptions>().BindConfiguration(CalendarPollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<CalendarPolling>();
         return services;
     }
 

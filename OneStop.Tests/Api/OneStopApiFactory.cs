@@ -22,6 +22,9 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
     /// <summary>The clock the host reads; tests move it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 2, 0));
 
+    /// <summary>The public site's address the host is configured with (<c>Documents:PublicBaseUrl</c>).</summary>
+    public const string PublicBaseUrl = "https://motcua.example.vn";
+
     /// <summary>Settings that override the defaults (e.g. another database provider).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -46,6 +49,8 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("PublicStatus:PermitPerMinute", "1000");
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
+        builder.UseSetting("Documents:PublicBaseUrl", PublicBaseUrl);
 
         // No in-process Hangfire server: a recurring job firing on the real clock would change dossiers mid-test.
         // Tests run the jobs themselves (OneStop.Tests/Worker).

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -96,7 +96,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(100) NULL,
+        [Xml] nvarchar(4000) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -113,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -129,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -144,7 +157,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
+)
+BEGIN
+    CREATE TABLE [RefreshTokens] (
+        [Id] uniqueidentifier NOT NULL,
+        [FamilyId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [SpentAt] datetime2 NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_RefreshTokens] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -157,7 +187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -174,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -189,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -204,7 +234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -219,7 +249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -233,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -248,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -268,7 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -319,7 +349,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -339,7 +369,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -356,7 +386,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -377,7 +407,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -398,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -420,7 +450,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -451,7 +481,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -469,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -489,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -509,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -517,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -525,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -533,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -541,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -549,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -557,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -565,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -573,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -581,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -589,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -597,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -605,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -613,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -621,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -629,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -637,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -645,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -653,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -661,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -669,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -677,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -685,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -693,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -701,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -709,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -717,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -725,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -733,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -741,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -749,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -757,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -765,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -773,7 +803,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130142845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -781,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -789,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -797,11 +843,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130132437_Initial'
+    WHERE [MigrationId] = N'20261130142845_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130132437_Initial', N'10.0.14');
+    VALUES (N'20261130142845_Initial', N'10.0.14');
 END;
 
 COMMIT;

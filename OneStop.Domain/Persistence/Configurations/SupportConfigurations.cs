@@ -62,3 +62,24 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
         builder.HasIndex(u => u.AgencyId);
     }
 }
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> builder)
+    {
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasIndex(t => t.FamilyId);
+        builder.HasIndex(t => new { t.UserId, t.ExpiresAt });
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> builder)
+    {
+        // The framework's key ring entity: FriendlyName is the key id, Xml the key (encrypted by the API's
+        // KeyRingXmlEncryptor). Bounded so that SQL Server does not make them nvarchar(max) by default.
+        builder.Property(k => k.FriendlyName).HasMaxLength(100);
+        builder.Property(k => k.Xml).HasMaxLength(4000);
+    }
+}

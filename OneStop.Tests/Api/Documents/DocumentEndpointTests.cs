@@ -47,7 +47,7 @@ public sealed class DocumentEndpointTests(OneStopApiFactory factory) : IClassFix
         Assert.True(pdf.ContainsCompact("Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 00 phút, ngày 10 tháng 3 năm 2025"), pdf.All);
         Assert.True(pdf.ContainsCompact("05 ngày làm việc"), pdf.All);
         Assert.True(pdf.ContainsCompact("Đăng ký kết hôn (1.000894.H99)"), pdf.All);
-        Assert.True(pdf.ContainsCompact("http://localhost/tra-cuu/" + code), pdf.All);
+        Assert.True(pdf.ContainsCompact(OneStopApiFactory.PublicBaseUrl + "/tra-cuu/" + code), pdf.All);
     }
 
     [Fact]

@@ -33,7 +33,19 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new PolicyStringConverter());
+});
+
+// The input policy's request limits; Kestrel's own are set above them so that a client sees problem answers.
+builder.Services.AddOptions<RequestLimitOptions>().BindConfiguration(RequestLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestLineSize = 64 * 1024;
+    o.Limits.MaxRequestBodySize = null;
+});
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
@@ -89,7 +101,9 @@ app.Services.EnsureDocumentFonts();
 await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvider.Sqlite || app.Configuration.GetValue("Database:MigrateAtStart", false), CancellationToken.None);
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestPolicyMiddleware>();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();

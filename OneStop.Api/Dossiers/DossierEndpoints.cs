@@ -48,7 +48,7 @@ public static class DossierEndpoints
         var outcome = await intake.RegisterAsync(request, idempotencyKey, cancellationToken);
         if (outcome.Response is { } created)
         {
-            return TypedResults.Created("/api/dossiers/" + created.Code, created);
+            return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(created.Code), created);
         }
 
         if (outcome.Replayed is { } replay)
@@ -188,8 +188,8 @@ public static class DossierEndpoints
         string code, SupplementRequestRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
-        var missing = InputRules.OptionalText(request.MissingDocuments, "missingDocuments", 4000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
+        var missing = InputRules.OptionalText(request.MissingDocuments, "missingDocuments", 4000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.RequestSupplement(reason, missing ?? string.Empty, action), cancellationToken);
     }
 
@@ -201,7 +201,7 @@ public static class DossierEndpoints
         string code, ApologyRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         var newAppointment = InputRules.Instant(request.NewAppointmentAt, "newAppointmentAt", validation);
         if (newAppointment is null && validation.IsValid)
         {
@@ -235,7 +235,7 @@ public static class DossierEndpoints
         string code, NoteRequest? request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation);
+        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request?.OccurredAt, validation, (d, _, action, _) => d.MarkResultReady(note, action), cancellationToken);
     }
 
@@ -251,7 +251,7 @@ public static class DossierEndpoints
         string code, NoteRequest? request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation);
+        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request?.OccurredAt, validation, (d, _, action, _) => d.LogVisit(note, action), cancellationToken);
     }
 
@@ -259,7 +259,7 @@ public static class DossierEndpoints
         string code, ReasonRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.Refuse(reason, action), cancellationToken);
     }
 
@@ -267,7 +267,7 @@ public static class DossierEndpoints
         string code, ReasonRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.Stop(reason, action), cancellationToken);
     }
 
@@ -275,9 +275,18 @@ public static class DossierEndpoints
         string code, ReissueReceiptRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 1000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 1000, validation, multiLine: true);
         var appointment = InputRules.Instant(request.AppointmentAt, "appointmentAt", validation);
-        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.ReissueReceipt(appointment, reason, action), cancellationToken);
+        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) =>
+        {
+            // A moved appointment is a promise to the citizen: it lies ahead, never in the past nor before acceptance.
+            if (appointment is { } moved && moved != d.AppointmentAt && (moved <= action.RecordedAt || moved <= d.AcceptedAt))
+            {
+                throw new InvalidInputException("appointmentAt", "The new appointment must be in the future.");
+            }
+
+            d.ReissueReceipt(appointment, reason, action);
+        }, cancellationToken);
     }
 
     internal static ProblemHttpResult NotFound(string code) =>

@@ -24,8 +24,14 @@ public static class AuthEndpoints
 
     public sealed record RefreshRequest(string RefreshToken);
 
-    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, bool? useCookies, SignInManager<StaffUser> signIn)
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(LoginRequest request, bool? useCookies, SignInManager<StaffUser> signIn)
     {
+        // Bounded before hashing: a megabyte "password" would cost a megabyte of PBKDF2 input per attempt.
+        if (SignInPages.CheckCredentials(request.UserName, request.Password) is { IsValid: false } invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.UserName ?? string.Empty, request.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
         return result.Succeeded

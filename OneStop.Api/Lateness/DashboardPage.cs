@@ -192,7 +192,7 @@ public static class DashboardPage
             """));
         return Html.Of($"""
             <h2>Xu hướng theo tuần</h2>
-            <svg role="img" aria-labelledby="trend-title" viewBox="0 0 {Width} {Height}" width="100%" style="max-width:48rem">
+            <svg role="img" aria-labelledby="trend-title" viewBox="0 0 {Width} {Height}" width="100%" class="trend">
               <title id="trend-title">Tỷ lệ đúng hạn theo tuần: theo giấy tờ (nét đứt) và thực tế (nét liền)</title>
               <line x1="{Left}" y1="{Bottom}" x2="{Width - 10}" y2="{Bottom}" stroke="#555"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Bottom}" stroke="#555"/>
               <text x="4" y="{Top + 4}" font-size="12">100%</text><text x="14" y="{Bottom}" font-size="12">0%</text>

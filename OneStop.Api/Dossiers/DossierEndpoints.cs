@@ -141,8 +141,12 @@ public static class DossierEndpoints
             dossier.Version));
     }
 
+    /// <summary>
+    /// The ledger. When it names the person who collected the result (a <c>Returned</c> event's <c>receivedBy</c>),
+    /// it shows personal data, and the read is logged as for the dossier itself (Decree 13/2023).
+    /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<DossierEventResponse>>, ProblemHttpResult>> Events(
-        string code, DossierStore store, OneStopDbContext db, CancellationToken cancellationToken)
+        string code, DossierStore store, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(code, cancellationToken) is not var (dossier, _))
         {
@@ -150,7 +154,15 @@ public static class DossierEndpoints
         }
 
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DossierEventResponse>>(events.Select(DossierEventResponse.From).ToList());
+        var responses = events.Select(DossierEventResponse.From).ToList();
+        if (responses.Any(e => DossierEventResponse.PersonalDetails.Any(key => !string.IsNullOrEmpty(e.Details.GetValueOrDefault(key)))))
+        {
+            var member = await staff.GetAsync(cancellationToken);
+            db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}/events"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<DossierEventResponse>>(responses);
     }
 
     /// <summary>Recomputes the hash chain from the stored events.</summary>

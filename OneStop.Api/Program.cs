@@ -46,7 +46,7 @@ builder.WebHost.ConfigureKestrel(o =>
     o.Limits.MaxRequestLineSize = 64 * 1024;
     o.Limits.MaxRequestBodySize = null;
 });
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer(StringSchemaTransformer.TransformAsync));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
 {

@@ -16,7 +16,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
         group.MapPost("/login", Login).AllowAnonymous();
         group.MapPost("/logout", Logout).RequireAuthorization();
-        group.MapPost("/refresh", Refresh).AllowAnonymous();
+        group.MapPost("/refresh", Refresh).AllowAnonymous().AddEndpointFilter(RefreshTokenBound.CheckAsync);
         return app;
     }
 

@@ -27,6 +27,15 @@ public static class InputPolicy
     /// <summary>The longest password: long enough for a passphrase, short enough that hashing it costs nothing.</summary>
     public const int MaxPasswordLength = 128;
 
+    /// <summary>
+    /// The longest string any JSON body may hold, whatever the field (each field states a smaller maximum; this one
+    /// holds for a field added without one).
+    /// </summary>
+    public const int MaxJsonStringLength = 8192;
+
+    /// <summary>The message of a JSON string over <see cref="MaxJsonStringLength"/>.</summary>
+    public const string TooLongMessage = "At most 8192 characters.";
+
     /// <summary>The message of a text refused for its characters.</summary>
     public const string ForbiddenCharacterMessage = "Contains a control or direction-override character, or is not valid Unicode.";
 

@@ -5,8 +5,9 @@ namespace OneStop.Api.Problems;
 
 /// <summary>
 /// Every string of every JSON request body passes <see cref="InputPolicy.FirstForbidden"/> (line breaks allowed:
-/// a single-line field refuses them where it is validated), so no field, including one added later, can carry NUL,
-/// a control character, a direction override or a lone surrogate to the database. The refusal is a
+/// a single-line field refuses them where it is validated) and is at most <see cref="InputPolicy.MaxJsonStringLength"/>
+/// characters, so no field, including one added later, can carry NUL, a control character, a direction override, a
+/// lone surrogate or a megabyte of text to the database. The refusal is a
 /// <see cref="JsonException"/>: the framework adds the JSON path and <see cref="ProblemExceptionHandler"/> answers a
 /// 400 naming the field. Writing is unchanged.
 /// </summary>
@@ -22,6 +23,11 @@ internal sealed class PolicyStringConverter : JsonConverter<string>
         }
 
         var value = reader.GetString()!;
+        if (value.Length > InputPolicy.MaxJsonStringLength)
+        {
+            throw new JsonException(InputPolicy.TooLongMessage);
+        }
+
         return InputPolicy.FirstForbidden(value, multiLine: true) >= 0 ? throw new JsonException(InputPolicy.ForbiddenCharacterMessage) : value;
     }
 

@@ -54,7 +54,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (badRequest.InnerException is JsonException json)
         {
             return (json.Path is { } path ? FieldName(path) : "body",
-                json.Message == InputPolicy.ForbiddenCharacterMessage ? json.Message : "The value is not valid here.");
+                json.Message is InputPolicy.ForbiddenCharacterMessage or InputPolicy.TooLongMessage ? json.Message : "The value is not valid here.");
         }
 
         return badRequest.StatusCode switch

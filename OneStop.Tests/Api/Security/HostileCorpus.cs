@@ -9,7 +9,7 @@ namespace OneStop.Tests.Api.Security;
 /// Builds the hostile-input suite from the API's own OpenAPI document, so an endpoint added later is attacked
 /// without a new test. For every operation: a plausible body from its schema, then one request per field and
 /// per class of hostile value (NUL, C0 and C1 controls, a right-to-left override, a lone surrogate, a text over
-/// any maximum, a date followed by NUL and junk; years 1, 1899, 2200 and 9999 in date fields; Arabic-Indic digits in
+/// each field's maximum and one over any, a date followed by NUL and junk; years 1, 1899, 2200 and 9999 in date fields; Arabic-Indic digits in
 /// id and phone fields; <c>[null]</c> and 1,001 items in lists; wrong types, enum names that do not exist, numbers
 /// at the top of their type), the same classes in query, path and header parameters, and whole-body attacks (bad
 /// JSON, a JSON array or null, the wrong media type, a body over the size limit).
@@ -31,7 +31,8 @@ internal static class HostileCorpus
         ("bidi-isolate", Literal("a\u2067b"), "a\u2067b"),
         ("lone-surrogate", "\"Nguy\\ud800n\"", null),
         ("date-nul-junk", Literal("2025-03-03T09:00:00+07:00\u0000junk"), "2025-03-03T09:00:00+07:00\u0000junk"),
-        ("over-length", Literal(new string('x', 20_001)), null),
+        ("over-length", Literal(new string('x', 4_001)), null), // over every field's own maximum
+        ("over-any-length", Literal(new string('x', 20_001)), null), // over the maximum of any JSON string
     ];
 
     /// <summary>Out-of-range dates, for fields that hold a date or an instant.</summary>

@@ -23,7 +23,7 @@ public abstract class HostileInputScenarios<TFactory>(TFactory factory)
     protected TFactory Factory { get; } = factory;
 
     /// <summary>What a run came to: requests sent, operations attacked, failures.</summary>
-    public sealed record Outcome(int Requests, int Operations, IReadOnlyList<string> Failures);
+    public sealed record Outcome(int Requests, int Operations, IReadOnlyList<string> Failures, IReadOnlyList<string> PerOperation);
 
     protected async Task<Outcome> RunAsync()
     {
@@ -96,7 +96,8 @@ public abstract class HostileInputScenarios<TFactory>(TFactory factory)
             }
         }
 
-        return new Outcome(requests.Count, requests.Select(r => r.Operation).Distinct().Count(), failures);
+        var perOperation = requests.GroupBy(r => r.Operation).Select(g => $"{g.Count(),5} {g.Key}").ToList();
+        return new Outcome(requests.Count, perOperation.Count, failures, perOperation);
     }
 
     /// <summary>The attacked field, or the list or object holding it, is among the problem's errors.</summary>

@@ -10,7 +10,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : HostileInputSc
     {
         var outcome = await RunAsync();
 
-        output.WriteLine($"{outcome.Requests} requests against {outcome.Operations} operations.");
+        output.WriteLine($"{outcome.Requests} requests against {outcome.Operations} operations:\n" + string.Join('\n', outcome.PerOperation));
         Assert.True(outcome.Failures.Count == 0, $"{outcome.Failures.Count} of {outcome.Requests} failed:\n" + string.Join('\n', outcome.Failures.Take(80)));
         Assert.True(outcome.Operations >= 30, $"Only {outcome.Operations} operations attacked.");
     }

@@ -13,7 +13,7 @@ public sealed class PostgresHostileInputTests(PostgresCluster cluster, ITestOutp
     {
         var outcome = await RunAsync();
 
-        output.WriteLine($"{outcome.Requests} requests against {outcome.Operations} operations.");
+        output.WriteLine($"{outcome.Requests} requests against {outcome.Operations} operations:\n" + string.Join('\n', outcome.PerOperation));
         Assert.True(outcome.Failures.Count == 0, $"{outcome.Failures.Count} of {outcome.Requests} failed:\n" + string.Join('\n', outcome.Failures.Take(80)));
     }
 

@@ -123,12 +123,10 @@ public static class DossierEndpoints
         }
 
         var member = await staff.GetAsync(cancellationToken);
-        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}"));
-        await db.SaveChangesAsync(cancellationToken);
         var procedure = await (from v in db.ProcedureVersions where v.Id == dossier.ProcedureVersionId
                                join p in db.Procedures on v.ProcedureId equals p.Id
                                select new { p.Code, p.Name }).SingleAsync(cancellationToken);
-        return TypedResults.Ok(new DossierResponse(
+        var response = new DossierResponse(
             dossier.Code, agency.ElectronicId, procedure.Code, procedure.Name, dossier.TrackingNumber, dossier.Channel.ToString(),
             PersonResponse.From(dossier.Applicant)!, PersonResponse.From(dossier.Proxy), dossier.Documents, dossier.Status.ToString(), dossier.CurrentUnit,
             OfficeTime.FormatIso(dossier.AcceptedAt), dossier.ProcessingTime.ToString(), dossier.CountingMode.ToString(),
@@ -138,7 +136,12 @@ public static class DossierEndpoints
             dossier.ResultReadyAt is { } ready ? OfficeTime.FormatIso(ready) : null,
             dossier.ClosedAt is { } closed ? OfficeTime.FormatIso(closed) : null,
             dossier.Apologies.Select(ApologyResponse.From).ToList(),
-            dossier.Version));
+            dossier.Version);
+
+        // The read is logged last, once the answer is built: a failure before it leaves no read of data not shown.
+        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(response);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 namespace OneStop.Api.Identity;
 
 /// <summary>
-/// A refresh token is a protected ticket of about 700 characters (a user with every role stays under 1,000); a longer one is refused as input (400
-/// naming <c>refreshToken</c>, over 2,048 characters) before anything tries to unprotect it.
+/// A refresh token is a protected ticket of about 700 characters (a user with every role stays under 1,000); one
+/// over 2,048 characters is refused as input, a 400 naming <c>refreshToken</c>, before anything unprotects it.
 /// </summary>
 internal static class RefreshTokenBound
 {

@@ -75,6 +75,9 @@ public sealed class InputPolicyEndpointTests(OneStopApiFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.StartsWith("/api/dossiers/%D9%A0", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        using var receipt = await clerk.GetAsync(new Uri(response.Headers.Location!.OriginalString + "/receipt.pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.StartsWith("receipt-", receipt.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -243,6 +246,32 @@ public sealed class InputPolicyEndpointTests(OneStopApiFactory factory) : IClass
         using var response = await client.GetAsync(new Uri("/dang-nhap?returnUrl=" + returnUrl, UriKind.Relative));
 
         await DossierApi.AssertInvalidAsync(response, "returnUrl");
+    }
+
+    [Theory]
+    [InlineData("userName", "motcua\u0007")]
+    [InlineData("password", "a\u202Eb")]
+    public async Task PageForm_ControlCharacter_IsA400NamingTheFieldBeforeAnythingRuns(string field, string value)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var fields = new Dictionary<string, string> { ["userName"] = "motcua", ["password"] = "x", [field] = value };
+
+        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(fields));
+
+        await DossierApi.AssertInvalidAsync(response, field);
+    }
+
+    [Fact]
+    public async Task PageForm_Nul_IsA400Problem()
+    {
+        // The form reader itself refuses to decode %00, so the problem names the body rather than the field.
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["userName"] = "motcua\u0000", ["password"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]

@@ -34,8 +34,25 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new PolicyStringConverter());
+});
+
+// The input policy's request limits; Kestrel's own are set above them so that a client sees problem answers.
+builder.Services.AddOptions<RequestLimitOptions>().BindConfiguration(RequestLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestLineSize = 64 * 1024;
+    o.Limits.MaxRequestBodySize = null;
+});
 builder.AddPublicAddress();
+builder.Services.AddOpenApi(o =>
+{
+    o.AddSchemaTransformer(StringSchemaTransformer.TransformAsync);
+    o.AddDocumentTransformer(PublicAddressSetup.NameServerAsync);
+});
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRateLimiter(o =>
 {
@@ -93,7 +110,9 @@ await StartupTasks.PrepareAsync(app.Services, migrate: provider == DatabaseProvi
 // Behind the configured reverse proxies the client address is the citizen's (rate limits count per citizen).
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestPolicyMiddleware>();
 app.UseStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -35,7 +35,7 @@ public static partial class AgencyAdminEndpoints
     /// The agency electronic id (mã định danh), four dot-separated groups such as 000.00.12.H40. Never a '-': it is
     /// the separator of the dossier code (Circular 01/2018 art. 19).
     /// </summary>
-    [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
+    [GeneratedRegex(@"^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$")]
     private static partial Regex ElectronicIdPattern();
 
     /// <summary>The administrator's agency and everything under it.</summary>
@@ -103,7 +103,7 @@ public static partial class AgencyAdminEndpoints
         var cutOff = current.CutOff;
         if (request.CutOff is not null)
         {
-            var parsed = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(request.CutOff.Trim());
+            var parsed = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(InputPolicy.FirstForbidden(request.CutOff, multiLine: false) < 0 ? request.CutOff.Trim() : string.Empty);
             if (parsed.Success)
             {
                 cutOff = parsed.Value;
@@ -169,9 +169,17 @@ public static partial class AgencyAdminEndpoints
         }
     }
 
+    /// <summary>The most sessions of a day (morning, afternoon, and room for a split shift).</summary>
+    private const int MaxSessions = 6;
+
     private static List<WorkSession> Sessions(IReadOnlyList<string> values, string field, Validation validation)
     {
         var sessions = new List<WorkSession>();
+        if (!InputPolicy.List(values, field, MaxSessions, validation))
+        {
+            return sessions;
+        }
+
         for (var i = 0; i < values.Count; i++)
         {
             try
@@ -187,17 +195,7 @@ public static partial class AgencyAdminEndpoints
         return sessions;
     }
 
-    private static string Name(string? value, Validation validation)
-    {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 300)
-        {
-            validation.Add("name", "Required, at most 300 characters.");
-            return string.Empty;
-        }
-
-        return name;
-    }
+    private static string Name(string? value, Validation validation) => InputPolicy.Text(value, "name", 300, validation);
 
     private static async Task<string> ElectronicIdAsync(string? value, Guid? except, OneStopDbContext db, Validation validation, CancellationToken cancellationToken)
     {

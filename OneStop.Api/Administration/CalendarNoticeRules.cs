@@ -36,7 +36,7 @@ internal static partial class CalendarNoticeRules
         }
 
         var covers = new List<HolidayPeriod>();
-        var coverNames = request.Covers ?? [];
+        var coverNames = InputPolicy.List(request.Covers, prefix + "covers", Enum.GetValues<HolidayPeriod>().Length, validation) ? request.Covers ?? [] : [];
         for (var i = 0; i < coverNames.Count; i++)
         {
             if (Enum.TryParse<HolidayPeriod>(coverNames[i], ignoreCase: false, out var period) && Enum.IsDefined(period)
@@ -72,17 +72,8 @@ internal static partial class CalendarNoticeRules
         && a.DaysOff.Order().SequenceEqual(b.DaysOff.Order())
         && a.MakeUpWorkingDays.Order().SequenceEqual(b.MakeUpWorkingDays.Order());
 
-    private static string Required(string? value, string field, int maxLength, Validation validation)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > maxLength)
-        {
-            validation.Add(field, $"Required, at most {maxLength} characters.");
-            return string.Empty;
-        }
-
-        return text;
-    }
+    private static string Required(string? value, string field, int maxLength, Validation validation) =>
+        InputPolicy.Text(value, field, maxLength, validation);
 
     private static List<LocalDate> Dates(IReadOnlyList<string>? values, string field, Validation validation, int year, bool checkYear, bool weekend)
     {

@@ -35,7 +35,7 @@ public static partial class ProcedureAdminEndpoints
     }
 
     /// <summary>A national procedure code: 1.000948.H38, 2.000815.000.00.00.H12, ...</summary>
-    [GeneratedRegex(@"^\d\.\d{6}(\.[0-9A-Z]{1,5}){0,5}$")]
+    [GeneratedRegex(@"^[0-9]\.[0-9]{6}(\.[0-9A-Z]{1,5}){0,5}$")]
     private static partial Regex CodePattern();
 
     public static async Task<Ok<IReadOnlyList<ProcedureResponse>>> Search(
@@ -164,7 +164,7 @@ public static partial class ProcedureAdminEndpoints
 
     private static Instant? EffectiveFrom(string? value, Validation validation)
     {
-        var text = value?.Trim() ?? string.Empty;
+        var text = InputPolicy.FirstForbidden(value, multiLine: false) < 0 ? value?.Trim() ?? string.Empty : string.Empty;
         var date = LocalDatePattern.Iso.Parse(text);
         if (date.Success && WorkingCalendar.Covers(date.Value))
         {
@@ -216,9 +216,9 @@ public static partial class ProcedureAdminEndpoints
         {
             var d = requested[i];
             var name = Text(d?.Name, $"requiredDocuments[{i}].name", 500, validation);
-            if (d is null || d.Originals < 0 || d.Copies < 0 || d.Originals + d.Copies == 0)
+            if (d is null || d.Originals is < 0 or > Dossiers.DossierIntake.MaxCopies || d.Copies is < 0 or > Dossiers.DossierIntake.MaxCopies || d.Originals + d.Copies == 0)
             {
-                validation.Add($"requiredDocuments[{i}]", "At least one original or copy, no negative counts.");
+                validation.Add($"requiredDocuments[{i}]", $"At least one original or copy, no negative counts, at most {Dossiers.DossierIntake.MaxCopies} of each.");
                 continue;
             }
 
@@ -259,15 +259,6 @@ public static partial class ProcedureAdminEndpoints
         return budgets;
     }
 
-    private static string Text(string? value, string field, int maxLength, Validation validation)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > maxLength)
-        {
-            validation.Add(field, $"Required, at most {maxLength} characters.");
-            return string.Empty;
-        }
-
-        return text;
-    }
+    private static string Text(string? value, string field, int maxLength, Validation validation) =>
+        InputPolicy.Text(value, field, maxLength, validation);
 }

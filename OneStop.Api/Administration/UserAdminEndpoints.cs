@@ -61,22 +61,9 @@ public static class UserAdminEndpoints
     {
         var member = await staff.GetAsync(cancellationToken);
         var validation = new Validation();
-        var userName = request.UserName?.Trim() ?? string.Empty;
-        if (userName.Length is 0 or > 100)
-        {
-            validation.Add("userName", "Required, at most 100 characters.");
-        }
-
-        var fullName = request.FullName?.Trim() ?? string.Empty;
-        if (fullName.Length is 0 or > 200)
-        {
-            validation.Add("fullName", "Required, at most 200 characters.");
-        }
-
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            validation.Add("password", "Required.");
-        }
+        var userName = InputPolicy.Text(request.UserName, "userName", 100, validation);
+        var fullName = InputPolicy.Text(request.FullName, "fullName", 200, validation);
+        CheckPassword(request.Password, validation);
 
         var agency = await AgencyAsync(request.Agency, member, db, validation, cancellationToken);
         var roles = CheckRoles(request.Roles, validation);
@@ -206,15 +193,15 @@ public static class UserAdminEndpoints
             return AdminResults.NotFound("user " + userName);
         }
 
-        if (string.IsNullOrEmpty(request.Password))
+        var validation = new Validation();
+        if (!CheckPassword(request.Password, validation))
         {
-            return AdminResults.Invalid("password", "Required.");
+            return AdminResults.Invalid(validation);
         }
 
-        var validation = new Validation();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        if (!Check(await users.ResetPasswordAsync(user, token, request.Password), validation)
+        if (!Check(await users.ResetPasswordAsync(user, token, request.Password!), validation)
             || !Check(await users.SetLockoutEndDateAsync(user, null), validation)
             || !Check(await users.ResetAccessFailedCountAsync(user), validation))
         {
@@ -255,22 +242,35 @@ public static class UserAdminEndpoints
     // A unit as dossiers name it: trimmed, at most 300 characters; empty means none.
     private static string? CheckUnit(string? unit, Validation validation)
     {
-        var trimmed = unit?.Trim();
-        if (trimmed?.Length > 300)
+        return InputPolicy.OptionalText(unit, "unit", 300, validation);
+    }
+
+    /// <summary>A password is given, at most <see cref="InputPolicy.MaxPasswordLength"/> characters, without control characters.</summary>
+    internal static bool CheckPassword(string? password, Validation validation)
+    {
+        if (string.IsNullOrEmpty(password))
         {
-            validation.Add("unit", "At most 300 characters.");
+            validation.Add("password", "Required.");
+            return false;
         }
 
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        if (password.Length > InputPolicy.MaxPasswordLength || InputPolicy.FirstForbidden(password, multiLine: false) >= 0)
+        {
+            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters, no control characters.");
+            return false;
+        }
+
+        return true;
     }
 
     private static List<string> CheckRoles(IReadOnlyList<string>? requested, Validation validation)
     {
         var roles = new List<string>();
         requested ??= [];
-        if (requested.Count == 0)
+        if (requested.Count == 0 || requested.Count > Roles.All.Count)
         {
-            validation.Add("roles", "At least one of " + string.Join(", ", Roles.All) + ".");
+            validation.Add("roles", "At least one of " + string.Join(", ", Roles.All) + ", each once.");
+            return roles;
         }
 
         for (var i = 0; i < requested.Count; i++)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using NodaTime.Text;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -21,21 +20,17 @@ public static class DeadlineEndpoints
         DeadlinePreviewRequest request, WorkingCalendarProvider calendars, IOptions<OfficeHoursOptions> officeHours)
     {
         var validation = new Validation();
-        var acceptedAt = OffsetDateTimePattern.ExtendedIso.Parse(request.AcceptedAt ?? string.Empty);
-        if (!acceptedAt.Success)
+        var acceptedAt = InputPolicy.Instant(request.AcceptedAt, "acceptedAt", validation);
+        if (acceptedAt is null && validation.IsValid)
         {
             validation.Add("acceptedAt", "Required: an ISO 8601 date and time with its offset, e.g. 2025-01-24T15:01:00+07:00.");
-        }
-        else if (!WorkingCalendar.Covers(OfficeTime.ToLocal(acceptedAt.Value.ToInstant()).Date))
-        {
-            validation.Add("acceptedAt", "Must fall between 1900-01-01 and 2199-12-31.");
         }
 
         var amount = request.Duration?.Amount;
         var unit = request.Duration?.Unit;
-        if (amount is null or < 0)
+        if (amount is null or < 0 or > 10_000)
         {
-            validation.Add("duration.amount", "Required: a whole number, zero or more.");
+            validation.Add("duration.amount", "Required: a whole number from 0 to 10000.");
         }
 
         if (unit is null || !Enum.IsDefined(unit.Value))
@@ -61,7 +56,7 @@ public static class DeadlineEndpoints
         try
         {
             deadline = new DeadlineCalculator(calendars.Current).Compute(
-                acceptedAt.Value.ToInstant(), new ProcessingTime(amount!.Value, unit!.Value), officeHours.Value.ToOfficeHours(), request.Mode ?? CountingMode.WorkingHours);
+                acceptedAt!.Value, new ProcessingTime(amount!.Value, unit!.Value), officeHours.Value.ToOfficeHours(), request.Mode ?? CountingMode.WorkingHours);
         }
         catch (ArgumentOutOfRangeException)
         {

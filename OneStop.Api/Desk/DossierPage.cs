@@ -117,9 +117,6 @@ internal static class DossierPage
         var now = services.Clock.GetCurrentInstant();
         var db = services.Db;
 
-        // Decree 13/2023: who read a dossier's personal data is logged.
-        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, now, "GET " + Route));
-        await db.SaveChangesAsync(cancellationToken);
         var procedure = await (
             from v in db.ProcedureVersions.AsNoTracking()
             where v.Id == dossier.ProcedureVersionId
@@ -171,7 +168,11 @@ internal static class DossierPage
             <h2>Nhật ký hồ sơ</h2>
             {Ledger(events)}
             """);
-        return PageLayout.Staff(http, "Hồ sơ " + dossier.Code, main, status);
+        // Decree 13/2023: who read a dossier's personal data is logged, once the page is built (the commit is the
+        // last thing that can fail).
+        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, now, "GET " + Route));
+        await db.SaveChangesAsync(cancellationToken);
+                return PageLayout.Staff(http, "Hồ sơ " + dossier.Code, main, status);
     }
 
     private static Html ActionForm(HttpContext http, Dossier dossier, DossierActionForm action, List<string> units, FormErrors errors, PostedForm? posted)

@@ -125,21 +125,27 @@ public static class DocumentEndpoints
                           select new { Dossier = d, p.Name }).ToListAsync(cancellationToken);
 
         var now = clock.GetCurrentInstant();
-        db.PersonalDataReads.AddRange(rows.Select(r => new PersonalDataRead(r.Dossier.Id, member.UserName, now, "GET /api/reports/tracking-book.pdf")));
-        await db.SaveChangesAsync(cancellationToken);
-
         var form = new TrackingBookForm(
             DossierForms.TrackingBookHeading(chosen, OfficeTime.ToLocal(now).Date),
             null,
             y.ToString(CultureInfo.InvariantCulture),
             rows.Select(r => DossierForms.ToTrackingBookEntry(r.Dossier, r.Name, chosen)).ToList());
-        return Pdf(http, renderer.Render(form), string.Create(CultureInfo.InvariantCulture, $"tracking-book-{chosen.ElectronicId}-{y}.pdf"));
+        var pdf = renderer.Render(form);
+
+        // The reads are logged once the book is rendered: the commit is the last thing that can fail.
+        db.PersonalDataReads.AddRange(rows.Select(r => new PersonalDataRead(r.Dossier.Id, member.UserName, now, "GET /api/reports/tracking-book.pdf")));
+        await db.SaveChangesAsync(cancellationToken);
+        return Pdf(http, pdf, string.Create(CultureInfo.InvariantCulture, $"tracking-book-{chosen.ElectronicId}-{y}.pdf"));
     }
 
     /// <summary>The PDF, shown in the browser (inline) so that the desk prints it from there.</summary>
     internal static FileContentHttpResult Pdf(HttpContext http, byte[] pdf, string fileName)
     {
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        // filename* carries a name that is not ASCII (a code of an agency saved before ids were ASCII-only), which
+        // a bare header would refuse after the read was logged.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(fileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(pdf, PdfType);
     }

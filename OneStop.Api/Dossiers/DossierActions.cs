@@ -42,8 +42,11 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
         }
 
+        // The answer is built before the commit, so the commit is the last thing that can fail: a request answered
+        // 5xx has written nothing.
+        var response = DossierStateResponse.From(dossier);
         await store.SaveAsync(cancellationToken);
-        return TypedResults.Ok(DossierStateResponse.From(dossier));
+        return TypedResults.Ok(response);
     }
 }
 

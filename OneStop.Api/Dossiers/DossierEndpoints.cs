@@ -48,7 +48,7 @@ public static class DossierEndpoints
         var outcome = await intake.RegisterAsync(request, idempotencyKey, cancellationToken);
         if (outcome.Response is { } created)
         {
-            return TypedResults.Created("/api/dossiers/" + created.Code, created);
+            return TypedResults.Created("/api/dossiers/" + Uri.EscapeDataString(created.Code), created);
         }
 
         if (outcome.Replayed is { } replay)
@@ -123,12 +123,10 @@ public static class DossierEndpoints
         }
 
         var member = await staff.GetAsync(cancellationToken);
-        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}"));
-        await db.SaveChangesAsync(cancellationToken);
         var procedure = await (from v in db.ProcedureVersions where v.Id == dossier.ProcedureVersionId
                                join p in db.Procedures on v.ProcedureId equals p.Id
                                select new { p.Code, p.Name }).SingleAsync(cancellationToken);
-        return TypedResults.Ok(new DossierResponse(
+        var response = new DossierResponse(
             dossier.Code, agency.ElectronicId, procedure.Code, procedure.Name, dossier.TrackingNumber, dossier.Channel.ToString(),
             PersonResponse.From(dossier.Applicant)!, PersonResponse.From(dossier.Proxy), dossier.Documents, dossier.Status.ToString(), dossier.CurrentUnit,
             OfficeTime.FormatIso(dossier.AcceptedAt), dossier.ProcessingTime.ToString(), dossier.CountingMode.ToString(),
@@ -138,11 +136,20 @@ public static class DossierEndpoints
             dossier.ResultReadyAt is { } ready ? OfficeTime.FormatIso(ready) : null,
             dossier.ClosedAt is { } closed ? OfficeTime.FormatIso(closed) : null,
             dossier.Apologies.Select(ApologyResponse.From).ToList(),
-            dossier.Version));
+            dossier.Version);
+
+        // The read is logged last, once the answer is built: a failure before it leaves no read of data not shown.
+        db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(response);
     }
 
+    /// <summary>
+    /// The ledger. When it names the person who collected the result (a <c>Returned</c> event's <c>receivedBy</c>),
+    /// it shows personal data, and the read is logged as for the dossier itself (Decree 13/2023).
+    /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<DossierEventResponse>>, ProblemHttpResult>> Events(
-        string code, DossierStore store, OneStopDbContext db, CancellationToken cancellationToken)
+        string code, DossierStore store, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(code, cancellationToken) is not var (dossier, _))
         {
@@ -150,7 +157,15 @@ public static class DossierEndpoints
         }
 
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DossierEventResponse>>(events.Select(DossierEventResponse.From).ToList());
+        var responses = events.Select(DossierEventResponse.From).ToList();
+        if (responses.Any(e => DossierEventResponse.PersonalDetails.Any(key => !string.IsNullOrEmpty(e.Details.GetValueOrDefault(key)))))
+        {
+            var member = await staff.GetAsync(cancellationToken);
+            db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}/events"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok<IReadOnlyList<DossierEventResponse>>(responses);
     }
 
     /// <summary>Recomputes the hash chain from the stored events.</summary>
@@ -188,8 +203,8 @@ public static class DossierEndpoints
         string code, SupplementRequestRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
-        var missing = InputRules.OptionalText(request.MissingDocuments, "missingDocuments", 4000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
+        var missing = InputRules.OptionalText(request.MissingDocuments, "missingDocuments", 4000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.RequestSupplement(reason, missing ?? string.Empty, action), cancellationToken);
     }
 
@@ -201,7 +216,7 @@ public static class DossierEndpoints
         string code, ApologyRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         var newAppointment = InputRules.Instant(request.NewAppointmentAt, "newAppointmentAt", validation);
         if (newAppointment is null && validation.IsValid)
         {
@@ -235,7 +250,7 @@ public static class DossierEndpoints
         string code, NoteRequest? request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation);
+        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request?.OccurredAt, validation, (d, _, action, _) => d.MarkResultReady(note, action), cancellationToken);
     }
 
@@ -251,7 +266,7 @@ public static class DossierEndpoints
         string code, NoteRequest? request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation);
+        var note = InputRules.OptionalText(request?.Note, "note", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request?.OccurredAt, validation, (d, _, action, _) => d.LogVisit(note, action), cancellationToken);
     }
 
@@ -259,7 +274,7 @@ public static class DossierEndpoints
         string code, ReasonRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.Refuse(reason, action), cancellationToken);
     }
 
@@ -267,7 +282,7 @@ public static class DossierEndpoints
         string code, ReasonRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 2000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.Stop(reason, action), cancellationToken);
     }
 
@@ -275,9 +290,18 @@ public static class DossierEndpoints
         string code, ReissueReceiptRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var reason = InputRules.Text(request.Reason, "reason", 1000, validation);
+        var reason = InputRules.Text(request.Reason, "reason", 1000, validation, multiLine: true);
         var appointment = InputRules.Instant(request.AppointmentAt, "appointmentAt", validation);
-        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.ReissueReceipt(appointment, reason, action), cancellationToken);
+        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) =>
+        {
+            // A moved appointment is a promise to the citizen: it lies ahead, never in the past nor before acceptance.
+            if (appointment is { } moved && moved != d.AppointmentAt && (moved <= action.RecordedAt || moved <= d.AcceptedAt))
+            {
+                throw new InvalidInputException("appointmentAt", "The new appointment must be in the future.");
+            }
+
+            d.ReissueReceipt(appointment, reason, action);
+        }, cancellationToken);
     }
 
     internal static ProblemHttpResult NotFound(string code) =>

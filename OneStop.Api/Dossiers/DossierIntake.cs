@@ -23,6 +23,12 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
 {
     private const int MaxAttempts = 60;
 
+    /// <summary>The most documents one dossier lists (a procedure's checklist is rarely above 20).</summary>
+    public const int MaxDocuments = 100;
+
+    /// <summary>The most originals or copies of one document.</summary>
+    public const int MaxCopies = 100;
+
     public async Task<IntakeOutcome> RegisterAsync(RegisterDossierRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -30,9 +36,9 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
         if (idempotencyKey is not null)
         {
-            if (idempotencyKey.Length is 0 or > 200)
+            if (idempotencyKey.Length is 0 or > 200 || idempotencyKey.AsSpan().ContainsAnyExceptInRange('\u0021', '\u007E'))
             {
-                return IntakeOutcome.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["1 to 200 characters."] });
+                return IntakeOutcome.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["1 to 200 printable ASCII characters."] });
             }
 
             var earlier = await db.IdempotencyRecords.AsNoTracking()
@@ -52,10 +58,6 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         if (acceptedAt > now)
         {
             validation.Add("acceptedAt", "Cannot be later than now.");
-        }
-        else if (!WorkingCalendar.Covers(OfficeTime.ToLocal(acceptedAt).Date))
-        {
-            validation.Add("acceptedAt", "Must fall between 1900 and 2199.");
         }
 
         if (request.Channel is { } channel && !Enum.IsDefined(channel))
@@ -160,6 +162,11 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
 
     private static List<SubmittedDocument> Documents(IReadOnlyList<DocumentRequest>? requested, ProcedureVersion? version, Validation validation)
     {
+        if (!InputPolicy.List(requested, "documents", MaxDocuments, validation))
+        {
+            return [];
+        }
+
         if (requested is null || requested.Count == 0)
         {
             return version?.RequiredDocuments.Select(d => new SubmittedDocument(d.Name, d.Originals, d.Copies)).ToList() ?? [];
@@ -170,9 +177,9 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         {
             var d = requested[i];
             var name = InputRules.Text(d.Name, $"documents[{i}].name", 500, validation);
-            if (d.Originals < 0 || d.Copies < 0 || d.Originals + d.Copies == 0)
+            if (d.Originals is < 0 or > MaxCopies || d.Copies is < 0 or > MaxCopies || d.Originals + d.Copies == 0)
             {
-                validation.Add($"documents[{i}]", "At least one original or copy, no negative counts.");
+                validation.Add($"documents[{i}]", $"At least one original or copy, no negative counts, at most {MaxCopies} of each.");
             }
 
             documents.Add(new SubmittedDocument(name, d.Originals, d.Copies));

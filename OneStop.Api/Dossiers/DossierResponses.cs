@@ -62,6 +62,9 @@ public sealed record ApologyResponse(Guid Id, string Status, string Reason, stri
 /// <summary>One ledger entry.</summary>
 public sealed record DossierEventResponse(int Sequence, string Kind, string Actor, string RecordedAt, string OccurredAt, IReadOnlyDictionary<string, string> Details, string Hash)
 {
+    /// <summary>Details that name a citizen: showing one is a personal-data read.</summary>
+    public static readonly IReadOnlyList<string> PersonalDetails = ["receivedBy"];
+
     public static DossierEventResponse From(DossierEvent e) => new(
         e.Sequence, e.Kind.ToString(), e.Actor, OfficeTime.FormatIso(e.RecordedAt), OfficeTime.FormatIso(e.OccurredAt), EventDetails.Read(e.Details), e.Hash);
 }

@@ -17,7 +17,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
         group.MapPost("/login", Login).AllowAnonymous();
         group.MapPost("/logout", Logout).RequireAuthorization();
-        group.MapPost("/refresh", Refresh).AllowAnonymous();
+        group.MapPost("/refresh", Refresh).AllowAnonymous().AddEndpointFilter(RefreshTokenBound.CheckAsync);
         return app;
     }
 
@@ -29,9 +29,15 @@ public static class AuthEndpoints
     /// Checks the password (five failures lock the account). With cookies the pages' cookie is set; otherwise the
     /// answer is a bearer access token and the first refresh token of a new family (<see cref="RefreshTokenStore"/>).
     /// </summary>
-    public static async Task<Results<SignInHttpResult, EmptyHttpResult, ProblemHttpResult>> Login(
+    public static async Task<Results<SignInHttpResult, EmptyHttpResult, ProblemHttpResult, ValidationProblem>> Login(
         LoginRequest request, bool? useCookies, SignInManager<StaffUser> signIn, RefreshTokenStore refreshTokens, CancellationToken cancellationToken)
     {
+        // Bounded before hashing: a megabyte "password" would cost a megabyte of PBKDF2 input per attempt.
+        if (SignInPages.CheckCredentials(request.UserName, request.Password) is { IsValid: false } invalid)
+        {
+            return TypedResults.ValidationProblem(invalid.Errors);
+        }
+
         if (useCookies == true)
         {
             signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using OneStop.Api.Pages;
+using OneStop.Api.Problems;
 using OneStop.Users;
 
 namespace OneStop.Api.Identity;
@@ -43,6 +44,11 @@ public static class SignInPages
             return Form(http, returnUrl, userName, null, StatusCodes.Status400BadRequest, "Nhập tên đăng nhập và mật khẩu.");
         }
 
+        if (!CheckCredentials(userName, password).IsValid)
+        {
+            return Form(http, returnUrl, null, null, StatusCodes.Status400BadRequest, "Sai tên đăng nhập hoặc mật khẩu.");
+        }
+
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
         var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
@@ -70,9 +76,30 @@ public static class SignInPages
         return TypedResults.Redirect(PageLayout.SignInPath + "?tb=da-dang-xuat");
     }
 
-    /// <summary>Only a path of this site: "/quay" yes, "//evil.example" and "/\evil" no.</summary>
+    /// <summary>
+    /// Only a path of this site, by the framework's own rule (<see cref="RedirectHttpResult.IsLocalUrl"/>): "/quay"
+    /// yes; "//evil.example", "/\evil", "/%09/evil.example" decoded to a tab (browsers drop it and read
+    /// "//evil.example") and any control character no.
+    /// </summary>
     internal static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        RedirectHttpResult.IsLocalUrl(url) && url!.StartsWith('/') && InputPolicy.FirstForbidden(url, multiLine: false) < 0;
+
+    /// <summary>The bounds of a sign-in: a user name of at most 256 characters, a password of at most <see cref="InputPolicy.MaxPasswordLength"/>.</summary>
+    internal static Validation CheckCredentials(string? userName, string? password)
+    {
+        var validation = new Validation();
+        if (userName is { Length: > 256 } || (userName is not null && InputPolicy.FirstForbidden(userName, multiLine: false) >= 0))
+        {
+            validation.Add("userName", "At most 256 characters, no control characters.");
+        }
+
+        if (password is { Length: > InputPolicy.MaxPasswordLength })
+        {
+            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters.");
+        }
+
+        return validation;
+    }
 
     private static ContentHttpResult Form(HttpContext http, string? returnUrl, string? userName, string? info, int status, string? error = null) =>
         PageLayout.Public("Đăng nhập", Html.Of($"""

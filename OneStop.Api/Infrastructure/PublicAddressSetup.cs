@@ -48,13 +48,6 @@ public static class PublicAddressSetup
                 }
             }
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, context, _) =>
-        {
-            // The framework would name the requesting Host as the server: name the configured address, or none.
-            var publicBaseUrl = context.ApplicationServices.GetRequiredService<IOptions<DocumentOptions>>().Value.PublicBaseUrl;
-            document.Servers = string.IsNullOrWhiteSpace(publicBaseUrl) ? [] : [new Microsoft.OpenApi.OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
-            return Task.CompletedTask;
-        }));
         return builder;
     }
 
@@ -76,4 +69,15 @@ public static class PublicAddressSetup
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
+
+    /// <summary>
+    /// OpenAPI document transformer: the framework would name the requesting Host as the server; name the configured
+    /// public address, or none.
+    /// </summary>
+    public static Task NameServerAsync(Microsoft.OpenApi.OpenApiDocument document, Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var publicBaseUrl = context.ApplicationServices.GetRequiredService<IOptions<DocumentOptions>>().Value.PublicBaseUrl;
+        document.Servers = string.IsNullOrWhiteSpace(publicBaseUrl) ? [] : [new Microsoft.OpenApi.OpenApiServer { Url = publicBaseUrl.TrimEnd('/') }];
+        return Task.CompletedTask;
+    }
 }

@@ -192,7 +192,7 @@ public static class DashboardPage
             """));
         return Html.Of($"""
             <h2>Xu hướng theo tuần</h2>
-            <svg role="img" aria-labelledby="trend-title" viewBox="0 0 {Width} {Height}" width="100%" style="max-width:48rem">
+            <svg role="img" aria-labelledby="trend-title" viewBox="0 0 {Width} {Height}" width="100%" class="trend">
               <title id="trend-title">Tỷ lệ đúng hạn theo tuần: theo giấy tờ (nét đứt) và thực tế (nét liền)</title>
               <line x1="{Left}" y1="{Bottom}" x2="{Width - 10}" y2="{Bottom}" stroke="#555"/><line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Bottom}" stroke="#555"/>
               <text x="4" y="{Top + 4}" font-size="12">100%</text><text x="14" y="{Bottom}" font-size="12">0%</text>
@@ -299,6 +299,17 @@ public static class DashboardPage
 
     private static string YesNo(bool? value) => value switch { true => "Có", false => "Không", _ => string.Empty };
 
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    /// <summary>
+    /// A CSV cell. Text that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage
+    /// return: OWASP "CSV injection") gets a leading apostrophe, so a unit typed as <c>=HYPERLINK(...)</c> is shown
+    /// as text (a plain number such as -5 stays a number); then quoted when it holds a comma, quote or line break.
+    /// </summary>
+    internal static string Csv(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var formula = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        var text = formula ? "'" + value : value;
+        return text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
 }

@@ -69,13 +69,6 @@ public sealed record DashboardScope(Agency Agency, LocalDate FromDate, LocalDate
             return null;
         }
 
-        var parsed = DatePattern.Parse(text.Trim());
-        if (!parsed.Success)
-        {
-            validation.Add(field, "A date as yyyy-MM-dd.");
-            return null;
-        }
-
-        return parsed.Value;
+        return InputPolicy.Date(text, field, validation);
     }
 }

@@ -11,6 +11,9 @@ public static class PageSetup
         {
             o.Cookie.Name = "onestop-af";
             o.Cookie.SameSite = SameSiteMode.Strict;
+
+            // SecurityHeaders sends DENY on every response; the antiforgery's SAMEORIGIN would contradict it.
+            o.SuppressXFrameOptionsHeader = true;
         });
         services.AddScoped<PageServices>();
         return services;

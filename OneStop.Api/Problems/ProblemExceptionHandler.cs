@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Dossiers;
@@ -10,7 +11,7 @@ namespace OneStop.Api.Problems;
 /// with its stable <c>code</c>; a request body that does not bind is a 400 naming the field; anything else is
 /// a 500 without internals.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,13 +38,37 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             return false;
         }
 
-        var field = badRequest.InnerException is JsonException { Path: { } path } ? FieldName(path) : "body";
-        var message = badRequest.InnerException is JsonException ? "The value is not valid here." : badRequest.Message;
+        var (field, message) = Describe(badRequest);
         httpContext.Response.StatusCode = badRequest.StatusCode;
         var problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }).ProblemDetails;
         problem.Status = badRequest.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// The field and message of a request the framework refused, in the API's words: never the handler's parameter
+    /// names or types (which the framework's own messages carry).
+    /// </summary>
+    internal static (string Field, string Message) Describe(BadHttpRequestException badRequest)
+    {
+        if (badRequest.InnerException is JsonException json)
+        {
+            return (json.Path is { } path ? FieldName(path) : "body",
+                json.Message is InputPolicy.ForbiddenCharacterMessage or InputPolicy.TooLongMessage ? json.Message : "The value is not valid here.");
+        }
+
+        return badRequest.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => ("body", "The request body is too large."),
+            StatusCodes.Status415UnsupportedMediaType => ("body", "The body must be JSON (Content-Type: application/json)."),
+            _ when ParameterName().Match(badRequest.Message) is { Success: true } m => (m.Groups["name"].Value, "The value is not valid here."),
+            _ => ("body", "The request is not valid."),
+        };
+    }
+
+    /// <summary>The name in the framework's "Failed to bind parameter "int? page" from ..." or "Required parameter "string code" ...".</summary>
+    [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_-]*)"(?! was not provided from body)""")]
+    private static partial Regex ParameterName();
 
     /// <summary>"$.duration.amount" -> "duration.amount".</summary>
     private static string FieldName(string jsonPath) => jsonPath.TrimStart('$', '.') is { Length: > 0 } name ? name : "body";

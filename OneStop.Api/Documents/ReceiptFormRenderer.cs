@@ -1,6 +1,6 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 01 (receipt and appointment) on A5. Thread-safe: one writer per call.</summary>
+/// <summary>Renders Form 01 (receipt and appointment) on A5; number, title and signature line from the heading's form. Thread-safe: one writer per call.</summary>
 public sealed class ReceiptFormRenderer(DocumentFonts fonts)
 {
     /// <summary>QR side in points, quiet zone included (about 24 mm: scans from a phone at arm's length).</summary>
@@ -11,9 +11,10 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
     public byte[] Render(ReceiptForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + form.DossierCode);
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode);
         writer.NationalHeading(form.Heading);
-        writer.Title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Mã hồ sơ: " + form.DossierCode);
+        writer.Title(definition.Title, "Mã hồ sơ: " + form.DossierCode);
 
         WriteApplicantBesideQrCode(writer, form);
 
@@ -38,7 +39,7 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
         writer.Signatures(
         [
             new SignatureBlock("Người nộp hồ sơ", form.Applicant.Name),
-            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk),
+            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk, DigitalSignature: definition.DigitalSignature),
         ]);
 
         writer.Space(writer.BaseFontSize * 0.3f);

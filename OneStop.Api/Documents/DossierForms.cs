@@ -64,7 +64,10 @@ public static class DossierForms
             .Where(u => u.UserName != null && userNames.Contains(u.UserName))
             .Select(u => new { UserName = u.UserName!, u.FullName })
             .ToDictionaryAsync(u => u.UserName, u => u.FullName, StringComparer.Ordinal, cancellationToken);
-        return new DossierFormSource(dossier, agency, parent, procedure, events, names, statusUrl, formSets.For(agency.ElectronicId, dossier.AcceptedAt));
+        var receiving = dossier.ReceivingAgencyId is { } receivingId
+            ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == receivingId, cancellationToken)
+            : null;
+        return new DossierFormSource(dossier, agency, parent, procedure, events, names, statusUrl, formSets.For(agency.ElectronicId, dossier.AcceptedAt), receiving);
     }
 
     /// <summary>The forms that exist for the dossier now, with their number and title in its form set and their addresses.</summary>
@@ -99,7 +102,11 @@ public static class DossierForms
         };
     }
 
-    /// <summary>Form 01 for receipt <paramref name="number"/> (null: the latest re-issue); null when there is no such receipt.</summary>
+    /// <summary>
+    /// Form 01 for receipt <paramref name="number"/> (null: the latest re-issue); null when there is no such receipt.
+    /// A dossier received regardless of administrative boundary prints the receiving desk's instant as its reception
+    /// and, under it, the counting start at the competent agency (Decree 118/2025 art. 17(3) as amended).
+    /// </summary>
     public static ReceiptForm? ToReceipt(DossierFormSource source, int? number)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -110,7 +117,8 @@ public static class DossierForms
             return null;
         }
 
-        var desk = DeskName(source.Agency);
+        // The desk that took the dossier in issues the receipt and returns the result, also for another agency.
+        var desk = DeskName(source.ReceivingAgency ?? source.Agency);
         return new ReceiptForm(
             new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, DocumentNumber(d, receipt.Number), PlaceName(source.Agency.Name), OfficeTime.ToLocal(receipt.IssuedAt).Date, source.Forms[FormKind.Receipt]),
             d.Code,
@@ -120,12 +128,13 @@ public static class DossierForms
             SubmittedDocuments(d),
             1,
             ProcessingTimeText(d.ProcessingTime),
-            OfficeTime.ToLocal(d.AcceptedAt),
+            OfficeTime.ToLocal(d.ReceivedAt ?? d.AcceptedAt),
             OfficeTime.ToLocal(receipt.AppointmentAt),
             desk,
             source.NameOf(receipt.IssuedBy),
             source.StatusUrl,
-            TrackingBookNumber: d.TrackingNumber);
+            TrackingBookNumber: d.TrackingNumber,
+            CountingFrom: source.ReceivingAgency is null ? null : (OfficeTime.ToLocal(FirstCountingStart(source)), source.Agency.Name));
     }
 
     /// <summary>Form 02 for supplement request <paramref name="number"/> (null: the latest).</summary>
@@ -349,6 +358,13 @@ public static class DossierForms
     };
 
     private static string DeskName(Agency agency) => Dossier.DeskUnit + " " + agency.Name;
+
+    /// <summary>When the time first started counting: the registration's, before any supplement restarted it.</summary>
+    private static Instant FirstCountingStart(DossierFormSource source) =>
+        source.LastDetails(DossierEventKind.Registered).GetValueOrDefault("countingStartsAt") is { } text
+            && OfficeTime.IsoPattern.Parse(text) is { Success: true } parsed
+            ? parsed.Value.ToInstant()
+            : source.Dossier.CountingStartsAt;
 
     private static string ProcedureName(DossierFormSource source) => $"{source.Procedure.Name} ({source.Procedure.Code})";
 

@@ -25,6 +25,19 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
         writer.Paragraph([new TextRun("2. Số lượng hồ sơ: "), new TextRun(FormText.Count(form.NumberOfSets) + " bộ.")], writer.Field);
         writer.Paragraph([new TextRun("3. Thời gian giải quyết hồ sơ theo quy định là: " + form.StatutoryProcessingTime + ".")], writer.Field);
         writer.Paragraph([new TextRun("4. Thời gian nhận hồ sơ: " + VietnameseDateFormat.TimeAndDate(form.ReceivedAt) + ".")], writer.Field);
+        if (form.CountingFrom is var (countingAt, competent))
+        {
+            // Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3): boundary-free reception counts from the
+            // competent agency's receipt.
+            writer.Paragraph(
+                [
+                    new TextRun("Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính; thời gian giải quyết được tính từ "),
+                    TextRun.Bold(VietnameseDateFormat.TimeAndDate(countingAt)),
+                    new TextRun($", khi {competent} nhận được hồ sơ."),
+                ],
+                writer.Field with { LeftIndent = writer.BaseFontSize });
+        }
+
         writer.Paragraph(
             [new TextRun("5. Thời gian trả kết quả giải quyết hồ sơ: "), TextRun.Bold(VietnameseDateFormat.TimeAndDate(form.AppointmentAt) + ".")],
             writer.Field);

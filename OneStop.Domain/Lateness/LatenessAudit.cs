@@ -38,6 +38,14 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(hours);
+
+        // A procedure's own cut-off, recorded at registration, replaces the agency's for the dossier's whole life.
+        var registered = ledger.Events.FirstOrDefault(e => e.Kind == DossierEventKind.Registered);
+        if (registered is not null && EventDetails.Read(registered.Details).GetValueOrDefault("cutOff") is { } cutOff)
+        {
+            hours = CutOffRule.Apply(cutOff, hours);
+        }
+
         return new Replay(_calculator, _settings, ledger, hours, asOf).Run();
     }
 
@@ -291,7 +299,9 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     _returned ??= e;
                     break;
 
-                case DossierEventKind.Stopped:
+                // A dossier closed because the citizen never brought the supplement leaves the statistics like a
+                // stopped one: it is not agency lateness (domain rule 5).
+                case DossierEventKind.Stopped or DossierEventKind.SupplementLapsed:
                     _stopped ??= e;
                     break;
 

@@ -26,6 +26,12 @@ public sealed class SlaOptions
     /// <summary>Form 04 is due this many working days before the statutory due (domain.md rule 6).</summary>
     public decimal ApologyWorkingDaysBeforeDue { get; set; } = 1m;
 
+    /// <summary>
+    /// The citizen is reminded to bring a requested supplement when less than this (working days) is left of the
+    /// procedure's time for it (<c>citizenSupplementTime</c>).
+    /// </summary>
+    public decimal SupplementReminderWorkingDays { get; set; } = 2m;
+
     /// <summary>A result ready for longer than this (working days) becomes NotCollected.</summary>
     public int NotCollectedAfterWorkingDays { get; set; } = 10;
 

@@ -14,12 +14,17 @@ namespace OneStop.Sla;
 /// <remarks>
 /// <para>DueSoon starts when less than the margin (<see cref="SlaThresholds"/>) of working time is left, i.e.
 /// after <c>budget - margin</c> working seconds from the counting start; Overdue one second after the due.</para>
-/// <para>Apology (domain.md rule 6, Decree 61/2018 art. 19(9)): the window opens with DueSoon (the department
+/// <para>Apology (domain.md rule 6; Decree 61/2018 art. 19(9) before 1 July 2025, restated under Decree 118/2025
+/// by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6)): the window opens with DueSoon (the department
 /// and its head are told), and closes 1 working day before the statutory due; still no moved appointment then
 /// escalates to the head of the agency.</para>
 /// <para>Steps: the current unit's budget (from its hand-over to <c>StepDueAt</c>) moves the same way with its own
 /// margin (<see cref="SlaOptions.StepThresholds"/>); the officer is told once when the step is overdue. A hand-over
 /// starts a new step on track.</para>
+/// <para>Supplement: while the citizen's supplement is awaited under a procedure that limits its time
+/// (<see cref="Dossier.SupplementDueAt"/>), the citizen is reminded when less than
+/// <see cref="SlaOptions.SupplementReminderWorkingDays"/> of working time is left, and one second after the time
+/// ends the dossier closes (<see cref="DossierStatus.Lapsed"/>) with a notice to the citizen.</para>
 /// <para>Quiet hours: staff notices created outside an office session are held until the next one.</para>
 /// </remarks>
 public static class SlaPlanner
@@ -38,6 +43,7 @@ public static class SlaPlanner
         var notices = new List<NoticeDraft>();
         Instant? next = null;
         Instant? notCollectedAt = null;
+        Instant? supplementLapsedAt = null;
         var staffFrom = NextSessionMoment(now, calculator, hours);
         var code = dossier.Code;
 
@@ -137,6 +143,28 @@ public static class SlaPlanner
 
                 break;
 
+            case DossierStatus.AwaitingSupplement when dossier.SupplementDueAt is { } supplementDue:
+                var lapsesAt = supplementDue + Duration.FromSeconds(1);
+                if (Reached(lapsesAt))
+                {
+                    supplementLapsedAt = lapsesAt;
+                    notices.Add(new NoticeDraft("SupplementLapsed", Iso(supplementDue), NoticeAudience.Citizen, now,
+                        $"Hồ sơ {code} đã đóng do quá hạn bổ sung",
+                        $"Hồ sơ {code} không được bổ sung trước {Iso(supplementDue)} nên đã đóng. Ông/bà có thể nộp hồ sơ mới."));
+                    break;
+                }
+
+                var left = calculator.WorkingTimeBetween(now, supplementDue, hours).Seconds;
+                var margin = (long)(options.SupplementReminderWorkingDays * hours.SecondsPerDay);
+                if (left <= margin || Reached(calculator.AddWorkingTime(now, left - margin + 1, hours)))
+                {
+                    notices.Add(new NoticeDraft("SupplementReminder", Iso(supplementDue), NoticeAudience.Citizen, now,
+                        $"Nhắc bổ sung hồ sơ {code}",
+                        $"Hồ sơ {code} đang chờ ông/bà bổ sung. Hạn bổ sung là {Iso(supplementDue)}; sau thời hạn này hồ sơ sẽ bị đóng."));
+                }
+
+                break;
+
             case DossierStatus.ResultReady when dossier.ResultReadyAt is { } ready:
                 var early = ready < dossier.AppointmentAt;
                 notices.Add(new NoticeDraft(early ? "EarlyReturn" : "ResultReady", Iso(ready), NoticeAudience.Citizen, now,
@@ -158,7 +186,7 @@ public static class SlaPlanner
 
         // Officers and heads of department hear about the dossiers their unit holds.
         var routed = notices.Select(n => n.Audience is NoticeAudience.Officer or NoticeAudience.HeadOfDepartment ? n with { Unit = dossier.CurrentUnit } : n).ToList();
-        return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next);
+        return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next, supplementLapsedAt);
     }
 
     // The instant after which `worked` working seconds from `start` have passed, plus one: from there the time

@@ -304,7 +304,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     RequiredDocuments = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     StepBudgets = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    CutOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "int", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,6 +347,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     ProcessingAmount = table.Column<int>(type: "int", nullable: false),
                     ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CutOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "int", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    SupplementDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReceivingAgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CountingStartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     DueCalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
@@ -367,6 +376,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_Dossiers_Agencies_AgencyId",
                         column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_ReceivingAgencyId",
+                        column: x => x.ReceivingAgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -722,6 +737,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingAgencyId",
+                table: "Dossiers",
+                column: "ReceivingAgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Status_StatutoryDueAt",

@@ -305,7 +305,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RequiredDocuments = table.Column<string>(type: "text", nullable: false),
                     StepBudgets = table.Column<string>(type: "text", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CutOff = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "integer", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -345,6 +348,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
                     ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CutOff = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "integer", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SupplementDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceivingAgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CountingStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     DueCalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -368,6 +377,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     table.ForeignKey(
                         name: "FK_Dossiers_Agencies_AgencyId",
                         column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_ReceivingAgencyId",
+                        column: x => x.ReceivingAgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -721,6 +736,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingAgencyId",
+                table: "Dossiers",
+                column: "ReceivingAgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Status_StatutoryDueAt",

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261123045843_Initial")]
+    [Migration("20261130132304_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -362,6 +362,13 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -382,6 +389,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Documents")
                         .IsRequired()
@@ -414,6 +425,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("int");
 
@@ -444,6 +461,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 
@@ -460,6 +480,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -946,6 +968,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("datetime2");
 
@@ -1202,6 +1235,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

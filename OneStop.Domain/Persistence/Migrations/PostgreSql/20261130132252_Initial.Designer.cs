@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261123045840_Initial")]
+    [Migration("20261130132252_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -361,6 +361,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -381,6 +388,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Documents")
                         .IsRequired()
@@ -413,6 +424,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("integer");
 
@@ -443,6 +460,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("integer");
 
@@ -459,6 +479,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -945,6 +967,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone");
 
@@ -1200,6 +1233,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

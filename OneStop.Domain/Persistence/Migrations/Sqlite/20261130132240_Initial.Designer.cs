@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261123045838_Initial")]
+    [Migration("20261130132240_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -352,6 +352,13 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -371,6 +378,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<string>("CurrentUnit")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Documents")
@@ -404,6 +415,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("INTEGER");
 
@@ -434,6 +451,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +470,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -928,6 +950,17 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
@@ -1181,6 +1214,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

@@ -304,7 +304,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     RequiredDocuments = table.Column<string>(type: "TEXT", nullable: false),
                     StepBudgets = table.Column<string>(type: "TEXT", nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CutOff = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,6 +347,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
                     ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CountingMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CutOff = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SupplementDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceivingAgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CountingStartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StatutoryDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DueCalendarStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -367,6 +376,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_Dossiers_Agencies_AgencyId",
                         column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_ReceivingAgencyId",
+                        column: x => x.ReceivingAgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -720,6 +735,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingAgencyId",
+                table: "Dossiers",
+                column: "ReceivingAgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Status_StatutoryDueAt",

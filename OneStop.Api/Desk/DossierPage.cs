@@ -191,7 +191,7 @@ internal static class DossierPage
                 """),
             "yeu-cau-bo-sung" => Html.Of($"""
                 {PageForms.TextArea("reason", "Lý do", V("reason"), errors, required: true, id: Id("reason"))}
-                {PageForms.TextArea("missingDocuments", "Giấy tờ cần bổ sung", V("missingDocuments"), errors, id: Id("missingDocuments"), hint: "Hướng dẫn một lần, đầy đủ (Thông tư 01/2018).")}
+                {PageForms.TextArea("missingDocuments", "Giấy tờ cần bổ sung", V("missingDocuments"), errors, id: Id("missingDocuments"), hint: "Hướng dẫn một lần, đầy đủ (Nghị định 118/2025, Điều 17 khoản 2 điểm a, sửa đổi bởi Nghị định 309/2026; hồ sơ tiếp nhận trước 01/7/2025: Thông tư 01/2018).")}
                 """),
             "xin-loi" => Html.Of($"""
                 {PageForms.TextArea("reason", "Lý do chậm", V("reason"), errors, required: true, id: Id("reason"))}

@@ -95,7 +95,7 @@ public sealed class Dossier
 
     public Instant AppointmentAt { get; private set; }
 
-    /// <summary>How many times the appointment moved (at most once, Decree 61/2018 art. 19(9)).</summary>
+    /// <summary>How many times the appointment moved (at most once: Decree 61/2018 art. 19(9); under Decree 118/2025 as restated by the provinces).</summary>
     public int Reschedulings { get; private set; }
 
     public int SupplementRequestCount { get; private set; }
@@ -351,7 +351,8 @@ public sealed class Dossier
     }
 
     /// <summary>
-    /// The head of the agency signs the apology: the appointment moves, once (Decree 61/2018 art. 19(9)).
+    /// The head of the agency signs the apology: the appointment moves, once (Decree 61/2018 art. 19(9) before 1 July
+    /// 2025; under Decree 118/2025 as restated by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6)).
     /// The statutory due does not: the dossier still counts as late against it.
     /// </summary>
     public void ApproveApology(Guid apologyId, bool approverIsHead, DossierAction action)

@@ -97,7 +97,7 @@ public static class SlaPlanner
                     {
                         notices.Add(new NoticeDraft("ApologyWindowOpen", audience.ToString(), audience, staffFrom,
                             $"Hồ sơ {code} sắp đến hạn: nếu trễ, lập Phiếu xin lỗi (Mẫu 04)",
-                            $"Hồ sơ {code} đến hạn {Iso(due)}. Nếu không kịp, Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) phải gửi chậm nhất {Iso(apologyClosesAt)}."));
+                            $"Hồ sơ {code} đến hạn {Iso(due)}. Nếu không kịp, phiếu xin lỗi (Mẫu 04) phải gửi chậm nhất {Iso(apologyClosesAt)}."));
                     }
                 }
 

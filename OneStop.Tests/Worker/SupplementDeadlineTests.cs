@@ -27,6 +27,12 @@ public sealed class SupplementDeadlineTests : IDisposable
             Assert.Equal("2025-03-25T09:00:00+07:00", waiting.RootElement.GetProperty("supplementDueAt").GetString());
         }
 
+        using (var anonymous = _factory.CreateClient())
+        using (var shown = await GetAsync(anonymous, "/api/public/status/" + code))
+        {
+            Assert.Equal("2025-03-25T09:00:00+07:00", shown.RootElement.GetProperty("supplementDueAt").GetString());
+        }
+
         var job = _factory.Job<SlaCheckJob>();
         _factory.MoveClockTo(2025, 3, 20, 10, 0);
         await job.RunAsync(CancellationToken.None);

@@ -21,7 +21,7 @@ public sealed record FormSet(string Name, string Basis, IReadOnlyDictionary<Form
     public const string Set2025 = "Set2025";
 
     /// <summary>The first acceptance day of Decree 118/2025 (in force 1 July 2025) and so of Circular 03/2025's forms.</summary>
-    public static readonly LocalDate Decree118InForce = new(2025, 7, 1);
+    public static readonly LocalDate Decree118InForce = Regulations.RulesInForce.Decree118From;
 
     private const string ReceivingOfficerSignature = "(Chữ ký số của người tiếp nhận hồ sơ nếu là biểu mẫu điện tử)";
 

@@ -169,8 +169,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
             if (_moves.Count > 1)
             {
                 Add(FindingKind.SecondRescheduling, _moves, _dueAtEnd, 0,
-                    $"Lịch hẹn trả kết quả bị dời {_moves.Count} lần; Nghị định 61/2018 điều 19(9) chỉ cho phép một lần.",
-                    $"The appointment moved {_moves.Count} times; Decree 61/2018 art. 19(9) allows one.");
+                    $"Lịch hẹn trả kết quả bị dời {_moves.Count} lần; {Regulations.RulesInForce.OneReschedulingVi(_registered.OccurredAt)} chỉ cho phép một lần.",
+                    $"The appointment moved {_moves.Count} times; {Regulations.RulesInForce.OneReschedulingEn(_registered.OccurredAt)} allows one.");
             }
 
             var responsible = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null;

@@ -16,7 +16,10 @@ public sealed class AuditSettings
     /// <summary>Decree 61/2018 art. 19(4): a supplement is asked within 3 working days of receiving the dossier.</summary>
     public int SupplementWindowWorkingDays { get; set; } = 3;
 
-    /// <summary>Decree 61/2018 art. 19(9): Form 04 goes out no later than 1 working day before the due.</summary>
+    /// <summary>
+    /// Form 04 goes out no later than 1 working day before the due (Decree 61/2018 art. 19(9) before 1 July 2025;
+    /// under Decree 118/2025 as restated by the provinces, e.g. Lai Châu QĐ 88/2025 art. 3(6)).
+    /// </summary>
     public int ApologyLeadWorkingDays { get; set; } = 1;
 
     /// <summary>An open dossier is "due soon" within this many working hours of its statutory due.</summary>

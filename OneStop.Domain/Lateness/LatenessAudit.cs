@@ -14,7 +14,8 @@ namespace OneStop.Lateness;
 /// <remarks>
 /// <para>The statutory due is recomputed from the ledger, never read from the dossier row: the declared
 /// acceptance, or the declared time of the last <see cref="DossierEventKind.SupplementReceived"/> (the time
-/// restarts from zero, Decree 61/2018 art. 19(4)), plus the statutory processing time. Declaring those two
+/// restarts from zero: Decree 61/2018 art. 19(4) before 1 July 2025, the sector rules under Decree 118/2025 after),
+/// plus the statutory processing time. Declaring those two
 /// earlier only makes the due earlier, so their declared times are taken as they are.</para>
 /// <para>Every other event is judged at its <em>believed</em> time: the declared time when it is at most
 /// <see cref="AuditSettings.BackdatingToleranceMinutes"/> working minutes before the recorded time (paper that
@@ -219,7 +220,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     break;
 
                 case DossierEventKind.SupplementReceived:
-                    // The time restarts from zero when the complete dossier is back (Decree 61/2018 art. 19(4)).
+                    // The time restarts from zero when the complete dossier is back (Decree 61/2018 art. 19(4); under
+                    // Decree 118/2025 the sector rules, e.g. the 2025 interconnection decree art. 6(4)(a)).
                     _phaseNumber++;
                     StartPhase(e.OccurredAt);
                     _appointment = _due;

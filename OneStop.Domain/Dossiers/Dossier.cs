@@ -275,14 +275,17 @@ public sealed class Dossier
             throw new DossierRuleException(DossierRules.SupplementNotAtDepartment, "A supplement is requested only while a department holds the dossier.");
         }
 
+        // Counted from the request like a processing time (after the cut-off: from the next working day).
+        Instant? supplementDueAt = CitizenSupplementTime is { } citizenTime
+            ? (calculator ?? throw new ArgumentNullException(nameof(calculator))).Compute(
+                action.OccurredAt, citizenTime, CutOffRule.Apply(CutOff, hours ?? throw new ArgumentNullException(nameof(hours))), CountingMode).DueAt
+            : null;
+
         var request = new SupplementRequest(Id, SupplementRequests.Count + 1, action.OccurredAt, CurrentUnit, reason, missingDocuments ?? string.Empty, action.Actor);
         SupplementRequests.Add(request);
         SupplementRequestCount++;
         Status = DossierStatus.AwaitingSupplement;
-        SupplementDueAt = CitizenSupplementTime is { } citizenTime
-            ? (calculator ?? throw new ArgumentNullException(nameof(calculator))).Compute(
-                action.OccurredAt, citizenTime, CutOffRule.Apply(CutOff, hours ?? throw new ArgumentNullException(nameof(hours))), CountingMode).DueAt
-            : null;
+        SupplementDueAt = supplementDueAt;
         Append(DossierEventKind.SupplementRequested, action, EventDetails.Of(
             ("number", request.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("unit", CurrentUnit),

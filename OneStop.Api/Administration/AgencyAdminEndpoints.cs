@@ -148,8 +148,9 @@ public static partial class AgencyAdminEndpoints
     }
 
     /// <summary>
-    /// Sessions sorted and not overlapping, at least one; the cut-off inside the working day (Decree 61/2018 art. 18:
-    /// a dossier accepted after it counts from the next working day, so a cut-off outside the sessions means nothing).
+    /// Sessions sorted and not overlapping, at least one; the cut-off inside the working day (a dossier accepted after
+    /// it counts from the next working day, so a cut-off outside the sessions means nothing: Decree 61/2018 art. 18 for
+    /// dossiers accepted before 1 July 2025, Decree 118/2025 art. 18(2) as amended by Decree 309/2026 art. 9 after).
     /// </summary>
     private static void CheckHours(IReadOnlyList<WorkSession> sessions, LocalTime cutOff, IReadOnlyList<WorkSession> saturday, Validation validation)
     {

@@ -130,7 +130,21 @@ public static partial class ProcedureAdminEndpoints
             validation.Add("effectiveFrom", $"Cannot precede version {latest.Number}'s ({OfficeTime.FormatIso(latest.EffectiveFrom)}).");
         }
 
-        var processingTime = ProcessingTime(request.ProcessingTime, validation);
+        var processingTime = ProcessingTime(request.ProcessingTime, "processingTime", validation);
+        var cutOff = CutOffRule.Parse(request.CutOff);
+        if (!string.IsNullOrWhiteSpace(request.CutOff) && cutOff is null)
+        {
+            validation.Add("cutOff", "A time such as 16:00, or closing-1h / closing-30m (before the last session ends, at most 8 hours); empty for the agency's.");
+        }
+
+        ProcessingTime? citizenTime = request.CitizenSupplementTime is { } citizen
+            ? ProcessingTime(citizen, "citizenSupplementTime", validation)
+            : null;
+        if (citizenTime is { Amount: 0 } or { Unit: DurationUnit.SameDay })
+        {
+            validation.Add("citizenSupplementTime.amount", "At least 1 working day, working hour or day.");
+        }
+
         var documents = Documents(request.RequiredDocuments, validation);
         var budgets = Budgets(request.StepBudgets, validation);
         var fee = request.Fee ?? 0;
@@ -145,7 +159,7 @@ public static partial class ProcedureAdminEndpoints
         }
 
         var number = procedure.Versions.Count == 0 ? 1 : procedure.Versions.Max(v => v.Number) + 1;
-        var version = procedure.AddVersion(new ProcedureVersion(Guid.NewGuid(), procedure.Id, number, effectiveFrom!.Value, processingTime, documents, budgets, fee));
+        var version = procedure.AddVersion(new ProcedureVersion(Guid.NewGuid(), procedure.Id, number, effectiveFrom!.Value, processingTime, documents, budgets, fee, cutOff, citizenTime));
         db.ProcedureVersions.Add(version);
         try
         {
@@ -181,22 +195,22 @@ public static partial class ProcedureAdminEndpoints
         return null;
     }
 
-    private static ProcessingTime ProcessingTime(Api.Deadlines.DurationRequest? request, Validation validation)
+    private static ProcessingTime ProcessingTime(Api.Deadlines.DurationRequest? request, string field, Validation validation)
     {
         var amount = request?.Amount;
         var unit = request?.Unit;
         if (amount is null or < 0 or > 10_000)
         {
-            validation.Add("processingTime.amount", "Required: a whole number from 0 to 10000.");
+            validation.Add(field + ".amount", "Required: a whole number from 0 to 10000.");
         }
 
         if (unit is null || !Enum.IsDefined(unit.Value))
         {
-            validation.Add("processingTime.unit", "Required: WorkingDays, WorkingHours, SameDay or CalendarDays.");
+            validation.Add(field + ".unit", "Required: WorkingDays, WorkingHours, SameDay or CalendarDays.");
         }
         else if (unit == DurationUnit.SameDay && amount > 1)
         {
-            validation.Add("processingTime.amount", "A same-day processing time has amount 0 or 1.");
+            validation.Add(field + ".amount", "A same-day processing time has amount 0 or 1.");
         }
 
         return new ProcessingTime(amount ?? 0, unit ?? DurationUnit.WorkingDays);

@@ -20,7 +20,9 @@ public sealed record ProcedureVersionResponse(
     ProcessingTimeResponse ProcessingTime,
     IReadOnlyList<RequiredDocument> RequiredDocuments,
     IReadOnlyList<StepBudget> StepBudgets,
-    decimal Fee)
+    decimal Fee,
+    string? CutOff,
+    ProcessingTimeResponse? CitizenSupplementTime)
 {
     public static ProcedureVersionResponse From(ProcedureVersion version)
     {
@@ -31,7 +33,9 @@ public sealed record ProcedureVersionResponse(
             ProcessingTimeResponse.From(version.ProcessingTime),
             version.RequiredDocuments,
             version.StepBudgets,
-            version.Fee);
+            version.Fee,
+            version.CutOff,
+            version.CitizenSupplementTime is { } citizen ? ProcessingTimeResponse.From(citizen) : null);
     }
 }
 

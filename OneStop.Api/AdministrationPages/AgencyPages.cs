@@ -164,7 +164,7 @@ internal static class AgencyPages
               <fieldset>
                 <legend>Giờ làm việc và cách tính thời hạn</legend>
                 {PageForms.Input("sessions", "Các buổi làm việc (thứ Hai – thứ Sáu)", Posted("sessions", string.Join(", ", agency.Sessions)), errors, required: true, hint: "Ví dụ: 07:30-11:30, 13:00-17:00.")}
-                {PageForms.Input("cutOff", "Giờ chốt nhận hồ sơ trong ngày", Posted("cutOff", agency.CutOff), errors, required: true, hint: "Hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (Nghị định 61/2018, Điều 18). Ví dụ 15:00.")}
+                {PageForms.Input("cutOff", "Giờ chốt nhận hồ sơ trong ngày", Posted("cutOff", agency.CutOff), errors, required: true, hint: "Hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (hồ sơ tiếp nhận từ 01/7/2025: Nghị định 118/2025, Điều 18 khoản 2, sửa đổi bởi Nghị định 309/2026, Điều 9; trước đó: Nghị định 61/2018, Điều 18). Ví dụ 15:00. Thủ tục có thể đặt giờ chốt riêng.")}
                 {PageForms.Input("saturdayReception", "Tiếp nhận sáng thứ Bảy", Posted("saturdayReception", string.Join(", ", agency.SaturdayReception)), errors, hint: "Để trống nếu không tiếp nhận thứ Bảy. Ví dụ: 07:30-11:30.")}
                 {PageForms.Select("countingMode", "Cách tính thời hạn", Posted("countingMode", agency.CountingMode), modes, errors)}
               </fieldset>

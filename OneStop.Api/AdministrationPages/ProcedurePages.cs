@@ -72,7 +72,11 @@ internal static class ProcedurePages
                 Enum.TryParse<DurationUnit>(Value("processingTime.unit"), out var unit) ? unit : null),
             Lines(Value("requiredDocuments")).Select(Document).ToList(),
             Lines(Value("stepBudgets")).Select(Budget).ToList(),
-            Fee(Value("fee")));
+            Fee(Value("fee")),
+            Value("cutOff"),
+            Value("citizenSupplementTime.amount") is { } citizenDays
+                ? new DurationRequest(int.TryParse(citizenDays, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : -1, DurationUnit.WorkingDays)
+                : null);
         var result = await ProcedureAdminEndpoints.AddVersion(code, request, db, staff, cancellationToken);
         var procedure = await FindAsync(code, db, staff, cancellationToken);
         if (procedure is null)
@@ -249,6 +253,8 @@ internal static class ProcedurePages
               {PageForms.TextArea("requiredDocuments", "Thành phần hồ sơ", Posted("requiredDocuments", documents), errors, hint: "Mỗi dòng một giấy tờ: tên | số bản chính | số bản sao. Ví dụ: Tờ khai đăng ký kết hôn | 1 | 0")}
               {PageForms.TextArea("stepBudgets", "Thời gian cho từng bước", Posted("stepBudgets", budgets), errors, hint: "Mỗi dòng một đơn vị: tên đơn vị | số giờ làm việc (1 ngày làm việc = 8 giờ). Ví dụ: Bộ phận một cửa | 4")}
               {PageForms.Input("fee", "Lệ phí (đồng)", Posted("fee", latest?.Fee.ToString("0", CultureInfo.InvariantCulture)), errors, hint: "Để trống hoặc 0 nếu miễn lệ phí. Ví dụ 50000.", extra: Html.Of($"""inputmode="numeric" """))}
+              {PageForms.Input("cutOff", "Giờ chốt nhận hồ sơ riêng của thủ tục", Posted("cutOff", latest?.CutOff), errors, hint: "Để trống: theo giờ chốt của cơ quan. Ví dụ 16:00, hoặc closing-1h (01 giờ trước khi kết thúc giờ hành chính).", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
+              {PageForms.Input("citizenSupplementTime.amount", "Thời hạn công dân bổ sung hồ sơ (ngày làm việc)", Posted("citizenSupplementTime.amount", latest?.CitizenSupplementTime?.Amount.ToString(CultureInfo.InvariantCulture)), errors, type: "number", hint: "Để trống: không giới hạn. Quá thời hạn này kể từ khi yêu cầu bổ sung mà công dân chưa bổ sung thì hồ sơ được đóng, có thông báo. Ví dụ 15.", extra: Html.Of($"""min="1" max="10000" """))}
               <button type="submit">Thêm phiên bản</button>
             </form>
             """), status);

@@ -71,6 +71,8 @@ public static class CitizenLookupPages
                 """);
         var appointmentText = status.ResultReady
             ? Html.Of($"""<p class="notice notice-success">Kết quả đã sẵn sàng. Mời ông/bà mang giấy tiếp nhận đến Bộ phận Một cửa để nhận.</p>""")
+            : status.SupplementDueAt is { } supplementDue
+                ? Html.Of($"""<p class="notice">Hồ sơ đang chờ ông/bà bổ sung. Hạn bổ sung: <strong>{VietnameseText.Appointment(OffsetDateTimePattern.ExtendedIso.Parse(supplementDue).Value.ToInstant())}</strong>; quá hạn này hồ sơ sẽ bị đóng.</p>""")
             : parsed.IsTerminal()
                 ? Html.Empty
                 : Html.Of($"""<p>Hẹn trả kết quả: <strong>{VietnameseText.Appointment(appointment)}</strong></p>""");

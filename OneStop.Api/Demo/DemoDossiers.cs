@@ -107,7 +107,8 @@ public static class DemoDossiers
                 d.Return(null, Act("motcua", at(57)));
                 break;
             case "late-apology":
-                // The apology is signed 2 working hours before the due: Decree 61/2018 art. 19(9) asks for 1 working day.
+                // The apology is signed 2 working hours before the due; 1 working day is required (Decree 61/2018 art. 19(9)
+                // before 1 July 2025; under Decree 118/2025 as restated by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6)).
                 var late = d.RequestApology("Cần xác minh thêm thông tin", at(64), Act("chuyenvien", at(37)));
                 d.ApproveApology(late.Id, true, Act("lanhdao", at(38)));
                 Finish(d, at(50), at(51));
@@ -119,7 +120,8 @@ public static class DemoDossiers
                 Finish(d, at(48), at(49));
                 break;
             case "supplement":
-                // Asked on day 1, back on day 2: the time restarts from zero (Decree 61/2018 art. 19(4)).
+                // Asked on day 1, back on day 2: the time restarts from zero (Decree 61/2018 art. 19(4) before 1 July 2025;
+                // under Decree 118/2025 by sector rules, e.g. the 2025 interconnection decree art. 6(4)(a)).
                 d.RequestSupplement("Thiếu giấy xác nhận tình trạng hôn nhân", "Giấy xác nhận tình trạng hôn nhân", Act("chuyenvien", at(4)));
                 d.ReceiveSupplement(Act("motcua", at(12)), calculator, hours);
                 Finish(d, at(44), at(45));

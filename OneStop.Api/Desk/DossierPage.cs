@@ -142,8 +142,9 @@ internal static class DossierPage
                   <div class="deadline"><span class="label">Hạn giải quyết theo quy định</span><span class="value">{VietnameseText.DateTime(dossier.StatutoryDueAt)}</span></div>
                   <div class="deadline"><span class="label">Hẹn trả kết quả{(dossier.Reschedulings > 0 ? " (đã hẹn lại)" : string.Empty)}</span><span class="value">{VietnameseText.DateTime(dossier.AppointmentAt)}</span></div>
                   <div class="deadline"><span class="label">Hạn của bước hiện tại</span><span class="value">{(dossier.StepDueAt is { } step ? VietnameseText.DateTime(step) : "—")}</span></div>
+                  {(dossier.Status == DossierStatus.AwaitingSupplement && dossier.SupplementDueAt is { } supplementDue ? Html.Of($"""<div class="deadline"><span class="label">Hạn công dân bổ sung (quá hạn: đóng hồ sơ)</span><span class="value">{VietnameseText.DateTime(supplementDue)}</span></div>""") : Html.Empty)}
                 </div>
-                <p class="muted">Tiếp nhận {VietnameseText.DateTime(dossier.AcceptedAt)} · bắt đầu tính {VietnameseText.DateTime(dossier.CountingStartsAt)} · thời hạn {dossier.ProcessingTime.ToString()} · lịch {(dossier.DueCalendarStatus == OneStop.Calendar.CalendarStatus.Official ? "chính thức" : "tạm tính")} · sổ theo dõi số {dossier.TrackingNumber}</p>
+                <p class="muted">{(dossier.ReceivedAt is { } receivedElsewhere ? $"Nhận tại bộ phận một cửa ngoài địa bàn {VietnameseText.DateTime(receivedElsewhere)} · cơ quan có thẩm quyền nhận " : "Tiếp nhận ")}{VietnameseText.DateTime(dossier.AcceptedAt)} · bắt đầu tính {VietnameseText.DateTime(dossier.CountingStartsAt)} · thời hạn {dossier.ProcessingTime.ToString()} · lịch {(dossier.DueCalendarStatus == OneStop.Calendar.CalendarStatus.Official ? "chính thức" : "tạm tính")} · sổ theo dõi số {dossier.TrackingNumber}</p>
                 <h2>In giấy tờ</h2>
                 <div class="prints">
                   <a class="button" href="/api/dossiers/{escaped}/receipt.pdf">In giấy tiếp nhận</a>
@@ -191,7 +192,7 @@ internal static class DossierPage
                 """),
             "yeu-cau-bo-sung" => Html.Of($"""
                 {PageForms.TextArea("reason", "Lý do", V("reason"), errors, required: true, id: Id("reason"))}
-                {PageForms.TextArea("missingDocuments", "Giấy tờ cần bổ sung", V("missingDocuments"), errors, id: Id("missingDocuments"), hint: "Hướng dẫn một lần, đầy đủ (Thông tư 01/2018).")}
+                {PageForms.TextArea("missingDocuments", "Giấy tờ cần bổ sung", V("missingDocuments"), errors, id: Id("missingDocuments"), hint: "Hướng dẫn một lần, đầy đủ (Nghị định 118/2025, Điều 17 khoản 2 điểm a, sửa đổi bởi Nghị định 309/2026; hồ sơ tiếp nhận trước 01/7/2025: Thông tư 01/2018).")}
                 """),
             "xin-loi" => Html.Of($"""
                 {PageForms.TextArea("reason", "Lý do chậm", V("reason"), errors, required: true, id: Id("reason"))}

@@ -80,7 +80,10 @@ internal static class RegistrationPage
             proxy is { FullName: null, IdNumber: null, Phone: null, Address: null, Email: null } ? null : proxy,
             documents,
             Enum.TryParse<Channel>(Value("channel"), ignoreCase: false, out var channel) && Enum.IsDefined(channel) ? channel : Channel.Counter,
-            VietnameseText.FromLocalInput(Value("acceptedAt")));
+            VietnameseText.FromLocalInput(Value("acceptedAt")),
+            string.IsNullOrWhiteSpace(Value("receivedElsewhere.agency")) && string.IsNullOrWhiteSpace(Value("receivedElsewhere.receivedAt"))
+                ? null
+                : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))));
         var key = Value("idempotencyKey") is { Length: > 0 and <= 200 } k ? k : null;
 
         // The API reads an empty list as "the whole checklist"; at the desk, nothing ticked is a mistake.
@@ -220,6 +223,12 @@ internal static class RegistrationPage
                 <details class="when"{(errors.For("acceptedAt") is null ? Html.Empty : Html.Of($" open"))}>
                   <summary>Hồ sơ đã nhận trước đó?</summary>
                   {PageForms.Input("acceptedAt", "Thời điểm tiếp nhận thực tế", value("acceptedAt"), errors, type: "datetime-local", hint: "Để trống nếu nhận ngay bây giờ.")}
+                </details>
+                <details class="when"{(errors.For("receivedElsewhere.agency") is null && errors.For("receivedElsewhere.receivedAt") is null ? Html.Empty : Html.Of($" open"))}>
+                  <summary>Hồ sơ do bộ phận một cửa nơi khác tiếp nhận (không phụ thuộc địa giới hành chính)?</summary>
+                  <p class="hint">Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ (Nghị định 118/2025, Điều 17 khoản 3, sửa đổi bởi Nghị định 309/2026).</p>
+                  {PageForms.Input("receivedElsewhere.agency", "Mã định danh của cơ quan đã tiếp nhận", value("receivedElsewhere.agency"), errors, hint: "Ví dụ 000.00.13.H99.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
+                  {PageForms.Input("receivedElsewhere.receivedAt", "Thời điểm nơi đó tiếp nhận", value("receivedElsewhere.receivedAt"), errors, type: "datetime-local")}
                 </details>
               </fieldset>
               <button type="submit">Tiếp nhận và lập giấy hẹn</button>

@@ -1,22 +1,24 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 04 (apology and new appointment) on A5.</summary>
+/// <summary>
+/// Renders Form 04 (apology and new appointment; under Circular 03/2025 "Phiếu xin lỗi và đề nghị gia hạn thời gian
+/// giải quyết") on A5; number, title and the head's signature line from the heading's form.
+/// </summary>
 public sealed class ApologyFormRenderer(DocumentFonts fonts)
 {
-    public const string FormTitle = "Phiếu xin lỗi và hẹn lại ngày trả kết quả";
-
     /// <summary>The watermark of an apology the head has not signed yet.</summary>
     public const string DraftWatermark = "DỰ THẢO";
 
     public byte[] Render(ApologyForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, FormTitle + " " + form.DossierCode)
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode)
         {
             Watermark = form.IsDraft ? DraftWatermark : null,
         };
         writer.NationalHeading(form.Heading);
-        writer.Title(FormTitle);
+        writer.Title(definition.Title);
         writer.Paragraph([new TextRun("Kính gửi: "), TextRun.Bold(form.Addressee)], writer.Field with { Alignment = TextAlignment.Center });
         writer.Space(writer.BaseFontSize * 0.3f);
 
@@ -45,7 +47,7 @@ public sealed class ApologyFormRenderer(DocumentFonts fonts)
             body);
         writer.Paragraph([new TextRun("Xin trân trọng cảm ơn./.")], body);
 
-        writer.Signatures([form.Signer], form.Recipients);
+        writer.Signatures([form.Signer with { DigitalSignature = definition.DigitalSignature }], form.Recipients);
         return writer.Finish();
     }
 

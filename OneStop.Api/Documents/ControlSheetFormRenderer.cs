@@ -1,14 +1,15 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 05 (processing control sheet) on A5: the dossier's data, then one table row per hand-over.</summary>
+/// <summary>Renders the processing control sheet (Form 05 of Circular 01/2018, 06 of Circular 03/2025) on A5: the dossier's data, then one table row per hand-over.</summary>
 public sealed class ControlSheetFormRenderer(DocumentFonts fonts)
 {
     public byte[] Render(ControlSheetForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Phiếu kiểm soát quá trình giải quyết hồ sơ " + form.DossierCode);
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode);
         writer.NationalHeading(form.Heading);
-        writer.Title("Phiếu kiểm soát quá trình giải quyết hồ sơ");
+        writer.Title(definition.Title);
 
         FormText.Labelled(writer, "Mã số hồ sơ", form.DossierCode, bold: true);
         FormText.Labelled(writer, "Cơ quan (bộ phận) giải quyết hồ sơ", form.ProcessingAgency);

@@ -12,8 +12,9 @@ using OneStop.Users;
 namespace OneStop.Api.Documents;
 
 /// <summary>
-/// The printed forms as PDF: a dossier's Forms 01–05 and stop notice for staff, and the agency's tracking book
-/// (Form 06). A form that does not exist for the dossier is a 404. Every form that prints the applicant logs a
+/// The printed forms as PDF: a dossier's receipt, supplement request, refusal, apology, control sheet and stop
+/// notice for staff, and the agency's tracking book, numbered and titled by the dossier's form set (Circular
+/// 01/2018 before 1 July 2025, Circular 03/2025 after; <see cref="FormSets"/>). A form that does not exist for the dossier is a 404. Every form that prints the applicant logs a
 /// personal-data read (Decree 13/2023), as <c>GET /api/dossiers/{code}</c> does.
 /// </summary>
 public static class DocumentEndpoints
@@ -36,9 +37,9 @@ public static class DocumentEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DossierFormLink>>, ProblemHttpResult>> ListForms(
-        string code, DossierStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(code, cancellationToken) is var (dossier, _)
-            ? TypedResults.Ok(DossierForms.Available(dossier))
+        string code, DossierStore store, FormSets formSets, CancellationToken cancellationToken) =>
+        await store.FindAsync(code, cancellationToken) is var (dossier, agency)
+            ? TypedResults.Ok(DossierForms.Available(dossier, formSets.For(agency.ElectronicId, dossier.AcceptedAt)))
             : DossierEndpoints.NotFound(code);
 
     /// <summary>Form 01; <c>?number=</c> picks a re-issued receipt (default: the latest).</summary>
@@ -74,7 +75,7 @@ public static class DocumentEndpoints
         string code, FormPrinter printer, ApologyFormRenderer renderer, CancellationToken cancellationToken) =>
         await printer.PrintAsync(code, DossierForms.Apology, s => DossierForms.ToApology(s) is { } form ? renderer.Render(form) : null, cancellationToken);
 
-    /// <summary>Form 05 carries no personal data: its print is not logged.</summary>
+    /// <summary>The control sheet carries no personal data: its print is not logged.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> ControlSheetPdf(
         string code, FormPrinter printer, ControlSheetFormRenderer renderer, IClock clock, CancellationToken cancellationToken) =>
         await printer.PrintAsync(
@@ -89,11 +90,11 @@ public static class DocumentEndpoints
         await printer.PrintAsync(code, DossierForms.StopNotice, s => DossierForms.ToStopNotice(s) is { } form ? renderer.Render(form) : null, cancellationToken);
 
     /// <summary>
-    /// Form 06 for one agency's dossiers accepted in <paramref name="year"/> (office time), in tracking-number
+    /// The tracking book for one agency's dossiers accepted in <paramref name="year"/> (office time), in tracking-number
     /// order; <paramref name="agency"/> (electronic id) defaults to the user's own and must lie in their subtree.
     /// </summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> TrackingBookPdf(
-        string? agency, string? year, OneStopDbContext db, CurrentStaff staff, IClock clock, TrackingBookRenderer renderer, HttpContext http, CancellationToken cancellationToken)
+        string? agency, string? year, OneStopDbContext db, CurrentStaff staff, IClock clock, TrackingBookRenderer renderer, FormSets formSets, HttpContext http, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1990 or > 2200)
@@ -126,7 +127,7 @@ public static class DocumentEndpoints
 
         var now = clock.GetCurrentInstant();
         var form = new TrackingBookForm(
-            DossierForms.TrackingBookHeading(chosen, OfficeTime.ToLocal(now).Date),
+            DossierForms.TrackingBookHeading(chosen, y, OfficeTime.ToLocal(now).Date, formSets),
             null,
             y.ToString(CultureInfo.InvariantCulture),
             rows.Select(r => DossierForms.ToTrackingBookEntry(r.Dossier, r.Name, chosen)).ToList());

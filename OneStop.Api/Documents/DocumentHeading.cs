@@ -13,7 +13,8 @@ namespace OneStop.Api.Documents;
 /// <para><c>DocumentNumber</c>: The number after "Số:", e.g. "42/TNHS"; null prints "Số: …".</para>
 /// <para><c>Place</c>: The place name of the date line (địa danh), e.g. "Ba Đình".</para>
 /// <para><c>Date</c>: The document date, office local.</para>
-/// <para><c>FormCode</c>: The form label printed above the heading (e.g. "Mẫu số 01"); configurable, since Circular 03/2025 renumbered the forms.</para>
+/// <para><c>Form</c>: The form's number, title and signature line in the dossier's form set (<see cref="FormSets"/>):
+/// its label ("Mẫu số 01") is printed above the heading, and the renderer prints its title.</para>
 /// </remarks>
 public sealed record DocumentHeading(
     string? ParentAgency,
@@ -21,4 +22,4 @@ public sealed record DocumentHeading(
     string? DocumentNumber,
     string Place,
     LocalDate Date,
-    string? FormCode = null);
+    FormDefinition Form);

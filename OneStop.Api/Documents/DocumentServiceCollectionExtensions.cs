@@ -8,6 +8,8 @@ public static class DocumentServiceCollectionExtensions
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName);
+        services.AddOptions<FormOptions>().BindConfiguration(FormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FormSets>();
         services.AddSingleton(sp => DocumentFonts.Load(sp.GetRequiredService<IOptions<DocumentOptions>>().Value));
         services.AddSingleton<ReceiptFormRenderer>();
         services.AddSingleton<SupplementRequestFormRenderer>();

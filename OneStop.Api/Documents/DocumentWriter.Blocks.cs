@@ -36,7 +36,7 @@ public sealed partial class DocumentWriter
         var rightX = Left + leftWidth + gap;
         var center = new ParagraphStyle(size, TextAlignment.Center);
 
-        if (heading.FormCode is { Length: > 0 } formCode)
+        if (heading.Form.Label is { Length: > 0 } formCode)
         {
             var codeStyle = new ParagraphStyle(size * 0.9f, TextAlignment.Right);
             Y += DrawParagraphAt([TextRun.BoldItalic(formCode)], codeStyle, Left, Y, ContentWidth) + 2;
@@ -176,6 +176,11 @@ public sealed partial class DocumentWriter
             height += MeasureParagraph([TextRun.Italic(block.Note)], new ParagraphStyle(size * 0.9f, TextAlignment.Center), width);
         }
 
+        if (block.DigitalSignature is { Length: > 0 })
+        {
+            height += MeasureParagraph([TextRun.Italic(block.DigitalSignature)], new ParagraphStyle(size * 0.8f, TextAlignment.Center), width);
+        }
+
         height += signingSpace;
         if (block.Name is { Length: > 0 })
         {
@@ -192,6 +197,11 @@ public sealed partial class DocumentWriter
         if (block.Note is { Length: > 0 })
         {
             y += DrawParagraphAt([TextRun.Italic(block.Note)], new ParagraphStyle(size * 0.9f, TextAlignment.Center), x, y, width);
+        }
+
+        if (block.DigitalSignature is { Length: > 0 })
+        {
+            y += DrawParagraphAt([TextRun.Italic(block.DigitalSignature)], new ParagraphStyle(size * 0.8f, TextAlignment.Center), x, y, width);
         }
 
         y += signingSpace;

@@ -9,6 +9,8 @@ namespace OneStop.Api.Documents;
 /// <para><c>ParentAgencyName</c>: The supervising agency printed above the issuing one on Form 04 and the stop notice; null for a root agency.</para>
 /// <para><c>Events</c>: The dossier's ledger in order: refusal and stop reasons, and the appointment an apology replaced, are read from it.</para>
 /// <para><c>StaffNames</c>: Full names by user name, for the clerks, officers and heads the records name.</para>
+/// <para><c>Forms</c>: The form set the dossier prints, chosen by its acceptance date and its agency's province.</para>
+/// <para><c>ReceivingAgency</c>: For a dossier received regardless of administrative boundary, the agency whose desk received it.</para>
 /// </remarks>
 public sealed record DossierFormSource(
     Dossier Dossier,
@@ -17,7 +19,9 @@ public sealed record DossierFormSource(
     Procedure Procedure,
     IReadOnlyList<DossierEvent> Events,
     IReadOnlyDictionary<string, string> StaffNames,
-    Uri StatusUrl)
+    Uri StatusUrl,
+    FormSet Forms,
+    Agency? ReceivingAgency = null)
 {
     /// <summary>The person's full name for a user name; anything else (a name typed at a hand-over) as written.</summary>
     public string NameOf(string? userName) =>

@@ -10,8 +10,10 @@ using OneStop.Persistence;
 namespace OneStop.Api.Documents;
 
 /// <summary>
-/// Maps a dossier and its records to the form view models (Circular 01/2018 art. 9 forms 01–06, and the stop
-/// notice). Times are printed in office local time; names of staff are their full names, not user names.
+/// Maps a dossier and its records to the form view models. Numbers, titles and signature lines come from the
+/// dossier's form set (<see cref="FormSets"/>: Circular 01/2018 art. 9 for dossiers accepted before 1 July 2025,
+/// Circular 03/2025 Phụ lục I after). Times are printed in office local time; names of staff are their full names,
+/// not user names.
 /// </summary>
 public static class DossierForms
 {
@@ -22,22 +24,23 @@ public static class DossierForms
     public const string ControlSheet = "control-sheet";
     public const string StopNotice = "stop-notice";
 
-    /// <summary>Every form of a dossier in print order, with its Vietnamese title.</summary>
-    public static readonly IReadOnlyList<(string Name, string Title)> Catalogue =
+    /// <summary>Every form of a dossier in print order: its address name and what it is.</summary>
+    public static readonly IReadOnlyList<(string Name, FormKind Kind)> Catalogue =
     [
-        (Receipt, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-        (SupplementRequest, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-        (Refusal, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-        (Apology, ApologyFormRenderer.FormTitle),
-        (ControlSheet, "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-        (StopNotice, "Thông báo dừng giải quyết hồ sơ"),
+        (Receipt, FormKind.Receipt),
+        (SupplementRequest, FormKind.SupplementRequest),
+        (Refusal, FormKind.Refusal),
+        (Apology, FormKind.Apology),
+        (ControlSheet, FormKind.ControlSheet),
+        (StopNotice, FormKind.StopNotice),
     ];
 
     private static readonly IReadOnlyList<string> LetterRecipients = ["Như trên", "Lưu: VT"];
 
     /// <summary>Loads what the forms need beyond the dossier and its agency: the procedure, the parent agency, the ledger and staff names.</summary>
-    public static async Task<DossierFormSource> LoadAsync(OneStopDbContext db, Dossier dossier, Agency agency, Uri statusUrl, CancellationToken cancellationToken)
+    public static async Task<DossierFormSource> LoadAsync(OneStopDbContext db, Dossier dossier, Agency agency, FormSets formSets, Uri statusUrl, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(formSets);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(agency);
@@ -61,24 +64,28 @@ public static class DossierForms
             .Where(u => u.UserName != null && userNames.Contains(u.UserName))
             .Select(u => new { UserName = u.UserName!, u.FullName })
             .ToDictionaryAsync(u => u.UserName, u => u.FullName, StringComparer.Ordinal, cancellationToken);
-        return new DossierFormSource(dossier, agency, parent, procedure, events, names, statusUrl);
+        var receiving = dossier.ReceivingAgencyId is { } receivingId
+            ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == receivingId, cancellationToken)
+            : null;
+        return new DossierFormSource(dossier, agency, parent, procedure, events, names, statusUrl, formSets.For(agency.ElectronicId, dossier.AcceptedAt), receiving);
     }
 
-    /// <summary>The forms that exist for the dossier now, with their addresses.</summary>
-    public static IReadOnlyList<DossierFormLink> Available(Dossier dossier)
+    /// <summary>The forms that exist for the dossier now, with their number and title in its form set and their addresses.</summary>
+    public static IReadOnlyList<DossierFormLink> Available(Dossier dossier, FormSet set)
     {
         ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(set);
         return Catalogue
             .Where(form => Exists(dossier, form.Name))
-            .Select(form => new DossierFormLink(form.Name, form.Title, $"/api/dossiers/{Uri.EscapeDataString(dossier.Code)}/{form.Name}.pdf"))
+            .Select(form => new DossierFormLink(form.Name, set[form.Kind].Title, $"/api/dossiers/{Uri.EscapeDataString(dossier.Code)}/{form.Name}.pdf", set[form.Kind].Number))
             .ToList();
     }
 
     /// <summary>
-    /// Whether a form exists: a receipt always (registration issues number 1); Form 02 once a supplement was
-    /// requested; Form 03 only for a refused dossier; Form 04 once an apology was drafted (a draft until the
-    /// head signs it); Form 05 always, since it travels with the dossier from reception; the stop notice only
-    /// for a stopped dossier.
+    /// Whether a form exists: a receipt always (registration issues number 1); the supplement request once a
+    /// supplement was requested; the refusal only for a refused dossier; the apology once one was drafted (a draft
+    /// until the head signs it); the control sheet always, since it travels with the dossier from reception; the
+    /// stop notice only for a stopped dossier.
     /// </summary>
     public static bool Exists(Dossier dossier, string form)
     {
@@ -95,7 +102,11 @@ public static class DossierForms
         };
     }
 
-    /// <summary>Form 01 for receipt <paramref name="number"/> (null: the latest re-issue); null when there is no such receipt.</summary>
+    /// <summary>
+    /// Form 01 for receipt <paramref name="number"/> (null: the latest re-issue); null when there is no such receipt.
+    /// A dossier received regardless of administrative boundary prints the receiving desk's instant as its reception
+    /// and, under it, the counting start at the competent agency (Decree 118/2025 art. 17(3) as amended).
+    /// </summary>
     public static ReceiptForm? ToReceipt(DossierFormSource source, int? number)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -106,9 +117,10 @@ public static class DossierForms
             return null;
         }
 
-        var desk = DeskName(source.Agency);
+        // The desk that took the dossier in issues the receipt and returns the result, also for another agency.
+        var desk = DeskName(source.ReceivingAgency ?? source.Agency);
         return new ReceiptForm(
-            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, DocumentNumber(d, receipt.Number), PlaceName(source.Agency.Name), OfficeTime.ToLocal(receipt.IssuedAt).Date, "Mẫu số 01"),
+            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, DocumentNumber(d, receipt.Number), PlaceName(source.Agency.Name), OfficeTime.ToLocal(receipt.IssuedAt).Date, source.Forms[FormKind.Receipt]),
             d.Code,
             desk,
             Applicant(d.Applicant),
@@ -116,12 +128,13 @@ public static class DossierForms
             SubmittedDocuments(d),
             1,
             ProcessingTimeText(d.ProcessingTime),
-            OfficeTime.ToLocal(d.AcceptedAt),
+            OfficeTime.ToLocal(d.ReceivedAt ?? d.AcceptedAt),
             OfficeTime.ToLocal(receipt.AppointmentAt),
             desk,
             source.NameOf(receipt.IssuedBy),
             source.StatusUrl,
-            TrackingBookNumber: d.TrackingNumber);
+            TrackingBookNumber: d.TrackingNumber,
+            CountingFrom: source.ReceivingAgency is null ? null : (OfficeTime.ToLocal(FirstCountingStart(source)), source.Agency.Name));
     }
 
     /// <summary>Form 02 for supplement request <paramref name="number"/> (null: the latest).</summary>
@@ -138,7 +151,7 @@ public static class DossierForms
         var items = request.MissingDocuments.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var officer = source.NameOf(request.RequestedBy);
         return new SupplementRequestForm(
-            new DocumentHeading(source.Agency.Name, request.Unit, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(request.RequestedAt).Date, "Mẫu số 02"),
+            new DocumentHeading(source.Agency.Name, request.Unit, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(request.RequestedAt).Date, source.Forms[FormKind.SupplementRequest]),
             d.Code,
             Applicant(d.Applicant),
             ProcedureName(source),
@@ -162,7 +175,7 @@ public static class DossierForms
         var refused = source.Events.Last(e => e.Kind == DossierEventKind.Refused);
         var reason = EventDetails.Read(refused.Details).GetValueOrDefault("reason", string.Empty);
         return new RefusalForm(
-            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(refused.OccurredAt).Date, "Mẫu số 03"),
+            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(refused.OccurredAt).Date, source.Forms[FormKind.Refusal]),
             DeskName(source.Agency),
             Applicant(d.Applicant),
             d.Code,
@@ -202,7 +215,7 @@ public static class DossierForms
 
         var signedOn = OfficeTime.ToLocal(apology.ApprovedAt ?? apology.RequestedAt).Date;
         return new ApologyForm(
-            new DocumentHeading(source.ParentAgencyName, source.Agency.Name, null, PlaceName(source.Agency.Name), signedOn, "Mẫu số 04"),
+            new DocumentHeading(source.ParentAgencyName, source.Agency.Name, null, PlaceName(source.Agency.Name), signedOn, source.Forms[FormKind.Apology]),
             "Ông (Bà) " + d.Applicant.FullName,
             Applicant(d.Applicant),
             source.Agency.Name,
@@ -217,7 +230,7 @@ public static class DossierForms
             draft);
     }
 
-    /// <summary>Form 05: one row per hand-over; each row's result is how the step it ended went against its budget.</summary>
+    /// <summary>The control sheet: one row per hand-over; each row's result is how the step it ended went against its budget.</summary>
     public static ControlSheetForm ToControlSheet(DossierFormSource source, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -238,7 +251,7 @@ public static class DossierForms
                 }))
             .ToList();
         return new ControlSheetForm(
-            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, null, PlaceName(source.Agency.Name), today, "Mẫu số 05"),
+            new DocumentHeading(source.Agency.Name, Dossier.DeskUnit, null, PlaceName(source.Agency.Name), today, source.Forms[FormKind.ControlSheet]),
             d.Code,
             source.Agency.Name,
             null,
@@ -260,7 +273,7 @@ public static class DossierForms
         var stopped = source.Events.Last(e => e.Kind == DossierEventKind.Stopped);
         var requestedOn = OfficeTime.ToLocal(stopped.OccurredAt).Date;
         return new StopNoticeForm(
-            new DocumentHeading(source.ParentAgencyName, source.Agency.Name, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(stopped.RecordedAt).Date),
+            new DocumentHeading(source.ParentAgencyName, source.Agency.Name, null, PlaceName(source.Agency.Name), OfficeTime.ToLocal(stopped.RecordedAt).Date, source.Forms[FormKind.StopNotice]),
             "Ông (Bà) " + d.Applicant.FullName,
             Applicant(d.Applicant),
             source.Agency.Name,
@@ -273,7 +286,7 @@ public static class DossierForms
             LetterRecipients);
     }
 
-    /// <summary>One line of Form 06. The number is the dossier's tracking number, continuous through the year (Circular 01/2018 art. 10).</summary>
+    /// <summary>One line of the tracking book. The number is the dossier's tracking number, continuous through the year (Circular 01/2018 art. 10).</summary>
     public static TrackingBookEntry ToTrackingBookEntry(Dossier dossier, string procedureName, Agency agency)
     {
         ArgumentNullException.ThrowIfNull(dossier);
@@ -293,11 +306,18 @@ public static class DossierForms
             returned is null ? null : dossier.Channel == Channel.Post ? "Bưu chính" : "Trực tiếp");
     }
 
-    /// <summary>The heading of the tracking book: the desk under its agency, dated the day it is printed.</summary>
-    public static DocumentHeading TrackingBookHeading(Agency agency, LocalDate today)
+    /// <summary>
+    /// The heading of the tracking book of <paramref name="year"/>: the desk under its agency, dated the day it is
+    /// printed. The book follows the form set in force at the year's last day, or today for the current year (a 2025
+    /// book printed now is Circular 03/2025's Form 07; a 2024 book Circular 01/2018's Form 06).
+    /// </summary>
+    public static DocumentHeading TrackingBookHeading(Agency agency, int year, LocalDate today, FormSets formSets)
     {
         ArgumentNullException.ThrowIfNull(agency);
-        return new DocumentHeading(agency.Name, Dossier.DeskUnit, null, PlaceName(agency.Name), today, "Mẫu số 06");
+        ArgumentNullException.ThrowIfNull(formSets);
+        var yearEnd = new LocalDate(year, 12, 31);
+        var set = formSets.For(agency.ElectronicId, today < yearEnd ? today : yearEnd);
+        return new DocumentHeading(agency.Name, Dossier.DeskUnit, null, PlaceName(agency.Name), today, set[FormKind.TrackingBook]);
     }
 
     /// <summary>
@@ -338,6 +358,13 @@ public static class DossierForms
     };
 
     private static string DeskName(Agency agency) => Dossier.DeskUnit + " " + agency.Name;
+
+    /// <summary>When the time first started counting: the registration's, before any supplement restarted it.</summary>
+    private static Instant FirstCountingStart(DossierFormSource source) =>
+        source.LastDetails(DossierEventKind.Registered).GetValueOrDefault("countingStartsAt") is { } text
+            && OfficeTime.IsoPattern.Parse(text) is { Success: true } parsed
+            ? parsed.Value.ToInstant()
+            : source.Dossier.CountingStartsAt;
 
     private static string ProcedureName(DossierFormSource source) => $"{source.Procedure.Name} ({source.Procedure.Code})";
 

@@ -8,7 +8,7 @@ using OneStop.Persistence;
 namespace OneStop.Api.Documents;
 
 /// <summary>Finds a dossier the user may see, loads its forms' source, logs the personal-data read and renders one form.</summary>
-public sealed class FormPrinter(DossierStore store, OneStopDbContext db, CurrentStaff staff, IClock clock, IHttpContextAccessor http, IOptions<DocumentOptions> options)
+public sealed class FormPrinter(DossierStore store, OneStopDbContext db, CurrentStaff staff, IClock clock, IHttpContextAccessor http, IOptions<DocumentOptions> options, FormSets formSets)
 {
     public async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> PrintAsync(
         string code, string form, Func<DossierFormSource, byte[]?> render, CancellationToken cancellationToken, bool personalData = true)
@@ -25,7 +25,7 @@ public sealed class FormPrinter(DossierStore store, OneStopDbContext db, Current
             return FormNotFound(code, form);
         }
 
-        var source = await DossierForms.LoadAsync(db, dossier, agency, DocumentEndpoints.StatusUrl(context.Request, options.Value, dossier.Code), cancellationToken);
+        var source = await DossierForms.LoadAsync(db, dossier, agency, formSets, DocumentEndpoints.StatusUrl(context.Request, options.Value, dossier.Code), cancellationToken);
         if (render(source) is not { } pdf)
         {
             return FormNotFound(code, form);

@@ -1,6 +1,6 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 01 (receipt and appointment) on A5. Thread-safe: one writer per call.</summary>
+/// <summary>Renders Form 01 (receipt and appointment) on A5; number, title and signature line from the heading's form. Thread-safe: one writer per call.</summary>
 public sealed class ReceiptFormRenderer(DocumentFonts fonts)
 {
     /// <summary>QR side in points, quiet zone included (about 24 mm: scans from a phone at arm's length).</summary>
@@ -11,9 +11,10 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
     public byte[] Render(ReceiptForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + form.DossierCode);
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode);
         writer.NationalHeading(form.Heading);
-        writer.Title("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "Mã hồ sơ: " + form.DossierCode);
+        writer.Title(definition.Title, "Mã hồ sơ: " + form.DossierCode);
 
         WriteApplicantBesideQrCode(writer, form);
 
@@ -24,6 +25,19 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
         writer.Paragraph([new TextRun("2. Số lượng hồ sơ: "), new TextRun(FormText.Count(form.NumberOfSets) + " bộ.")], writer.Field);
         writer.Paragraph([new TextRun("3. Thời gian giải quyết hồ sơ theo quy định là: " + form.StatutoryProcessingTime + ".")], writer.Field);
         writer.Paragraph([new TextRun("4. Thời gian nhận hồ sơ: " + VietnameseDateFormat.TimeAndDate(form.ReceivedAt) + ".")], writer.Field);
+        if (form.CountingFrom is var (countingAt, competent))
+        {
+            // Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3): boundary-free reception counts from the
+            // competent agency's receipt.
+            writer.Paragraph(
+                [
+                    new TextRun("Hồ sơ tiếp nhận không phụ thuộc địa giới hành chính; thời gian giải quyết được tính từ "),
+                    TextRun.Bold(VietnameseDateFormat.TimeAndDate(countingAt)),
+                    new TextRun($", khi {competent} nhận được hồ sơ."),
+                ],
+                writer.Field with { LeftIndent = writer.BaseFontSize });
+        }
+
         writer.Paragraph(
             [new TextRun("5. Thời gian trả kết quả giải quyết hồ sơ: "), TextRun.Bold(VietnameseDateFormat.TimeAndDate(form.AppointmentAt) + ".")],
             writer.Field);
@@ -38,7 +52,7 @@ public sealed class ReceiptFormRenderer(DocumentFonts fonts)
         writer.Signatures(
         [
             new SignatureBlock("Người nộp hồ sơ", form.Applicant.Name),
-            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk),
+            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk, DigitalSignature: definition.DigitalSignature),
         ]);
 
         writer.Space(writer.BaseFontSize * 0.3f);

@@ -1,14 +1,15 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 03 (refusal to receive the dossier) on A5.</summary>
+/// <summary>Renders Form 03 (refusal to receive the dossier) on A5; number, title and signature line from the heading's form.</summary>
 public sealed class RefusalFormRenderer(DocumentFonts fonts)
 {
     public byte[] Render(RefusalForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Phiếu từ chối tiếp nhận giải quyết hồ sơ");
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title);
         writer.NationalHeading(form.Heading);
-        writer.Title("Phiếu từ chối tiếp nhận giải quyết hồ sơ");
+        writer.Title(definition.Title);
 
         writer.Paragraph([new TextRun(form.DeskName + " tiếp nhận hồ sơ của: "), TextRun.Bold(form.Applicant.Name)], writer.Field);
         FormText.Labelled(writer, "Số định danh cá nhân/tổ chức", form.Applicant.IdentityNumber);
@@ -25,7 +26,7 @@ public sealed class RefusalFormRenderer(DocumentFonts fonts)
         writer.Signatures(
         [
             new SignatureBlock("Người nộp hồ sơ", form.Applicant.Name),
-            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk),
+            new SignatureBlock("Người tiếp nhận hồ sơ", form.ReceivingClerk, DigitalSignature: definition.DigitalSignature),
         ]);
         return writer.Finish();
     }

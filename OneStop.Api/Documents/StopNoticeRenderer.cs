@@ -1,14 +1,15 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders the stop notice (Thông báo dừng giải quyết hồ sơ) on A5.</summary>
+/// <summary>Renders the stop notice (Thông báo dừng giải quyết hồ sơ; Form 05 of Circular 03/2025, unnumbered in 2018) on A5.</summary>
 public sealed class StopNoticeRenderer(DocumentFonts fonts)
 {
     public byte[] Render(StopNoticeForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Thông báo dừng giải quyết hồ sơ " + form.DossierCode);
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode);
         writer.NationalHeading(form.Heading);
-        writer.Title("Thông báo dừng giải quyết hồ sơ");
+        writer.Title(definition.Title);
         writer.Paragraph([new TextRun("Kính gửi: "), TextRun.Bold(form.Addressee)], writer.Field with { Alignment = TextAlignment.Center });
         writer.Space(writer.BaseFontSize * 0.3f);
 
@@ -32,7 +33,7 @@ public sealed class StopNoticeRenderer(DocumentFonts fonts)
             body);
         writer.Paragraph([new TextRun("Xin thông báo để Ông (Bà)/Tổ chức được biết./.")], body);
 
-        writer.Signatures([form.Signer], form.Recipients);
+        writer.Signatures([form.Signer with { DigitalSignature = definition.DigitalSignature }], form.Recipients);
         return writer.Finish();
     }
 

@@ -1,14 +1,15 @@
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 02 (request to supplement the dossier) on A5.</summary>
+/// <summary>Renders Form 02 (request to supplement the dossier) on A5; number, title and signature line from the heading's form.</summary>
 public sealed class SupplementRequestFormRenderer(DocumentFonts fonts)
 {
     public byte[] Render(SupplementRequestForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ " + form.DossierCode);
+        var definition = form.Heading.Form;
+        using var writer = new DocumentWriter(fonts, PageSize.A5, PageMargins.A5Form, definition.Title + " " + form.DossierCode);
         writer.NationalHeading(form.Heading);
-        writer.Title("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+        writer.Title(definition.Title);
 
         writer.Paragraph([new TextRun("Hồ sơ của: "), TextRun.Bold(form.Applicant.Name)], writer.Field);
         FormText.Labelled(writer, "Mã hồ sơ", form.DossierCode, bold: true);
@@ -26,7 +27,7 @@ public sealed class SupplementRequestFormRenderer(DocumentFonts fonts)
             [new TextRun($"Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông (Bà) liên hệ với {contact}, số điện thoại {phone} để được hướng dẫn.")],
             writer.Body);
 
-        writer.Signatures([new SignatureBlock("Người hướng dẫn", form.GuidingOfficer)]);
+        writer.Signatures([new SignatureBlock("Người hướng dẫn", form.GuidingOfficer, DigitalSignature: definition.DigitalSignature)]);
         return writer.Finish();
     }
 }

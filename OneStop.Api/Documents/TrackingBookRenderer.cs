@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace OneStop.Api.Documents;
 
-/// <summary>Renders Form 06 (tracking book) on A4 landscape: one row per dossier, the header repeated on every page.</summary>
+/// <summary>Renders the tracking book (Form 06 of Circular 01/2018, 07 of Circular 03/2025) on A4 landscape: one row per dossier, the header repeated on every page.</summary>
 public sealed class TrackingBookRenderer(DocumentFonts fonts)
 {
     public byte[] Render(TrackingBookForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        using var writer = new DocumentWriter(fonts, PageSize.A4Landscape, PageMargins.A4Landscape, "Sổ theo dõi hồ sơ")
+        using var writer = new DocumentWriter(fonts, PageSize.A4Landscape, PageMargins.A4Landscape, form.Heading.Form.Title)
         {
             BaseFontSize = 12,
         };
@@ -24,7 +24,7 @@ public sealed class TrackingBookRenderer(DocumentFonts fonts)
             subtitle.Add("Quyển số: " + form.Volume);
         }
 
-        writer.Title("Sổ theo dõi hồ sơ", subtitle.Count == 0 ? null : string.Join(" - ", subtitle));
+        writer.Title(form.Heading.Form.Title, subtitle.Count == 0 ? null : string.Join(" - ", subtitle));
 
         var rows = form.Entries
             .Select(e => (IReadOnlyList<TableCell>)

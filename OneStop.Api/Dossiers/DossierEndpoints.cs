@@ -126,6 +126,13 @@ public static class DossierEndpoints
         var procedure = await (from v in db.ProcedureVersions where v.Id == dossier.ProcedureVersionId
                                join p in db.Procedures on v.ProcedureId equals p.Id
                                select new { p.Code, p.Name }).SingleAsync(cancellationToken);
+        ReceivedElsewhereResponse? receivedElsewhere = null;
+        if (dossier is { ReceivingAgencyId: { } receivingId, ReceivedAt: { } receivedAt })
+        {
+            var desk = await db.Agencies.AsNoTracking().Where(a => a.Id == receivingId).Select(a => new { a.ElectronicId, a.Name }).SingleAsync(cancellationToken);
+            receivedElsewhere = new ReceivedElsewhereResponse(desk.ElectronicId, desk.Name, OfficeTime.FormatIso(receivedAt));
+        }
+
         var response = new DossierResponse(
             dossier.Code, agency.ElectronicId, procedure.Code, procedure.Name, dossier.TrackingNumber, dossier.Channel.ToString(),
             PersonResponse.From(dossier.Applicant)!, PersonResponse.From(dossier.Proxy), dossier.Documents, dossier.Status.ToString(), dossier.CurrentUnit,
@@ -136,7 +143,10 @@ public static class DossierEndpoints
             dossier.ResultReadyAt is { } ready ? OfficeTime.FormatIso(ready) : null,
             dossier.ClosedAt is { } closed ? OfficeTime.FormatIso(closed) : null,
             dossier.Apologies.Select(ApologyResponse.From).ToList(),
-            dossier.Version);
+            dossier.Version,
+            dossier.CutOff,
+            dossier.SupplementDueAt is { } supplementDue ? OfficeTime.FormatIso(supplementDue) : null,
+            receivedElsewhere);
 
         // The read is logged last, once the answer is built: a failure before it leaves no read of data not shown.
         db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, clock.GetCurrentInstant(), "GET /api/dossiers/{code}"));
@@ -205,7 +215,7 @@ public static class DossierEndpoints
         var validation = new Validation();
         var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
         var missing = InputRules.OptionalText(request.MissingDocuments, "missingDocuments", 4000, validation, multiLine: true);
-        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) => d.RequestSupplement(reason, missing ?? string.Empty, action), cancellationToken);
+        return actions.RunAsync(code, request.OccurredAt, validation, (d, a, action, ctx) => d.RequestSupplement(reason, missing ?? string.Empty, action, ctx.Calculator, ctx.HoursOf(a)), cancellationToken);
     }
 
     public static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> ReceiveSupplement(

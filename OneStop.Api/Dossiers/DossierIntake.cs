@@ -66,6 +66,7 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         }
 
         var documents = Documents(request.Documents, version, validation);
+        var (receivingAgency, receivedAt) = await ReceivedElsewhereAsync(request.ReceivedElsewhere, agency, acceptedAt, validation, cancellationToken);
         if (!validation.IsValid || agency is null || version is null || procedure is null || applicant is null)
         {
             return IntakeOutcome.Invalid(validation.Errors);
@@ -79,7 +80,8 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
             var line = await NextAsync(agency.Id, "book:" + acceptedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             var registration = new DossierRegistration(
                 DossierCode.Format(agency.ElectronicId, acceptedOn, sequence), line, agency.Id, version.Id, version.ProcessingTime,
-                agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents);
+                agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
+                version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt);
             var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
             db.Dossiers.Add(dossier);
             var response = RegisteredDossierResponse.From(dossier);
@@ -107,6 +109,44 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
                 await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// A dossier received at another agency's desk regardless of administrative boundary: that agency (any known one
+    /// but the competent agency) and its instant, not after the competent agency's acceptance.
+    /// </summary>
+    private async Task<(Agency? Agency, Instant? ReceivedAt)> ReceivedElsewhereAsync(
+        ReceivedElsewhereRequest? request, Agency? competent, Instant acceptedAt, Validation validation, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return (null, null);
+        }
+
+        var electronicId = request.Agency?.Trim();
+        var desk = string.IsNullOrEmpty(electronicId)
+            ? null
+            : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == electronicId, cancellationToken);
+        if (desk is null)
+        {
+            validation.Add("receivedElsewhere.agency", "Required: the electronic id of the agency whose desk received the dossier.");
+        }
+        else if (competent is not null && desk.Id == competent.Id)
+        {
+            validation.Add("receivedElsewhere.agency", "The competent agency's own desk: leave receivedElsewhere out.");
+        }
+
+        var receivedAt = InputRules.Instant(request.ReceivedAt, "receivedElsewhere.receivedAt", validation);
+        if (request.ReceivedAt is null)
+        {
+            validation.Add("receivedElsewhere.receivedAt", "Required: when the receiving desk received the dossier.");
+        }
+        else if (receivedAt > acceptedAt)
+        {
+            validation.Add("receivedElsewhere.receivedAt", "Cannot be later than acceptedAt, when the competent agency received the dossier.");
+        }
+
+        return (desk, receivedAt);
     }
 
     private async Task<int> NextAsync(Guid agencyId, string scope, CancellationToken cancellationToken)

@@ -11,7 +11,10 @@ public sealed record DocumentRequest(string? Name, int Originals, int Copies);
 /// <summary>
 /// <c>POST /api/dossiers</c>: procedure by national code, applicant, optional proxy, documents (the procedure's
 /// checklist when empty), channel, and <c>acceptedAt</c> (now when absent). <c>agency</c> is the receiving agency's
-/// electronic id; the clerk's own agency when absent.
+/// electronic id; the clerk's own agency when absent. It is the competent agency: for a dossier received regardless of
+/// administrative boundary at another agency's desk, <c>receivedElsewhere</c> names that desk's agency and when it
+/// received the dossier, and <c>acceptedAt</c> is when the competent agency received it, from which the clock counts
+/// (Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3)).
 /// </summary>
 public sealed record RegisterDossierRequest(
     string? ProcedureCode,
@@ -20,7 +23,11 @@ public sealed record RegisterDossierRequest(
     PersonRequest? Proxy,
     IReadOnlyList<DocumentRequest>? Documents,
     Channel? Channel,
-    string? AcceptedAt);
+    string? AcceptedAt,
+    ReceivedElsewhereRequest? ReceivedElsewhere = null);
+
+/// <summary>The desk that received a dossier outside the competent agency's area: its agency's electronic id and the instant.</summary>
+public sealed record ReceivedElsewhereRequest(string? Agency, string? ReceivedAt);
 
 public sealed record HandoverRequest(string? ToUnit, string? Giver, string? Receiver, int? StepBudgetHours, string? OccurredAt);
 

@@ -51,7 +51,16 @@ public sealed record DossierResponse(
     string? ResultReadyAt,
     string? ClosedAt,
     IReadOnlyList<ApologyResponse> Apologies,
-    int Version);
+    int Version,
+    string? CutOff = null,
+    string? SupplementDueAt = null,
+    ReceivedElsewhereResponse? ReceivedElsewhere = null);
+
+/// <summary>
+/// A dossier received regardless of administrative boundary: the desk's agency (electronic id) and when it received
+/// the dossier; the clock counts from the competent agency's acceptance (<c>acceptedAt</c>).
+/// </summary>
+public sealed record ReceivedElsewhereResponse(string Agency, string AgencyName, string ReceivedAt);
 
 public sealed record ApologyResponse(Guid Id, string Status, string Reason, string NewAppointmentAt, string RequestedAt, string? ApprovedBy)
 {

@@ -89,9 +89,9 @@ public static partial class VietnameseText
     private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
     {
         [DossierRules.Closed] = "Hồ sơ đã kết thúc: không ghi nhận thêm được.",
-        [DossierRules.SupplementNotAtDepartment] = "Chỉ yêu cầu bổ sung khi hồ sơ đang ở bộ phận chuyên môn (Nghị định 61/2018, Điều 19 khoản 4).",
+        [DossierRules.SupplementNotAtDepartment] = "Chỉ yêu cầu bổ sung khi hồ sơ đang ở bộ phận chuyên môn (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 4; từ 01/7/2025: Nghị định 118/2025 và quy định chuyên ngành của thủ tục).",
         [DossierRules.SupplementNotRequested] = "Hồ sơ chưa có yêu cầu bổ sung nào: không thể ghi nhận hồ sơ bổ sung.",
-        [DossierRules.AppointmentAlreadyMoved] = "Ngày hẹn trả đã được điều chỉnh một lần; không được điều chỉnh lần nữa (Nghị định 61/2018, Điều 19 khoản 9).",
+        [DossierRules.AppointmentAlreadyMoved] = "Ngày hẹn trả đã được điều chỉnh một lần; không được điều chỉnh lần nữa (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 9; từ 01/7/2025: quy định thực hiện Nghị định 118/2025, \"không quá một lần\").",
         [DossierRules.ApologyNotPending] = "Phiếu xin lỗi này đã được phê duyệt.",
         [DossierRules.ApologyNeedsHead] = "Chỉ thủ trưởng cơ quan được phê duyệt phiếu xin lỗi.",
         [DossierRules.StopAfterResult] = "Hồ sơ đã có kết quả: không thể dừng giải quyết.",

@@ -28,7 +28,7 @@ public static class PublicStatusEndpoints
             join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
             join p in db.Procedures on v.ProcedureId equals p.Id
             where d.Code == code
-            select new { d.Code, p.Name, d.Status, d.AppointmentAt, d.ResultReadyAt }).SingleOrDefaultAsync(cancellationToken);
+            select new { d.Code, p.Name, d.Status, d.AppointmentAt, d.ResultReadyAt, d.SupplementDueAt }).SingleOrDefaultAsync(cancellationToken);
 
         // Withdrawn dossiers are not shown: they answer as if the code did not exist.
         if (found is null || found.Status == DossierStatus.Withdrawn)
@@ -38,9 +38,10 @@ public static class PublicStatusEndpoints
 
         return TypedResults.Ok(new PublicStatusResponse(
             found.Code, found.Name, found.Status.ToString(), found.Status.ToVietnamese(), OfficeTime.FormatIso(found.AppointmentAt),
-            found.Status.HasResult()));
+            found.Status.HasResult(),
+            found.Status == DossierStatus.AwaitingSupplement && found.SupplementDueAt is { } supplementDue ? OfficeTime.FormatIso(supplementDue) : null));
     }
 }
 
-/// <summary>What anyone may know of a dossier.</summary>
-public sealed record PublicStatusResponse(string Code, string ProcedureName, string Status, string StatusText, string AppointmentAt, bool ResultReady);
+/// <summary>What anyone may know of a dossier; <c>SupplementDueAt</c>: while a supplement is awaited, when the citizen's time to bring it ends.</summary>
+public sealed record PublicStatusResponse(string Code, string ProcedureName, string Status, string StatusText, string AppointmentAt, bool ResultReady, string? SupplementDueAt = null);

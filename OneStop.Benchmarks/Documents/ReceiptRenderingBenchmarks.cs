@@ -18,7 +18,7 @@ public class ReceiptRenderingBenchmarks
     {
         var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"000.00.12.H40-251103-{sequence:0000}");
         return new ReceiptForm(
-            new DocumentHeading("Ủy ban nhân dân phường Ba Đình", "Bộ phận Một cửa", "42/TNHS", "Ba Đình", new LocalDate(2025, 11, 3), "Mẫu số 01"),
+            new DocumentHeading("Ủy ban nhân dân phường Ba Đình", "Bộ phận Một cửa", "42/TNHS", "Ba Đình", new LocalDate(2025, 11, 3), FormSet.Circular2025[FormKind.Receipt]),
             code,
             "Bộ phận Một cửa Ủy ban nhân dân phường Ba Đình",
             new ApplicantDetails("Nguyễn Thị Hồng Nhung", "001190012345", "Số 12 ngõ 34 phố Khâm Thiên, Phường Đống Đa, thành phố Hà Nội", "0912 345 678"),

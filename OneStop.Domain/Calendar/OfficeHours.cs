@@ -10,8 +10,9 @@ namespace OneStop.Calendar;
 /// </summary>
 /// <remarks>
 /// Every working day, make-up Saturdays included, has the same sessions. Sessions are sorted, non-overlapping
-/// and within the day. Decree 61/2018 art. 18: a dossier accepted after the cut-off (15:00 by default) starts
-/// counting on the next working day.
+/// and within the day. A dossier accepted after the cut-off (15:00 by default) starts counting on the next working
+/// day: Decree 61/2018 art. 18 for dossiers accepted before 1 July 2025; from then Decree 118/2025 art. 18(2) as
+/// amended by Decree 309/2026 art. 9. A procedure may set its own (<see cref="Deadlines.CutOffRule"/>).
 /// </remarks>
 public sealed class OfficeHours
 {
@@ -43,6 +44,9 @@ public sealed class OfficeHours
         LastSessionEnd = SecondOfDay(Sessions[^1].End);
         CutOffSecond = SecondOfDay(cutOff);
     }
+
+    /// <summary>The same hours with another cut-off (a procedure's own, <see cref="Deadlines.CutOffRule"/>).</summary>
+    public OfficeHours WithCutOff(LocalTime cutOff) => cutOff == CutOff ? this : new(Sessions, cutOff, SaturdayReception);
 
     /// <summary>The working sessions of a working day.</summary>
     public IReadOnlyList<WorkSession> Sessions { get; }

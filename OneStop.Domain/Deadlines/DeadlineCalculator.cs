@@ -8,7 +8,8 @@ namespace OneStop.Deadlines;
 /// <see cref="WorkingCalendar"/>. Every operation is a handful of array reads (no walk over days). Thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>Decree 61/2018 art. 18 and domain rule 3: counting starts at acceptance when that is inside a session
+/// <para>Domain rule 3 (Decree 61/2018 art. 18 for dossiers accepted before 1 July 2025; Decree 118/2025 art. 18(2)
+/// as amended by Decree 309/2026 art. 9 after; a procedure may set its own cut-off, <see cref="CutOffRule"/>): counting starts at acceptance when that is inside a session
 /// of a working day and not after the cut-off; otherwise at the start of the next session that is (the first
 /// session of the next working day after the cut-off or on a non-working day). The cut-off itself is still in
 /// time: 15:00:00 counts from that day, 15:00:01 does not.</para>

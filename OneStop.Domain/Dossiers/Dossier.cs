@@ -62,6 +62,29 @@ public sealed class Dossier
 
     public ProcessingTime ProcessingTime => new(ProcessingAmount, ProcessingUnit);
 
+    /// <summary>The procedure version's own cut-off (<see cref="CutOffRule"/> text), applied to the agency's hours; null for the agency's.</summary>
+    public string? CutOff { get; private set; }
+
+    public int? CitizenSupplementAmount { get; private set; }
+
+    public DurationUnit? CitizenSupplementUnit { get; private set; }
+
+    /// <summary>How long the citizen has to bring a requested supplement (from the procedure version); null: no limit.</summary>
+    public ProcessingTime? CitizenSupplementTime =>
+        CitizenSupplementAmount is { } amount && CitizenSupplementUnit is { } unit ? new ProcessingTime(amount, unit) : null;
+
+    /// <summary>While a supplement is awaited: when the citizen's time to bring it ends and the dossier closes.</summary>
+    public Instant? SupplementDueAt { get; private set; }
+
+    /// <summary>
+    /// For a dossier received regardless of administrative boundary: the agency whose desk received it (the
+    /// dossier's own agency is the competent one). Null when the competent agency's desk received it.
+    /// </summary>
+    public Guid? ReceivingAgencyId { get; private set; }
+
+    /// <summary>When <see cref="ReceivingAgencyId"/>'s desk received the dossier; the clock starts later, at <see cref="AcceptedAt"/>.</summary>
+    public Instant? ReceivedAt { get; private set; }
+
     /// <summary>When the statutory clock (re)started counting.</summary>
     public Instant CountingStartsAt { get; private set; }
 
@@ -72,7 +95,7 @@ public sealed class Dossier
 
     public Instant AppointmentAt { get; private set; }
 
-    /// <summary>How many times the appointment moved (at most once, Decree 61/2018 art. 19(9)).</summary>
+    /// <summary>How many times the appointment moved (at most once: Decree 61/2018 art. 19(9); under Decree 118/2025 as restated by the provinces).</summary>
     public int Reschedulings { get; private set; }
 
     public int SupplementRequestCount { get; private set; }
@@ -119,12 +142,24 @@ public sealed class Dossier
     /// <summary>Events appended since the dossier was loaded; the DbContext saves them.</summary>
     public IReadOnlyList<DossierEvent> PendingEvents => _pending;
 
-    /// <summary>Registers a dossier accepted at the desk and issues receipt 1 with the statutory due as appointment.</summary>
+    /// <summary>
+    /// Registers a dossier accepted at the desk and issues receipt 1 with the statutory due as appointment. The clock
+    /// starts at <see cref="DossierAction.OccurredAt"/>, the acceptance by the competent agency; for a dossier received
+    /// regardless of administrative boundary that is when the competent agency received it, after the receiving desk
+    /// (Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3)).
+    /// </summary>
     public static Dossier Register(DossierRegistration registration, DossierAction action, DeadlineCalculator calculator, OfficeHours hours)
     {
         ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(calculator);
         CheckDeclaredTime(action, action.OccurredAt);
+        if (registration.ReceivedAt is { } receivedAt && (receivedAt > action.OccurredAt || registration.ReceivingAgencyId is null))
+        {
+            throw new ArgumentOutOfRangeException(nameof(registration), "A receiving desk's instant needs its agency and cannot follow the competent agency's acceptance.");
+        }
+
+        registration.CitizenSupplementTime?.Validate();
+        hours = CutOffRule.Apply(registration.CutOff, hours);
         var deadline = calculator.Compute(action.OccurredAt, registration.ProcessingTime, hours, registration.CountingMode);
         var dossier = new Dossier
         {
@@ -142,6 +177,11 @@ public sealed class Dossier
             ProcessingAmount = registration.ProcessingTime.Amount,
             ProcessingUnit = registration.ProcessingTime.Unit,
             CountingMode = registration.CountingMode,
+            CutOff = CutOffRule.FromStored(registration.CutOff)?.Text,
+            CitizenSupplementAmount = registration.CitizenSupplementTime?.Amount,
+            CitizenSupplementUnit = registration.CitizenSupplementTime?.Unit,
+            ReceivingAgencyId = registration.ReceivingAgencyId,
+            ReceivedAt = registration.ReceivingAgencyId is null ? null : registration.ReceivedAt ?? action.OccurredAt,
             CountingStartsAt = deadline.CountingStartsAt,
             StatutoryDueAt = deadline.DueAt,
             DueCalendarStatus = deadline.CalendarStatus,
@@ -157,7 +197,11 @@ public sealed class Dossier
             ("countingStartsAt", Iso(deadline.CountingStartsAt)),
             ("statutoryDueAt", Iso(deadline.DueAt)),
             ("appointmentAt", Iso(deadline.DueAt)),
-            ("calendarStatus", deadline.CalendarStatus.ToString())));
+            ("calendarStatus", deadline.CalendarStatus.ToString()),
+            ("cutOff", dossier.CutOff),
+            ("citizenSupplementTime", dossier.CitizenSupplementTime?.ToString()),
+            ("receivingAgencyId", dossier.ReceivingAgencyId?.ToString()),
+            ("receivedAt", dossier.ReceivedAt is { } at ? Iso(at) : null)));
         return dossier;
     }
 
@@ -203,9 +247,26 @@ public sealed class Dossier
 
     /// <summary>
     /// A department returns the dossier for a supplement (Form 02): the statutory clock stops; it restarts from
-    /// zero when the complete dossier comes back (Decree 61/2018 art. 19(4)). Only while at a department.
+    /// zero when the complete dossier comes back (Decree 61/2018 art. 19(4) for dossiers accepted before 1 July 2025;
+    /// under Decree 118/2025 the sector rules, e.g. the 2025 interconnection decree art. 6(4)(a)). Only while at a
+    /// department. For a dossier without a citizen's supplement time.
     /// </summary>
     public SupplementRequest RequestSupplement(string reason, string missingDocuments, DossierAction action)
+    {
+        if (CitizenSupplementTime is not null)
+        {
+            throw new InvalidOperationException("This dossier's procedure limits the citizen's time: pass the calculator and hours.");
+        }
+
+        return RequestSupplement(reason, missingDocuments, action, null, null);
+    }
+
+    /// <summary>
+    /// As <see cref="RequestSupplement(string, string, DossierAction)"/>; when the procedure limits the citizen's
+    /// time (<see cref="CitizenSupplementTime"/>), the time is counted from the request like a processing time, and
+    /// <see cref="SupplementDueAt"/> says when the dossier closes if nothing comes.
+    /// </summary>
+    public SupplementRequest RequestSupplement(string reason, string missingDocuments, DossierAction action, DeadlineCalculator? calculator, OfficeHours? hours)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         CheckOpen(action);
@@ -214,16 +275,24 @@ public sealed class Dossier
             throw new DossierRuleException(DossierRules.SupplementNotAtDepartment, "A supplement is requested only while a department holds the dossier.");
         }
 
+        // Counted from the request like a processing time (after the cut-off: from the next working day).
+        Instant? supplementDueAt = CitizenSupplementTime is { } citizenTime
+            ? (calculator ?? throw new ArgumentNullException(nameof(calculator))).Compute(
+                action.OccurredAt, citizenTime, CutOffRule.Apply(CutOff, hours ?? throw new ArgumentNullException(nameof(hours))), CountingMode).DueAt
+            : null;
+
         var request = new SupplementRequest(Id, SupplementRequests.Count + 1, action.OccurredAt, CurrentUnit, reason, missingDocuments ?? string.Empty, action.Actor);
         SupplementRequests.Add(request);
         SupplementRequestCount++;
         Status = DossierStatus.AwaitingSupplement;
+        SupplementDueAt = supplementDueAt;
         Append(DossierEventKind.SupplementRequested, action, EventDetails.Of(
             ("number", request.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("unit", CurrentUnit),
             ("reason", reason),
             ("missingDocuments", missingDocuments),
-            ("statutoryDueAt", Iso(StatutoryDueAt))));
+            ("statutoryDueAt", Iso(StatutoryDueAt)),
+            ("supplementDueAt", SupplementDueAt is { } supplementDue ? Iso(supplementDue) : null)));
         return request;
     }
 
@@ -241,9 +310,10 @@ public sealed class Dossier
         }
 
         var before = StatutoryDueAt;
-        var deadline = calculator.Compute(action.OccurredAt, ProcessingTime, hours, CountingMode);
+        var deadline = calculator.Compute(action.OccurredAt, ProcessingTime, CutOffRule.Apply(CutOff, hours), CountingMode);
         SupplementRequests[^1].MarkReceived(action.OccurredAt);
         Status = DossierStatus.InProcess;
+        SupplementDueAt = null;
         CountingStartsAt = deadline.CountingStartsAt;
         StatutoryDueAt = deadline.DueAt;
         DueCalendarStatus = deadline.CalendarStatus;
@@ -284,7 +354,8 @@ public sealed class Dossier
     }
 
     /// <summary>
-    /// The head of the agency signs the apology: the appointment moves, once (Decree 61/2018 art. 19(9)).
+    /// The head of the agency signs the apology: the appointment moves, once (Decree 61/2018 art. 19(9) before 1 July
+    /// 2025; under Decree 118/2025 as restated by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6)).
     /// The statutory due does not: the dossier still counts as late against it.
     /// </summary>
     public void ApproveApology(Guid apologyId, bool approverIsHead, DossierAction action)
@@ -436,7 +507,7 @@ public sealed class Dossier
             return false;
         }
 
-        var deadline = calculator.Compute(CountingStartsAt, ProcessingTime, hours, CountingMode);
+        var deadline = calculator.Compute(CountingStartsAt, ProcessingTime, CutOffRule.Apply(CutOff, hours), CountingMode);
         if (deadline.DueAt == StatutoryDueAt && deadline.CalendarStatus == DueCalendarStatus)
         {
             return false;
@@ -517,6 +588,24 @@ public sealed class Dossier
         return true;
     }
 
+    /// <summary>
+    /// The citizen's time to bring the requested supplement ran out at <see cref="DossierAction.OccurredAt"/>
+    /// (<see cref="SupplementDueAt"/>): the dossier is closed (<see cref="DossierStatus.Lapsed"/>), which is not agency
+    /// lateness. Returns false when no supplement is awaited or the time has not run out.
+    /// </summary>
+    public bool LapseSupplement(DossierAction action)
+    {
+        if (Status != DossierStatus.AwaitingSupplement || SupplementDueAt is not { } due || action.OccurredAt < due)
+        {
+            return false;
+        }
+
+        Status = DossierStatus.Lapsed;
+        ClosedAt = action.OccurredAt;
+        Record(DossierEventKind.SupplementLapsed, action, EventDetails.Of(("supplementDueAt", Iso(due))));
+        return true;
+    }
+
     /// <summary>Sets when the worker looks at the dossier next (null: only after its next event).</summary>
     public void ScheduleSlaCheck(Instant? at) => NextSlaCheckAt = at;
 
@@ -546,6 +635,11 @@ public sealed class Dossier
             transitions++;
         }
 
+        if (plan.SupplementLapsedAt is { } lapsedAt && LapseSupplement(new DossierAction(action.Actor, action.RecordedAt, lapsedAt)))
+        {
+            transitions++;
+        }
+
         ScheduleSlaCheck(plan.NextCheckAt);
         return transitions;
     }
@@ -571,6 +665,8 @@ public sealed class Dossier
             AppointmentAt = snapshot.AppointmentAt,
             Reschedulings = snapshot.Reschedulings,
             ResultReadyAt = snapshot.ResultReadyAt,
+            SupplementDueAt = snapshot.SupplementDueAt,
+            ClosedAt = snapshot.ClosedAt,
             StepStartedAt = snapshot.StepStartedAt,
             StepDueAt = snapshot.StepDueAt,
             SlaState = snapshot.SlaState,
@@ -582,7 +678,7 @@ public sealed class Dossier
         var transitions = dossier.ApplySlaPlan(plan, action);
         return new SlaRowChange(
             dossier.Id, snapshot.Version, dossier.Status, dossier.SlaState, dossier.StepSlaState, dossier.EventCount,
-            dossier.LastEventHash, dossier.Version, dossier.NextSlaCheckAt, transitions, dossier.TakePendingEvents());
+            dossier.LastEventHash, dossier.Version, dossier.NextSlaCheckAt, transitions, dossier.TakePendingEvents(), dossier.ClosedAt);
     }
 
     /// <summary>Moves events out of <see cref="PendingEvents"/> (called by the context when it saves them).</summary>

@@ -19,4 +19,7 @@ public enum DossierEventKind
     DeadlineRestated,
     NotCollected,
     StepSlaStateChanged,
+
+    /// <summary>The citizen's time to bring a requested supplement ran out: the dossier closed (not agency lateness).</summary>
+    SupplementLapsed,
 }

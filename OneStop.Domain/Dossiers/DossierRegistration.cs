@@ -3,6 +3,14 @@ using OneStop.Deadlines;
 namespace OneStop.Dossiers;
 
 /// <summary>What the desk knows when it accepts a dossier, with its code and tracking number already drawn.</summary>
+/// <remarks>
+/// <para><c>CutOff</c>: The procedure version's own cut-off (<see cref="CutOffRule"/> text); null for the agency's.</para>
+/// <para><c>CitizenSupplementTime</c>: The procedure version's time for the citizen to bring a supplement; null for none.</para>
+/// <para><c>ReceivingAgencyId</c>, <c>ReceivedAt</c>: for a dossier received regardless of administrative boundary at
+/// another agency's desk, that agency and when it received the dossier (Decree 118/2025 art. 17(3) as amended by
+/// Decree 309/2026 art. 8(3)); the clock then starts at the acceptance by the competent agency, not at
+/// <c>ReceivedAt</c>.</para>
+/// </remarks>
 public sealed record DossierRegistration(
     string Code,
     int TrackingNumber,
@@ -13,4 +21,8 @@ public sealed record DossierRegistration(
     Channel Channel,
     Person Applicant,
     Person? Proxy,
-    IReadOnlyList<SubmittedDocument> Documents);
+    IReadOnlyList<SubmittedDocument> Documents,
+    string? CutOff = null,
+    ProcessingTime? CitizenSupplementTime = null,
+    Guid? ReceivingAgencyId = null,
+    NodaTime.Instant? ReceivedAt = null);

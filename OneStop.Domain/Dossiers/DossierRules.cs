@@ -6,13 +6,19 @@ public static class DossierRules
     /// <summary>Nothing happens after Returned, Refused, Stopped or Withdrawn.</summary>
     public const string Closed = "dossier-closed";
 
-    /// <summary>Decree 61/2018 art. 19(4): a department asks for a supplement while it holds the dossier.</summary>
+    /// <summary>
+    /// A department asks for a supplement while it holds the dossier (Decree 61/2018 art. 19(4) for dossiers accepted
+    /// before 1 July 2025; under Decree 118/2025 the sector rules of the procedure).
+    /// </summary>
     public const string SupplementNotAtDepartment = "supplement-not-at-department";
 
     /// <summary>A supplement arrives only after it was requested.</summary>
     public const string SupplementNotRequested = "supplement-not-requested";
 
-    /// <summary>Decree 61/2018 art. 19(9): the appointment may move only once.</summary>
+    /// <summary>
+    /// The appointment may move only once (Decree 61/2018 art. 19(9) before 1 July 2025; under Decree 118/2025 as
+    /// restated by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6): "không quá một lần").
+    /// </summary>
     public const string AppointmentAlreadyMoved = "appointment-already-moved";
 
     /// <summary>An apology is approved once, while pending.</summary>

@@ -29,6 +29,12 @@ public enum DossierStatus
 
     /// <summary>Withdrawn. Terminal.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// Closed because the citizen did not bring a requested supplement within the procedure's time (e.g. 15 working
+    /// days). Terminal; like a stopped dossier it is not agency lateness.
+    /// </summary>
+    Lapsed,
 }
 
 /// <summary>Helpers on <see cref="DossierStatus"/>.</summary>
@@ -36,7 +42,7 @@ public static class DossierStatusExtensions
 {
     /// <summary>Nothing may happen to a dossier after these.</summary>
     public static bool IsTerminal(this DossierStatus status) =>
-        status is DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Withdrawn;
+        status is DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped or DossierStatus.Withdrawn or DossierStatus.Lapsed;
 
     /// <summary>A result exists (ready, returned or waiting for the citizen).</summary>
     public static bool HasResult(this DossierStatus status) =>
@@ -53,6 +59,7 @@ public static class DossierStatusExtensions
         DossierStatus.NotCollected => "Đã có kết quả, công dân chưa nhận",
         DossierStatus.Refused => "Từ chối giải quyết",
         DossierStatus.Stopped => "Dừng giải quyết",
+        DossierStatus.Lapsed => "Đã đóng hồ sơ do quá hạn bổ sung",
         _ => "Đã rút hồ sơ",
     };
 }

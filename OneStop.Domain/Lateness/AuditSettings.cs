@@ -19,7 +19,8 @@ public sealed class AuditSettings
     public int SupplementWindowWorkingDays { get; set; } = 3;
 
     /// <summary>
-    /// Due soon and the Form 04 lead (Decree 61/2018 art. 19(9)): the one definition in section <c>Thresholds</c>,
+    /// Due soon and the Form 04 lead (Decree 61/2018 art. 19(9) before 1 July 2025; under Decree 118/2025 as
+    /// restated by the provinces, e.g. Lai Châu QĐ 88/2025 art. 3(6)): the one definition in section <c>Thresholds</c>,
     /// set here by the host (not bound from <c>Lateness</c>).
     /// </summary>
     public DeadlineThresholds Thresholds { get; set; } = new();

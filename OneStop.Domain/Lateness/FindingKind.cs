@@ -12,13 +12,16 @@ public enum FindingKind
     /// <summary>A new receipt replaced the previous one with a later appointment.</summary>
     ReceiptReissued,
 
-    /// <summary>Form 04 was approved less than 1 working day before the due, or after it (Decree 61/2018 art. 19(9)).</summary>
+    /// <summary>
+    /// Form 04 was approved less than 1 working day before the due, or after it (Decree 61/2018 art. 19(9) before
+    /// 1 July 2025; under Decree 118/2025 as restated by the provinces, e.g. Lai Châu QĐ 88/2025 art. 3(6)).
+    /// </summary>
     ApologyLate,
 
     /// <summary>A late dossier without an approved Form 04.</summary>
     ApologyMissing,
 
-    /// <summary>The appointment moved more than once (Decree 61/2018 art. 19(9) allows one).</summary>
+    /// <summary>The appointment moved more than once (one is allowed: <see cref="Regulations.RulesInForce.OneReschedulingEn"/>).</summary>
     SecondRescheduling,
 
     /// <summary>A supplement request after the 3-working-day window or after the due (Decree 61/2018 art. 19(4)).</summary>

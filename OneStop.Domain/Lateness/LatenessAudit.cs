@@ -14,7 +14,8 @@ namespace OneStop.Lateness;
 /// <remarks>
 /// <para>The statutory due is recomputed from the ledger, never read from the dossier row: the declared
 /// acceptance, or the declared time of the last <see cref="DossierEventKind.SupplementReceived"/> (the time
-/// restarts from zero, Decree 61/2018 art. 19(4)), plus the statutory processing time. Declaring those two
+/// restarts from zero: Decree 61/2018 art. 19(4) before 1 July 2025, the sector rules under Decree 118/2025 after),
+/// plus the statutory processing time. Declaring those two
 /// earlier only makes the due earlier, so their declared times are taken as they are.</para>
 /// <para>Every other event is judged at its <em>believed</em> time: the declared time when it is at most
 /// <see cref="AuditSettings.BackdatingToleranceMinutes"/> working minutes before the recorded time (paper that
@@ -38,6 +39,14 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(hours);
+
+        // A procedure's own cut-off, recorded at registration, replaces the agency's for the dossier's whole life.
+        var registered = ledger.Events.FirstOrDefault(e => e.Kind == DossierEventKind.Registered);
+        if (registered is not null && EventDetails.Read(registered.Details).GetValueOrDefault("cutOff") is { } cutOff)
+        {
+            hours = CutOffRule.Apply(cutOff, hours);
+        }
+
         return new Replay(_calculator, _settings, ledger, hours, asOf).Run();
     }
 
@@ -161,8 +170,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
             if (_moves.Count > 1)
             {
                 Add(FindingKind.SecondRescheduling, _moves, _dueAtEnd, 0,
-                    $"Lịch hẹn trả kết quả bị dời {_moves.Count} lần; Nghị định 61/2018 điều 19(9) chỉ cho phép một lần.",
-                    $"The appointment moved {_moves.Count} times; Decree 61/2018 art. 19(9) allows one.");
+                    $"Lịch hẹn trả kết quả bị dời {_moves.Count} lần; {Regulations.RulesInForce.OneReschedulingVi(_registered.OccurredAt)} chỉ cho phép một lần.",
+                    $"The appointment moved {_moves.Count} times; {Regulations.RulesInForce.OneReschedulingEn(_registered.OccurredAt)} allows one.");
             }
 
             var responsible = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null;
@@ -212,7 +221,8 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     break;
 
                 case DossierEventKind.SupplementReceived:
-                    // The time restarts from zero when the complete dossier is back (Decree 61/2018 art. 19(4)).
+                    // The time restarts from zero when the complete dossier is back (Decree 61/2018 art. 19(4); under
+                    // Decree 118/2025 the sector rules, e.g. the 2025 interconnection decree art. 6(4)(a)).
                     _phaseNumber++;
                     StartPhase(e.OccurredAt);
                     _appointment = _due;
@@ -292,7 +302,9 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
                     _returned ??= e;
                     break;
 
-                case DossierEventKind.Stopped:
+                // A dossier closed because the citizen never brought the supplement leaves the statistics like a
+                // stopped one: it is not agency lateness (domain rule 5).
+                case DossierEventKind.Stopped or DossierEventKind.SupplementLapsed:
                     _stopped ??= e;
                     break;
 

@@ -18,6 +18,6 @@ public enum TrueOutcome
     /// <summary>Refused (Form 03).</summary>
     Refused,
 
-    /// <summary>Stopped at the citizen's request: out of lateness statistics.</summary>
+    /// <summary>Stopped at the citizen's request, or closed when the citizen did not bring a supplement in time: out of lateness statistics.</summary>
     Stopped,
 }

@@ -63,6 +63,16 @@ public static class NoticeText
         ($"Hồ sơ {code}: lịch hẹn trả kết quả đổi sang {Time(appointment)}",
          $"Cơ quan xin lỗi ông/bà vì hồ sơ {code} chưa thể trả kết quả đúng lịch hẹn. Lịch hẹn trả kết quả mới là {Time(appointment)}.");
 
+    /// <summary>The citizen's reminder to bring a requested supplement before the procedure's time for it ends.</summary>
+    public static (string Subject, string Body) SupplementReminder(string code, Instant supplementDue) =>
+        ($"Nhắc bổ sung hồ sơ {code}",
+         $"Hồ sơ {code} đang chờ ông/bà bổ sung. Hạn bổ sung là {Time(supplementDue)}; sau thời hạn này hồ sơ sẽ bị đóng.");
+
+    /// <summary>The dossier closed because the supplement did not come in time (not the agency's lateness).</summary>
+    public static (string Subject, string Body) SupplementLapsed(string code, Instant supplementDue) =>
+        ($"Hồ sơ {code} đã đóng do quá hạn bổ sung",
+         $"Hồ sơ {code} không được bổ sung trước {Time(supplementDue)} nên đã đóng. Ông/bà có thể nộp hồ sơ mới.");
+
     /// <summary>The citizen, when a change of the working calendar moved the appointment.</summary>
     public static (string Subject, string Body) AppointmentRestated(string code, Instant before, Instant after) =>
         ($"Hồ sơ {code}: lịch hẹn trả kết quả đổi sang {Time(after)}",

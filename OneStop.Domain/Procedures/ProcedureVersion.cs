@@ -21,9 +21,12 @@ public sealed class ProcedureVersion
         ProcessingTime processingTime,
         IReadOnlyList<RequiredDocument> requiredDocuments,
         IReadOnlyList<StepBudget> stepBudgets,
-        decimal fee)
+        decimal fee,
+        CutOffRule? cutOff = null,
+        ProcessingTime? citizenSupplementTime = null)
     {
         processingTime.Validate();
+        citizenSupplementTime?.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(fee);
         Id = id;
         ProcedureId = procedureId;
@@ -34,6 +37,9 @@ public sealed class ProcedureVersion
         RequiredDocuments = [.. requiredDocuments];
         StepBudgets = [.. stepBudgets];
         Fee = fee;
+        CutOff = cutOff?.Text;
+        CitizenSupplementAmount = citizenSupplementTime?.Amount;
+        CitizenSupplementUnit = citizenSupplementTime?.Unit;
     }
 
     public Guid Id { get; private set; }
@@ -58,6 +64,24 @@ public sealed class ProcedureVersion
 
     /// <summary>Fee in VND.</summary>
     public decimal Fee { get; private set; }
+
+    /// <summary>
+    /// The procedure's own acceptance cut-off (<see cref="CutOffRule"/> text: "16:00", "closing-1h"); null for the
+    /// agency's.
+    /// </summary>
+    public string? CutOff { get; private set; }
+
+    public int? CitizenSupplementAmount { get; private set; }
+
+    public DurationUnit? CitizenSupplementUnit { get; private set; }
+
+    /// <summary>
+    /// How long the citizen has to bring a requested supplement, from the request (e.g. 15 working days: the 2025
+    /// decree on interconnected online procedures, art. 6(4)(a)); when it runs out the dossier is closed with a
+    /// notice, which is not agency lateness. Null: the dossier waits for the citizen without end.
+    /// </summary>
+    public ProcessingTime? CitizenSupplementTime =>
+        CitizenSupplementAmount is { } amount && CitizenSupplementUnit is { } unit ? new ProcessingTime(amount, unit) : null;
 }
 
 /// <summary>A document the procedure requires: name, and how many originals and copies.</summary>

@@ -19,6 +19,12 @@ public sealed class SlaOptions
     /// <summary>... or under this share of the step's budget left, whichever comes first.</summary>
     public decimal StepDueSoonBudgetShare { get; set; } = 0.2m;
 
+    /// <summary>
+    /// The citizen is reminded to bring a requested supplement when less than this (working days) is left of the
+    /// procedure's time for it (<c>citizenSupplementTime</c>).
+    /// </summary>
+    public decimal SupplementReminderWorkingDays { get; set; } = 2m;
+
     /// <summary>A result ready for longer than this (working days) becomes NotCollected.</summary>
     public int NotCollectedAfterWorkingDays { get; set; } = 10;
 

@@ -9,12 +9,14 @@ namespace OneStop.Sla;
 /// <param name="NotCollectedAt">The instant the result's wait ran out, when the dossier becomes NotCollected now.</param>
 /// <param name="Notices">Every notice due by now (queued only when its key is not in the outbox yet).</param>
 /// <param name="NextCheckAt">The next boundary after now, or null while time alone changes nothing.</param>
+/// <param name="SupplementLapsedAt">The end of the citizen's time to bring a supplement, when the dossier closes now.</param>
 public sealed record SlaPlan(
     IReadOnlyList<(SlaState State, Instant At)> Moves,
     IReadOnlyList<(SlaState State, Instant At)> StepMoves,
     Instant? NotCollectedAt,
     IReadOnlyList<NoticeDraft> Notices,
-    Instant? NextCheckAt);
+    Instant? NextCheckAt,
+    Instant? SupplementLapsedAt = null);
 
 /// <summary>
 /// A notice to queue, keyed (dossier, <paramref name="Kind"/>, <paramref name="Threshold"/>). For officers and heads

@@ -14,7 +14,8 @@ namespace OneStop.Sla;
 /// <remarks>
 /// <para>DueSoon starts when less than the margin (<see cref="DeadlineThresholds.DueSoonFrom"/>) of working time is
 /// left; Overdue one second after the due.</para>
-/// <para>Apology (domain.md rule 6, Decree 61/2018 art. 19(9)): Form 04 is due <see cref="DeadlineThresholds.ApologyLeadWorkingDays"/>
+/// <para>Apology (domain.md rule 6; Decree 61/2018 art. 19(9) before 1 July 2025, restated under Decree 118/2025
+/// by provincial rules, e.g. Lai Châu QĐ 88/2025 art. 3(6)): Form 04 is due <see cref="DeadlineThresholds.ApologyLeadWorkingDays"/>
 /// before the statutory due (<see cref="DeadlineThresholds.ApologyDeadline"/>). The officer and the head of the
 /// department are warned <see cref="DeadlineThresholds.ApologyWarningWorkingDays"/> before that deadline, never
 /// after it (a dossier found past the deadline gets no warning); still no moved appointment once it passed tells
@@ -25,6 +26,10 @@ namespace OneStop.Sla;
 /// <para>Steps: the current unit's budget (from its hand-over to <c>StepDueAt</c>) moves the same way with its own
 /// margin (<see cref="SlaOptions.StepThresholds"/>); the officer is told once when the step is overdue. A hand-over
 /// starts a new step on track.</para>
+/// <para>Supplement: while the citizen's supplement is awaited under a procedure that limits its time
+/// (<see cref="Dossier.SupplementDueAt"/>), the citizen is reminded when less than
+/// <see cref="SlaOptions.SupplementReminderWorkingDays"/> of working time is left, and one second after the time
+/// ends the dossier closes (<see cref="DossierStatus.Lapsed"/>) with a notice to the citizen.</para>
 /// <para>Quiet hours: staff notices created outside an office session are held until the next one; the
 /// dispatcher checks again at send time in the recipient agency's hours.</para>
 /// </remarks>
@@ -45,6 +50,7 @@ public static class SlaPlanner
         var notices = new List<NoticeDraft>();
         Instant? next = null;
         Instant? notCollectedAt = null;
+        Instant? supplementLapsedAt = null;
         var staffFrom = QuietHours.NextSessionMoment(now, calculator, hours);
         var code = dossier.Code;
 
@@ -151,6 +157,24 @@ public static class SlaPlanner
 
                 break;
 
+            case DossierStatus.AwaitingSupplement when dossier.SupplementDueAt is { } supplementDue:
+                var lapsesAt = supplementDue + Duration.FromSeconds(1);
+                if (Reached(lapsesAt))
+                {
+                    supplementLapsedAt = lapsesAt;
+                    Add("SupplementLapsed", Iso(supplementDue), NoticeAudience.Citizen, now, NoticeText.SupplementLapsed(code, supplementDue));
+                    break;
+                }
+
+                var left = calculator.WorkingTimeBetween(now, supplementDue, hours).Seconds;
+                var margin = (long)(options.SupplementReminderWorkingDays * hours.SecondsPerDay);
+                if (left <= margin || Reached(calculator.AddWorkingTime(now, left - margin + 1, hours)))
+                {
+                    Add("SupplementReminder", Iso(supplementDue), NoticeAudience.Citizen, now, NoticeText.SupplementReminder(code, supplementDue));
+                }
+
+                break;
+
             case DossierStatus.ResultReady when dossier.ResultReadyAt is { } ready:
                 var early = ready < dossier.AppointmentAt;
                 Add(early ? "EarlyReturn" : "ResultReady", Iso(ready), NoticeAudience.Citizen, now, NoticeText.ResultReady(code, ready, dossier.AppointmentAt, early));
@@ -166,7 +190,7 @@ public static class SlaPlanner
 
         // Officers and heads of department hear about the dossiers their unit holds.
         var routed = notices.Select(n => n.Audience is NoticeAudience.Officer or NoticeAudience.HeadOfDepartment ? n with { Unit = dossier.CurrentUnit } : n).ToList();
-        return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next);
+        return new SlaPlan(moves, stepMoves, notCollectedAt, routed, next, supplementLapsedAt);
     }
 
     private static string Iso(Instant instant) => OfficeTime.FormatIso(instant);

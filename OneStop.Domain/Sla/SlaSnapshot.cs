@@ -26,7 +26,9 @@ public sealed record SlaSnapshot(
     SlaState StepSlaState,
     int EventCount,
     string LastEventHash,
-    int Version)
+    int Version,
+    Instant? SupplementDueAt,
+    Instant? ClosedAt)
 {
     public static SlaSnapshot Of(Dossier dossier)
     {
@@ -34,7 +36,8 @@ public sealed record SlaSnapshot(
         return new SlaSnapshot(
             dossier.Id, dossier.Code, dossier.AgencyId, dossier.Status, dossier.CurrentUnit, dossier.AcceptedAt, dossier.CountingStartsAt,
             dossier.StatutoryDueAt, dossier.AppointmentAt, dossier.Reschedulings, dossier.ResultReadyAt, dossier.StepStartedAt,
-            dossier.StepDueAt, dossier.SlaState, dossier.StepSlaState, dossier.EventCount, dossier.LastEventHash, dossier.Version);
+            dossier.StepDueAt, dossier.SlaState, dossier.StepSlaState, dossier.EventCount, dossier.LastEventHash, dossier.Version,
+            dossier.SupplementDueAt, dossier.ClosedAt);
     }
 }
 
@@ -53,4 +56,5 @@ public sealed record SlaRowChange(
     int Version,
     Instant? NextSlaCheckAt,
     int Transitions,
-    IReadOnlyList<DossierEvent> Events);
+    IReadOnlyList<DossierEvent> Events,
+    Instant? ClosedAt = null);

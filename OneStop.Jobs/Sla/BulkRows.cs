@@ -79,6 +79,7 @@ internal sealed class BulkRows(OneStopDbContext db)
             Of(nameof(Dossier.LastEventHash), c => c.LastEventHash),
             Of(nameof(Dossier.Version), c => c.Version),
             Of(nameof(Dossier.NextSlaCheckAt), c => c.NextSlaCheckAt),
+            Of(nameof(Dossier.ClosedAt), c => c.ClosedAt),
         };
 
         string Name(int i) => _sql.DelimitIdentifier(columns[i].Property.GetColumnName(table)!);

@@ -92,7 +92,8 @@ public sealed class SlaCheckJob(
             snapshots = await DueBatch(db, now).AsNoTracking()
                 .Select(d => new SlaSnapshot(
                     d.Id, d.Code, d.AgencyId, d.Status, d.CurrentUnit, d.AcceptedAt, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt,
-                    d.Reschedulings, d.ResultReadyAt, d.StepStartedAt, d.StepDueAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash, d.Version))
+                    d.Reschedulings, d.ResultReadyAt, d.StepStartedAt, d.StepDueAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash, d.Version,
+                    d.SupplementDueAt, d.ClosedAt))
                 .ToListAsync(cancellationToken);
             if (snapshots.Count == 0)
             {
@@ -118,7 +119,7 @@ public sealed class SlaCheckJob(
                     failed.Add(snapshot.Code);
                     changes.Add(new SlaRowChange(
                         snapshot.Id, snapshot.Version, snapshot.Status, snapshot.SlaState, snapshot.StepSlaState, snapshot.EventCount,
-                        snapshot.LastEventHash, snapshot.Version, now + Duration.FromMinutes(_options.PoisonRetryMinutes), 0, []));
+                        snapshot.LastEventHash, snapshot.Version, now + Duration.FromMinutes(_options.PoisonRetryMinutes), 0, [], snapshot.ClosedAt));
                 }
             }
 

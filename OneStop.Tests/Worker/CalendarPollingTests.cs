@@ -55,7 +55,14 @@ public sealed class CalendarPollingTests : IDisposable
             await Task.Delay(20);
         }
 
-        Assert.Equal(1, worker.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
+        // The rebuilt calendar is published before the restatement is queued: wait (bounded) for the queue too.
+        var monitoring = worker.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        while (monitoring.EnqueuedCount("default") == 0 && clock.Elapsed < TimeSpan.FromSeconds(8))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1, monitoring.EnqueuedCount("default"));
         Assert.False(await refresh.PollAsync(CancellationToken.None));
         await worker.StopAsync();
     }

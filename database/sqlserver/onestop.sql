@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -96,7 +96,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -142,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -187,7 +187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -204,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -219,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -234,7 +234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -249,7 +249,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -263,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -278,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -291,6 +291,9 @@ BEGIN
         [RequiredDocuments] nvarchar(max) NOT NULL,
         [StepBudgets] nvarchar(max) NOT NULL,
         [Fee] decimal(18,2) NOT NULL,
+        [CutOff] nvarchar(20) NULL,
+        [CitizenSupplementAmount] int NULL,
+        [CitizenSupplementUnit] nvarchar(40) NULL,
         CONSTRAINT [PK_ProcedureVersions] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_ProcedureVersions_Procedures_ProcedureId] FOREIGN KEY ([ProcedureId]) REFERENCES [Procedures] ([Id]) ON DELETE CASCADE
     );
@@ -298,7 +301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -325,6 +328,12 @@ BEGIN
         [ProcessingAmount] int NOT NULL,
         [ProcessingUnit] nvarchar(40) NOT NULL,
         [CountingMode] nvarchar(40) NOT NULL,
+        [CutOff] nvarchar(20) NULL,
+        [CitizenSupplementAmount] int NULL,
+        [CitizenSupplementUnit] nvarchar(40) NULL,
+        [SupplementDueAt] datetime2 NULL,
+        [ReceivingAgencyId] uniqueidentifier NULL,
+        [ReceivedAt] datetime2 NULL,
         [CountingStartsAt] datetime2 NOT NULL,
         [StatutoryDueAt] datetime2 NOT NULL,
         [DueCalendarStatus] nvarchar(40) NOT NULL,
@@ -343,13 +352,14 @@ BEGIN
         [Version] int NOT NULL,
         CONSTRAINT [PK_Dossiers] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Dossiers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dossiers_Agencies_ReceivingAgencyId] FOREIGN KEY ([ReceivingAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Dossiers_ProcedureVersions_ProcedureVersionId] FOREIGN KEY ([ProcedureVersionId]) REFERENCES [ProcedureVersions] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -369,7 +379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -386,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -407,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -428,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -450,7 +460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -481,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -499,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -519,7 +529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -539,7 +549,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -547,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -555,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -563,7 +573,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -571,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -579,7 +589,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -587,7 +597,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -595,7 +605,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -603,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -611,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -619,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -627,7 +637,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -635,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -643,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -651,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -659,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -667,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -675,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -683,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -691,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -699,7 +709,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -707,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -715,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -723,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -731,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -739,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -747,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -755,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -763,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -771,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -779,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -787,7 +805,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -795,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -803,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -811,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -819,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -827,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -835,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -843,11 +861,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130142845_Initial'
+    WHERE [MigrationId] = N'20261130143855_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130142845_Initial', N'10.0.14');
+    VALUES (N'20261130143855_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -22,6 +22,9 @@ internal sealed class DossierConfiguration(PersonalDataCipher cipher)
         builder.Property(d => d.LastEventHash).HasMaxLength(64);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.ProcessingTime);
+        builder.Ignore(d => d.CitizenSupplementTime);
+        builder.Property(d => d.CutOff).HasMaxLength(20);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.ReceivingAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.PendingEvents);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProcedureVersion>().WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -27,6 +27,8 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.Property(v => v.Id).ValueGeneratedNever();
         builder.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
         builder.Ignore(v => v.ProcessingTime);
+        builder.Ignore(v => v.CitizenSupplementTime);
+        builder.Property(v => v.CutOff).HasMaxLength(20);
         builder.Property(v => v.RequiredDocuments)
             .HasConversion(new JsonListConverter<RequiredDocument>(), new JsonListComparer<RequiredDocument>());
         builder.Property(v => v.StepBudgets)

@@ -15,8 +15,8 @@ internal static class DocumentSamples
 
     public static DocumentFonts Fonts => LazyFonts.Value;
 
-    public static DocumentHeading Heading(string? number = "42/TNHS", string formCode = "Mẫu số 01") =>
-        new(ParentAgency, "Bộ phận Một cửa", number, "Ba Đình", new LocalDate(2025, 11, 3), formCode);
+    public static DocumentHeading Heading(string? number = "42/TNHS", FormKind form = FormKind.Receipt, FormSet? set = null) =>
+        new(ParentAgency, "Bộ phận Một cửa", number, "Ba Đình", new LocalDate(2025, 11, 3), (set ?? FormSet.Circular2025)[form]);
 
     public static ApplicantDetails Applicant => new(
         ApplicantName,
@@ -25,7 +25,7 @@ internal static class DocumentSamples
         "0912 345 678",
         "nhung.nguyen@example.vn");
 
-    public static ReceiptForm Receipt(int documentCount = 3)
+    public static ReceiptForm Receipt(int documentCount = 3, FormSet? set = null)
     {
         SubmittedDocument[] basics =
         [
@@ -37,7 +37,7 @@ internal static class DocumentSamples
             .Select(i => i < basics.Length ? basics[i] : new SubmittedDocument($"Giấy tờ chứng minh nơi cư trú số {i + 1} (bản đối chiếu)", 1, DocumentCopyKind.Copy))
             .ToList();
         return new ReceiptForm(
-            Heading(),
+            Heading(set: set),
             DossierCode,
             "Bộ phận Một cửa Ủy ban nhân dân phường Ba Đình",
             Applicant,
@@ -54,8 +54,8 @@ internal static class DocumentSamples
             42);
     }
 
-    public static SupplementRequestForm SupplementRequest() => new(
-        Heading("15/PBS", "Mẫu số 02"),
+    public static SupplementRequestForm SupplementRequest(FormSet? set = null) => new(
+        Heading("15/PBS", FormKind.SupplementRequest, set),
         DossierCode,
         Applicant,
         "Đăng ký khai sinh",
@@ -65,8 +65,8 @@ internal static class DocumentSamples
         "024 3823 4567",
         "Trần Văn Đức");
 
-    public static RefusalForm Refusal() => new(
-        Heading("03/PTC", "Mẫu số 03"),
+    public static RefusalForm Refusal(FormSet? set = null) => new(
+        Heading("03/PTC", FormKind.Refusal, set),
         "Bộ phận Một cửa Ủy ban nhân dân phường Ba Đình",
         Applicant,
         null,
@@ -74,8 +74,8 @@ internal static class DocumentSamples
         ["Yêu cầu không thuộc thẩm quyền giải quyết của Ủy ban nhân dân phường Ba Đình", "Người yêu cầu không có quyền yêu cầu cấp bản sao theo quy định"],
         "Trần Văn Đức");
 
-    public static ApologyForm Apology() => new(
-        Heading("07/PXL", "Mẫu số 04"),
+    public static ApologyForm Apology(FormSet? set = null) => new(
+        Heading("07/PXL", FormKind.Apology, set),
         "Bà " + ApplicantName,
         Applicant,
         ParentAgency,
@@ -88,7 +88,7 @@ internal static class DocumentSamples
         new SignatureBlock("Thủ trưởng cơ quan, đơn vị", "Lê Minh Tuấn", "(Ký, ghi rõ họ tên và đóng dấu)"),
         ["Như trên", "Bộ phận Một cửa", "Lưu: VT"]);
 
-    public static ControlSheetForm ControlSheet(int handovers = 3)
+    public static ControlSheetForm ControlSheet(int handovers = 3, FormSet? set = null)
     {
         HandoverRecord[] basics =
         [
@@ -98,7 +98,7 @@ internal static class DocumentSamples
         ];
         var rows = Enumerable.Range(0, handovers).Select(i => basics[i % basics.Length]).ToList();
         return new ControlSheetForm(
-            Heading("42/PKS", "Mẫu số 05"),
+            Heading("42/PKS", FormKind.ControlSheet, set),
             DossierCode,
             ParentAgency,
             "Công an " + Ward,
@@ -107,8 +107,8 @@ internal static class DocumentSamples
             rows);
     }
 
-    public static TrackingBookForm TrackingBook(int entries = 8) => new(
-        Heading("01/STD", "Mẫu số 06"),
+    public static TrackingBookForm TrackingBook(int entries = 8, FormSet? set = null) => new(
+        Heading("01/STD", FormKind.TrackingBook, set),
         "Hộ tịch",
         "01/2025",
         Enumerable.Range(1, entries)
@@ -126,8 +126,8 @@ internal static class DocumentSamples
                 i % 3 == 0 ? "Trực tiếp" : null))
             .ToList());
 
-    public static StopNoticeForm StopNotice() => new(
-        Heading("05/TB", "Mẫu số 07"),
+    public static StopNoticeForm StopNotice(FormSet? set = null) => new(
+        Heading("05/TB", FormKind.StopNotice, set),
         "Bà " + ApplicantName,
         Applicant,
         ParentAgency,

@@ -44,7 +44,7 @@ public sealed class FormRendererTests
     [Fact]
     public void Apology_Render_HasTitleBothAppointmentsAndHeadOfAgency()
     {
-        var bytes = new ApologyFormRenderer(DocumentSamples.Fonts).Render(DocumentSamples.Apology());
+        var bytes = new ApologyFormRenderer(DocumentSamples.Fonts).Render(DocumentSamples.Apology(FormSet.Circular2018));
         DocumentSamples.Preview("form04-apology", bytes);
         var pdf = PdfText.Read(bytes);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using NodaTime;
 using OneStop.Api.Demo;
 using OneStop.Tests.Api.Dossiers;
 
@@ -81,6 +82,32 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
         var page = await first.Content.ReadAsStringAsync();
         Assert.Contains("Lê Thị &lt;b&gt;Hoa&lt;/b&gt;", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Hoa</b>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registration_ReceivedByAnotherDesk_ShowsBothReceptionsAndCountsFromTheCompetentAgency()
+    {
+        factory.Clock.Reset(Instant.FromUtc(2025, 3, 3, 2, 0));
+        using var client = factory.CreateClient();
+        await SignInAsync(client, "motcua");
+        var form = new Dictionary<string, string>
+        {
+            ["procedureCode"] = "1.004227.H99",
+            ["doc0"] = "on",
+            ["docOriginals0"] = "1",
+            ["docCopies0"] = "0",
+            ["applicant.fullName"] = "Lê Thị Hoa",
+            ["channel"] = "Counter",
+            ["receivedElsewhere.agency"] = "000.00.13.H99",
+            ["receivedElsewhere.receivedAt"] = "2025-02-28T16:00",
+        };
+
+        using var response = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/quay/ho-so/", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Nhận tại bộ phận một cửa ngoài địa bàn", page, StringComparison.Ordinal);
+        Assert.Contains("bắt đầu tính 09:00 ngày 03/03/2025", page, StringComparison.Ordinal);
     }
 
     [Fact]

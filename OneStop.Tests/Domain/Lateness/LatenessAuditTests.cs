@@ -137,6 +137,8 @@ public sealed class LatenessAuditTests
 
         var second = result.Findings.Single(f => f.Kind == FindingKind.SecondRescheduling);
         Assert.Equal([4, 5], second.Events.Select(e => e.Sequence).ToArray());
+        // Accepted in March 2025: Decree 61/2018 governs, and is the one cited.
+        Assert.Contains("Nghị định 61/2018 điều 19(9)", second.ExplanationVi, StringComparison.Ordinal);
         Assert.Contains(FindingKind.AppointmentBeyondStatute, Kinds(result));
         Assert.Contains(FindingKind.ReceiptReissued, Kinds(result));
     }

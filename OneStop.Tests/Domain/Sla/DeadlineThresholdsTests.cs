@@ -90,7 +90,7 @@ public sealed class DeadlineThresholdsTests
 
     private static SlaSnapshot Snapshot() => new(
         Guid.NewGuid(), "000.00.12.H99-250303-0001", Guid.NewGuid(), DossierStatus.InProcess, "Công chức tư pháp - hộ tịch", Start, Start, Due, Due, 0,
-        null, null, null, SlaState.OnTrack, SlaState.OnTrack, 1, "hash", 1);
+        null, null, null, SlaState.OnTrack, SlaState.OnTrack, 1, "hash", 1, null, null);
 
     private static AuditedDossier Audited() => new(
         "000.00.12.H99-250303-0001", "000.00.12.H99", "Đống Đa", "2.000575.H99", "Thủ tục", Hours,

@@ -379,6 +379,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -399,6 +406,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Documents")
                         .IsRequired()
@@ -431,6 +442,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("integer");
 
@@ -461,6 +478,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("integer");
 
@@ -477,6 +497,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -968,6 +990,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone");
 
@@ -1255,6 +1288,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

@@ -380,6 +380,13 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -400,6 +407,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Documents")
                         .IsRequired()
@@ -432,6 +443,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("int");
 
@@ -462,6 +479,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 
@@ -478,6 +498,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -969,6 +991,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("datetime2");
 
@@ -1257,6 +1290,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

@@ -368,6 +368,13 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -387,6 +394,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<string>("CurrentUnit")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Documents")
@@ -420,6 +431,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("INTEGER");
 
@@ -450,6 +467,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("INTEGER");
 
@@ -466,6 +486,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -949,6 +971,17 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
@@ -1234,6 +1267,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130142845_Initial")]
+    [Migration("20261130143855_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -383,6 +383,13 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -403,6 +410,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Documents")
                         .IsRequired()
@@ -435,6 +446,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReceivingAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Reschedulings")
                         .HasColumnType("int");
 
@@ -465,6 +482,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("StepStartedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("SupplementDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("SupplementRequestCount")
                         .HasColumnType("int");
 
@@ -481,6 +501,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ProcedureVersionId");
+
+                    b.HasIndex("ReceivingAgencyId");
 
                     b.HasIndex("NextSlaCheckAt", "Id");
 
@@ -972,6 +994,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("CitizenSupplementAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CitizenSupplementUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CutOff")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("EffectiveFrom")
                         .HasColumnType("datetime2");
 
@@ -1260,6 +1293,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ReceivingAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsOne("OneStop.Dossiers.Person", "Applicant", b1 =>
                         {

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace OneStop.Persistence.Migrations.PostgreSql
+namespace OneStop.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,16 +15,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Path = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Sessions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CutOff = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    SaturdayReception = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Sessions = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CutOff = table.Column<TimeOnly>(type: "time", nullable: true),
+                    SaturdayReception = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,10 +41,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,25 +55,25 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,17 +84,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "CalendarNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Covers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    DaysOff = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    MakeUpWorkingDays = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Covers = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    DaysOff = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,10 +105,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Xml = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,13 +119,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ResponseBody = table.Column<string>(type: "text", nullable: false),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: false),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,12 +137,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
-                    DossierCount = table.Column<int>(type: "integer", nullable: false),
-                    FindingCount = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AuditVersion = table.Column<int>(type: "int", nullable: false),
+                    DossierCount = table.Column<int>(type: "int", nullable: false),
+                    FindingCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,11 +154,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,13 +169,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "RefreshTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SpentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SpentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -187,9 +186,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,12 +199,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,11 +221,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -243,11 +242,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,10 +263,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,8 +283,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,10 +307,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,15 +327,18 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "ProcedureVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EffectiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RequiredDocuments = table.Column<string>(type: "text", nullable: false),
-                    StepBudgets = table.Column<string>(type: "text", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "int", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequiredDocuments = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    StepBudgets = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    CutOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "int", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -353,45 +355,51 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Dossiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TrackingNumber = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApplicantFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ApplicantPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ApplicantEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProxyFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProxyIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ProxyPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    ProxyAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ProxyEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Documents = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CurrentUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CountingStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueCalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reschedulings = table.Column<int>(type: "integer", nullable: false),
-                    SupplementRequestCount = table.Column<int>(type: "integer", nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    StepStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResultReadyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StepSlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    NextSlaCheckAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EventCount = table.Column<int>(type: "integer", nullable: false),
-                    LastEventHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TrackingNumber = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ApplicantFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProxyFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProxyIdNumber = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ProxyPhone = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ProxyAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ProxyEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Documents = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CurrentUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "int", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CutOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "int", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    SupplementDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReceivingAgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CountingStartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueCalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reschedulings = table.Column<int>(type: "int", nullable: false),
+                    SupplementRequestCount = table.Column<int>(type: "int", nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StepStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResultReadyAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SlaState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StepSlaState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EventCount = table.Column<int>(type: "int", nullable: false),
+                    LastEventHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -399,6 +407,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     table.ForeignKey(
                         name: "FK_Dossiers_Agencies_AgencyId",
                         column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_ReceivingAgencyId",
+                        column: x => x.ReceivingAgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -414,15 +428,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Apologies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    NewAppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    NewAppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -439,12 +453,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "CitizenVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LoggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ResultWasReady = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    LoggedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ResultWasReady = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,16 +476,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Details = table.Column<string>(type: "text", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,16 +502,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Handovers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    FromUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ToUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Giver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Receiver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedStepOutcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    FromUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ToUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Giver = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Receiver = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedStepOutcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -515,17 +529,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
-                    AuditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuditVersion = table.Column<int>(type: "int", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LateMinutes = table.Column<long>(type: "bigint", nullable: false),
-                    Sequences = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Evidence = table.Column<string>(type: "text", nullable: false),
-                    ExplanationVi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ExplanationEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Sequences = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ExplanationVi = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ExplanationEn = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -542,26 +556,26 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Threshold = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
-                    UndeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentTo = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UndeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -578,13 +592,13 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IssuedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -602,15 +616,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EventSequence = table.Column<int>(type: "integer", nullable: false),
-                    StatutoryDueBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatutoryDueAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RestatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventSequence = table.Column<int>(type: "int", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,15 +641,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "SupplementRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    MissingDocuments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MissingDocuments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -678,7 +692,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -709,7 +724,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarNotices_Key_Revision",
@@ -753,6 +769,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IX_Dossiers_ProcedureVersionId",
                 table: "Dossiers",
                 column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingAgencyId",
+                table: "Dossiers",
+                column: "ReceivingAgencyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_Status_StatutoryDueAt",

@@ -1,0 +1,959 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace OneStop.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Agencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Path = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sessions = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CutOff = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    SaturdayReception = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Agencies_Agencies_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Covers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DaysOff = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Xml = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResponseBody = table.Column<string>(type: "text", nullable: false),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.UserName, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LatenessAuditRun",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
+                    DossierCount = table.Column<int>(type: "integer", nullable: false),
+                    FindingCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessAuditRun", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalDataReads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataReads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RefreshTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SpentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SequenceCounters",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SequenceCounters", x => new { x.AgencyId, x.Scope });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Procedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedures_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RequiredDocuments = table.Column<string>(type: "text", nullable: false),
+                    StepBudgets = table.Column<string>(type: "text", nullable: false),
+                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    CutOff = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "integer", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureVersions_Procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Dossiers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrackingNumber = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApplicantFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProxyFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProxyIdNumber = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ProxyPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ProxyAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ProxyEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Documents = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CurrentUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "integer", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CutOff = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CitizenSupplementAmount = table.Column<int>(type: "integer", nullable: true),
+                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SupplementDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceivingAgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CountingStartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueCalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reschedulings = table.Column<int>(type: "integer", nullable: false),
+                    SupplementRequestCount = table.Column<int>(type: "integer", nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StepStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResultReadyAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StepSlaState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EventCount = table.Column<int>(type: "integer", nullable: false),
+                    LastEventHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dossiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_Agencies_ReceivingAgencyId",
+                        column: x => x.ReceivingAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Dossiers_ProcedureVersions_ProcedureVersionId",
+                        column: x => x.ProcedureVersionId,
+                        principalTable: "ProcedureVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Apologies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NewAppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Apologies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Apologies_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CitizenVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LoggedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ResultWasReady = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CitizenVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CitizenVisits_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierEvents_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Handovers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    FromUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ToUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Giver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Receiver = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedStepOutcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Handovers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Handovers_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LatenessFinding",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditVersion = table.Column<int>(type: "integer", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LateMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Sequences = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Evidence = table.Column<string>(type: "text", nullable: false),
+                    ExplanationVi = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ExplanationEn = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LatenessFinding", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LatenessFinding_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentTo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    UndeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Receipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Receipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Receipts_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Restatements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventSequence = table.Column<int>(type: "integer", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Restatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Restatements_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplementRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MissingDocuments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplementRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplementRequests_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agencies_ElectronicId",
+                table: "Agencies",
+                column: "ElectronicId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agencies_ParentId",
+                table: "Agencies",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Agencies_Path",
+                table: "Agencies",
+                column: "Path");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apologies_DossierId",
+                table: "Apologies",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AgencyId",
+                table: "AspNetUsers",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarNotices_Key_Revision",
+                table: "CalendarNotices",
+                columns: new[] { "Key", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitizenVisits_DossierId",
+                table: "CitizenVisits",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierEvents_DossierId_Sequence",
+                table: "DossierEvents",
+                columns: new[] { "DossierId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierEvents_RecordedAt",
+                table: "DossierEvents",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt",
+                table: "Dossiers",
+                columns: new[] { "AgencyId", "TrackingNumber", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Code",
+                table: "Dossiers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_NextSlaCheckAt_Id",
+                table: "Dossiers",
+                columns: new[] { "NextSlaCheckAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ProcedureVersionId",
+                table: "Dossiers",
+                column: "ProcedureVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_ReceivingAgencyId",
+                table: "Dossiers",
+                column: "ReceivingAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_Status_StatutoryDueAt",
+                table: "Dossiers",
+                columns: new[] { "Status", "StatutoryDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Handovers_DossierId_Number",
+                table: "Handovers",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessAuditRun_StartedAt",
+                table: "LatenessAuditRun",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_DossierId_AuditVersion",
+                table: "LatenessFinding",
+                columns: new[] { "DossierId", "AuditVersion" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LatenessFinding_Kind_AuditedAt",
+                table: "LatenessFinding",
+                columns: new[] { "Kind", "AuditedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                table: "OutboxMessages",
+                columns: new[] { "DossierId", "Kind", "Threshold" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NextAttemptAt",
+                table: "OutboxMessages",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_UndeliveredAt",
+                table: "OutboxMessages",
+                column: "UndeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataReads_DossierId_At",
+                table: "PersonalDataReads",
+                columns: new[] { "DossierId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_AgencyId",
+                table: "Procedures",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedures_Code",
+                table: "Procedures",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersions_ProcedureId_Number",
+                table: "ProcedureVersions",
+                columns: new[] { "ProcedureId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receipts_DossierId_Number",
+                table: "Receipts",
+                columns: new[] { "DossierId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokens_FamilyId",
+                table: "RefreshTokens",
+                column: "FamilyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokens_UserId_ExpiresAt",
+                table: "RefreshTokens",
+                columns: new[] { "UserId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_DossierId_EventSequence",
+                table: "Restatements",
+                columns: new[] { "DossierId", "EventSequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Restatements_RestatedAt",
+                table: "Restatements",
+                column: "RestatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplementRequests_DossierId",
+                table: "SupplementRequests",
+                column: "DossierId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Apologies");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CalendarNotices");
+
+            migrationBuilder.DropTable(
+                name: "CitizenVisits");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierEvents");
+
+            migrationBuilder.DropTable(
+                name: "Handovers");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "LatenessAuditRun");
+
+            migrationBuilder.DropTable(
+                name: "LatenessFinding");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PersonalDataReads");
+
+            migrationBuilder.DropTable(
+                name: "Receipts");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTokens");
+
+            migrationBuilder.DropTable(
+                name: "Restatements");
+
+            migrationBuilder.DropTable(
+                name: "SequenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "SupplementRequests");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Dossiers");
+
+            migrationBuilder.DropTable(
+                name: "ProcedureVersions");
+
+            migrationBuilder.DropTable(
+                name: "Procedures");
+
+            migrationBuilder.DropTable(
+                name: "Agencies");
+        }
+    }
+}

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261123045843_Initial")]
+    [Migration("20261130130907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -889,18 +889,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("OneStop.Persistence.SequenceCounter", b =>
                 {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
 
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Value")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("AgencyId", "Scope");
+                    b.HasKey("Key");
 
                     b.ToTable("SequenceCounters");
                 });

@@ -16,11 +16,11 @@ using OneStop.Procedures;
 namespace OneStop.Api.Dossiers;
 
 /// <summary>
-/// Registers dossiers: validates the request, then in one transaction draws the code's daily sequence and the
-/// tracking-book line (<see cref="DossierNumbering"/>, an atomic increment that locks the two counter rows until
-/// the commit) and saves the dossier with its first event and receipt. Concurrent clerks get distinct,
-/// consecutive codes without retries; a number is skipped only when its registration rolls back (a failed save, a
-/// cancelled request). Round trips before the write: the member with their agency (one query, shared with the
+/// Registers dossiers: validates the request, draws the code's daily sequence and the tracking-book line
+/// (<see cref="DossierNumbering"/>: one atomic increment, no retries) and saves the dossier with its first event
+/// and receipt in one transaction. Concurrent clerks get distinct, consecutive codes; on a server database a
+/// registration that fails after its draw leaves a gap (see <see cref="DossierNumbering"/>). Round trips before
+/// the write: the member with their agency (one query, shared with the
 /// rest of the request), the Idempotency-Key lookup when one is sent; the procedure comes from
 /// <see cref="ProcedureCache"/>.
 /// </summary>
@@ -78,15 +78,26 @@ public sealed class DossierIntake(
 
         var acceptedOn = OfficeTime.ToLocal(acceptedAt).Date;
         db.Database.AutoSavepointsEnabled = false;
+
+        // One connection for the draw, the transaction and any retry (a pooled connection is reset each time it
+        // is taken again).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             DrawnNumbers? drawn = null;
             try
             {
-                // The counters are drawn first and stay locked until the commit: nothing slow happens in between.
+                // On a server database the numbers are drawn by a statement of their own, committed at once: the
+                // counter rows are locked for that statement only, not for the whole registration. On SQLite (one
+                // writer at a time anyway) they are drawn inside the registration's transaction.
+                if (DossierNumbering.DrawsApart(db))
+                {
+                    drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
+                }
+
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
+                drawn ??= await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 var registration = new DossierRegistration(
                     drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
                     agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents);

@@ -9,21 +9,34 @@ namespace OneStop.Api.Dossiers;
 
 /// <summary>
 /// Draws a new dossier's code and tracking-book line (Circular 01/2018 art. 19 and 03/2025 art. 13; the book
-/// numbers an agency's dossiers continuously through the year) in one atomic statement inside the caller's
-/// transaction (<see cref="SequenceCounters"/>). Concurrent registrations get distinct, consecutive numbers; a
-/// number is skipped only when the registration that drew it rolls back.
+/// numbers an agency's dossiers continuously through the year) with one atomic statement
+/// (<see cref="SequenceCounters"/>). Concurrent registrations get distinct, consecutive numbers without retries.
 /// </summary>
+/// <remarks>
+/// Where the statement runs (<see cref="DrawsApart"/>): on PostgreSQL and SQL Server, where registrations really
+/// run in parallel, it commits on its own just before the registration's transaction, so the two counter rows of
+/// a busy agency are locked for one statement and not for a whole registration; a registration that then fails
+/// (its transaction rolls back) leaves its numbers unused: a gap in the day's codes and the book, never a
+/// duplicate. There, registrations of this instance drawing from the same counters at once share one statement
+/// (<see cref="CounterGroups"/>). On SQLite, which has one writer at a time anyway, the statement runs inside the registration's
+/// transaction and a rollback returns the numbers (no gap).
+/// </remarks>
 public sealed class DossierNumbering(IOptions<DossierCodeOptions> options)
 {
     private readonly DossierCode _standard = new(options.Value.Pattern, options.Value.SequenceDigits);
     private readonly DossierCode _centralised = new(options.Value.CentralisedPattern, options.Value.SequenceDigits);
+    private readonly CounterGroups _groups = new();
+
+    /// <summary>Whether numbers are drawn by a statement committed before the registration's transaction.</summary>
+    public static bool DrawsApart(OneStopDbContext db) => db is not SqliteOneStopDbContext;
 
     /// <summary>Draws the code and the book line for a dossier of <paramref name="procedureCode"/> accepted on <paramref name="acceptedOn"/>.</summary>
     public async Task<DrawnNumbers> DrawAsync(OneStopDbContext db, Agency agency, string procedureCode, LocalDate acceptedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agency);
         var (pattern, prefix) = PrefixOf(agency, procedureCode, acceptedOn);
-        var values = await SequenceCounters.DrawAsync(db, [CodeKey(prefix), BookKey(agency.Id, acceptedOn.Year)], cancellationToken);
+        string[] keys = [CodeKey(prefix), BookKey(agency.Id, acceptedOn.Year)];
+        var values = DrawsApart(db) ? await _groups.DrawAsync(db, keys) : await SequenceCounters.DrawAsync(db, keys, 1, cancellationToken);
         return new DrawnNumbers(pattern.Format(prefix, values[0]), checked((int)values[1]), prefix);
     }
 

@@ -20,14 +20,16 @@ public static class SequenceCounters
     public const int MaxKeyLength = 120;
 
     /// <summary>
-    /// Increments each counter by one (creating it at 1) and answers the new values in the order of
-    /// <paramref name="keys"/>. Rows are locked in the order given; callers keep one order (code, then book) so
-    /// that two transactions never wait on each other in a cycle.
+    /// Increments each counter by <paramref name="count"/> (creating it at <paramref name="count"/>) and answers
+    /// the new values in the order of <paramref name="keys"/>: the numbers drawn from each are the
+    /// <paramref name="count"/> values up to it. Rows are locked in the order given; callers keep one order (code,
+    /// then book) so that two transactions never wait on each other in a cycle.
     /// </summary>
-    public static async Task<long[]> DrawAsync(OneStopDbContext db, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    public static async Task<long[]> DrawAsync(OneStopDbContext db, IReadOnlyList<string> keys, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (keys.Count == 0 || keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
         {
             throw new ArgumentException("One or more distinct keys.", nameof(keys));
@@ -38,7 +40,7 @@ public static class SequenceCounters
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(keys[i]);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(keys[i].Length, MaxKeyLength);
-            rows.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@k{i}, 1)");
+            rows.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"(@k{i}, @n)");
         }
 
         var sql = db switch
@@ -46,20 +48,21 @@ public static class SequenceCounters
             SqlServerOneStopDbContext => $"""
                 MERGE [SequenceCounters] WITH (HOLDLOCK) AS t
                 USING (VALUES {rows}) AS s([Key], [Value]) ON t.[Key] = s.[Key]
-                WHEN MATCHED THEN UPDATE SET t.[Value] = t.[Value] + 1
-                WHEN NOT MATCHED THEN INSERT ([Key], [Value]) VALUES (s.[Key], 1)
+                WHEN MATCHED THEN UPDATE SET t.[Value] = t.[Value] + s.[Value]
+                WHEN NOT MATCHED THEN INSERT ([Key], [Value]) VALUES (s.[Key], s.[Value])
                 OUTPUT inserted.[Key], inserted.[Value];
                 """,
             _ => $"""
                 INSERT INTO "SequenceCounters" ("Key", "Value") VALUES {rows}
-                ON CONFLICT ("Key") DO UPDATE SET "Value" = "SequenceCounters"."Value" + 1
+                ON CONFLICT ("Key") DO UPDATE SET "Value" = "SequenceCounters"."Value" + excluded."Value"
                 RETURNING "Key", "Value";
                 """,
         };
         var drawn = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var command = await CommandAsync(db, sql, keys, cancellationToken))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            AddValue(command, "@n", count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 drawn[reader.GetString(0)] = reader.GetInt64(1);
@@ -95,11 +98,16 @@ public static class SequenceCounters
                 """,
         };
         await using var command = await CommandAsync(db, sql, [key], cancellationToken);
+        AddValue(command, "@v", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddValue(DbCommand command, string name, long value)
+    {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@v";
+        parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<DbCommand> CommandAsync(OneStopDbContext db, string sql, IReadOnlyList<string> keys, CancellationToken cancellationToken)

@@ -20,7 +20,8 @@ namespace OneStop.Benchmarks.Intake;
 /// the PostgreSQL server, and a plain one-row EF insert endpoint (<see cref="PlainInsertServer"/>, its own process)
 /// on the same database. For each number of concurrent clients (all the demo clerk of one agency, so every
 /// registration draws from the same two counters) it runs registrations, then plain inserts, for S seconds each
-/// after a warm-up, and prints requests/s, p50/p99 latency, failures and the ratio of the two rates. The machine's
+/// after a warm-up, and prints requests/s, p50/p99 latency, failures, the server process's CPU time per request and
+/// the ratio of the two rates. The machine's
 /// load average is printed before and after each database.
 /// </summary>
 internal static class RegistrationLoad
@@ -41,15 +42,17 @@ internal static class RegistrationLoad
         var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         ApiDll = Option(args, "--api");
         var clients = (Option(args, "--clients") ?? "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        Console.WriteLine($"Registrations beside a plain one-row EF insert; {seconds} s per measure after a {Warmup.TotalSeconds:F0} s warm-up; {Environment.ProcessorCount} cores.");
-        Console.WriteLine("| database | clients | registrations/s | p50 / p99 | failed | plain insert/s | p50 / p99 | failed | ratio |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine($"Registrations beside a plain one-row EF insert; {seconds} s per measure after a {Warmup.TotalSeconds:F0} s warm-up ({FirstWarmupSeconds} s for each server first); {Environment.ProcessorCount} cores.");
+        Console.WriteLine("| database | clients | registrations/s | p50 / p99 | failed | server CPU each | plain insert/s | p50 / p99 | failed | server CPU each | ratio |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         await RunDatabaseAsync(DatabaseProvider.Sqlite, null, clients, seconds);
         if (postgres is not null)
         {
             await RunDatabaseAsync(DatabaseProvider.PostgreSql, postgres, clients, seconds);
         }
     }
+
+    private const int FirstWarmupSeconds = 15;
 
     private static TimeSpan Warmup => TimeSpan.FromSeconds(3);
 
@@ -86,15 +89,26 @@ internal static class RegistrationLoad
         {
             await WaitUntilUpAsync(apiUrl + "/dang-nhap", api);
             await WaitUntilUpAsync(plainUrl + "/", plain);
+
+            // The servers' JIT tiers up hot code for a while after start (much longer for the API, and longer on a
+            // loaded machine): a first unmeasured round of both, so that the measures see steady state.
+            using (var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 8 })
+            using (var http = new HttpClient(handler))
+            {
+                var token = await SignInAsync(http, apiUrl);
+                await LoadAsync(http, 8, FirstWarmupSeconds, () => Registration(apiUrl, token), api);
+                await LoadAsync(http, 8, FirstWarmupSeconds, () => new HttpRequestMessage(HttpMethod.Post, plainUrl + "/plain"), plain);
+            }
+
             foreach (var clients in clientCounts)
             {
                 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
                 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
                 var token = await SignInAsync(http, apiUrl);
-                var registrations = await LoadAsync(http, clients, seconds, () => Registration(apiUrl, token));
-                var inserts = await LoadAsync(http, clients, seconds, () => new HttpRequestMessage(HttpMethod.Post, plainUrl + "/plain"));
+                var registrations = await LoadAsync(http, clients, seconds, () => Registration(apiUrl, token), api);
+                var inserts = await LoadAsync(http, clients, seconds, () => new HttpRequestMessage(HttpMethod.Post, plainUrl + "/plain"), plain);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {provider} | {clients} | {registrations.Rate:F0} | {registrations.P50:F0} / {registrations.P99:F0} ms | {registrations.Failed} of {registrations.Count + registrations.Failed} | {inserts.Rate:F0} | {inserts.P50:F0} / {inserts.P99:F0} ms | {inserts.Failed} | {registrations.Rate / inserts.Rate:F3} |"));
+                    $"| {provider} | {clients} | {registrations.Rate:F0} | {registrations.P50:F0} / {registrations.P99:F0} ms | {registrations.Failed} of {registrations.Count + registrations.Failed} | {registrations.CpuMs:F2} ms | {inserts.Rate:F0} | {inserts.P50:F0} / {inserts.P99:F0} ms | {inserts.Failed} | {inserts.CpuMs:F2} ms | {registrations.Rate / inserts.Rate:F3} |"));
             }
         }
         finally
@@ -124,7 +138,7 @@ internal static class RegistrationLoad
     }
 
     /// <summary>Clients in a closed loop: a warm-up, then the measured window; a non-2xx answer is a failure.</summary>
-    private static async Task<LoadResult> LoadAsync(HttpClient http, int clients, int seconds, Func<HttpRequestMessage> request)
+    private static async Task<LoadResult> LoadAsync(HttpClient http, int clients, int seconds, Func<HttpRequestMessage> request, Process server)
     {
         var measuring = false;
         var stop = false;
@@ -162,15 +176,19 @@ internal static class RegistrationLoad
             }
         })).ToList();
         await Task.Delay(Warmup);
+        server.Refresh();
+        var cpu = server.TotalProcessorTime;
         var window = Stopwatch.StartNew();
         Volatile.Write(ref measuring, true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         Volatile.Write(ref measuring, false);
         window.Stop();
+        server.Refresh();
+        cpu = server.TotalProcessorTime - cpu;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length / window.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, failures.Sum());
+        return new LoadResult(all.Length / window.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, failures.Sum(), cpu.TotalMilliseconds / Math.Max(1, all.Length));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -300,5 +318,6 @@ internal static class RegistrationLoad
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private sealed record LoadResult(double Rate, double P50, double P99, int Count, int Failed);
+    /// <summary>Requests/s, latency percentiles, successes, failures, and the server process's CPU per success.</summary>
+    private sealed record LoadResult(double Rate, double P50, double P99, int Count, int Failed, double CpuMs);
 }

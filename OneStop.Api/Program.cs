@@ -76,6 +76,9 @@ builder.Services.AddCalendarPolling();
 builder.Services.AddScoped<DossierStore>();
 builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
+builder.Services.AddOptions<DossierCodeOptions>().BindConfiguration(DossierCodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<DossierNumbering>();
+CatalogueChangeInterceptor.AddProcedureCache(builder.Services);
 builder.Services.AddDocuments();
 
 // Administration: calendar notices rebuild the working calendar when they change.

@@ -31,6 +31,18 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [Intake.RegistrationLoad.Command, ..])
+        {
+            await Intake.RegistrationLoad.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args is [Intake.PlainInsertServer.Command, var provider, var connection, var url])
+        {
+            await Intake.PlainInsertServer.RunAsync(Enum.Parse<OneStop.Persistence.DatabaseProvider>(provider), connection, url);
+            return;
+        }
+
         if (args is [Documents.ReceiptMemoryProbe.Command])
         {
             Documents.ReceiptMemoryProbe.Run();

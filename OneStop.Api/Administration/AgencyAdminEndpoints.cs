@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,13 +29,6 @@ public static partial class AgencyAdminEndpoints
         group.MapPut("/{electronicId}", Update);
         return app;
     }
-
-    /// <summary>
-    /// The agency electronic id (mã định danh), four dot-separated groups such as 000.00.12.H40. Never a '-': it is
-    /// the separator of the dossier code (Circular 01/2018 art. 19).
-    /// </summary>
-    [GeneratedRegex(@"^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$")]
-    private static partial Regex ElectronicIdPattern();
 
     /// <summary>The administrator's agency and everything under it.</summary>
     public static async Task<Ok<AgencyResponse>> Tree(
@@ -201,9 +193,9 @@ public static partial class AgencyAdminEndpoints
     private static async Task<string> ElectronicIdAsync(string? value, Guid? except, OneStopDbContext db, Validation validation, CancellationToken cancellationToken)
     {
         var id = value?.Trim() ?? string.Empty;
-        if (!ElectronicIdPattern().IsMatch(id))
+        if (!AgencyElectronicId.IsValid(id))
         {
-            validation.Add("electronicId", "Required: an electronic id such as 000.00.12.H40.");
+            validation.Add("electronicId", "Required: an electronic id such as H40.12.01 (Decision 20/2020) or 000.00.12.H40 (2018 style).");
         }
         else if (await db.Agencies.AnyAsync(a => a.ElectronicId == id && a.Id != except, cancellationToken))
         {

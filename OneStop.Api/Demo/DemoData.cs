@@ -96,7 +96,7 @@ public static class DemoData
         // count what the jobs touch).
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Dossiers", true))
         {
-            await DemoDossiers.SeedAsync(db, services.GetRequiredService<AgencyDeadlines>(), now, cancellationToken);
+            await DemoDossiers.SeedAsync(db, services.GetRequiredService<AgencyDeadlines>(), services.GetRequiredService<Dossiers.DossierNumbering>(), now, cancellationToken);
         }
     }
 

@@ -28,17 +28,17 @@ public static class DemoDossiers
         (31, "early"), (29, "supplement"), (27, "early"), (25, "ontime"), (23, "reissued"), (21, "early"), (16, "open-overdue"), (1, "open"),
     ];
 
-    public static async Task SeedAsync(OneStopDbContext db, AgencyDeadlines deadlines, Instant now, CancellationToken cancellationToken)
+    public static async Task SeedAsync(OneStopDbContext db, AgencyDeadlines deadlines, Api.Dossiers.DossierNumbering numbering, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(deadlines);
+        ArgumentNullException.ThrowIfNull(numbering);
         var agency = await db.Agencies.SingleAsync(a => a.Id == DemoData.DongDaId, cancellationToken);
         var version = await (from p in db.Procedures where p.Code == ProcedureCode
                              join v in db.ProcedureVersions on p.Id equals v.ProcedureId
                              select v).FirstAsync(cancellationToken);
         var hours = deadlines.HoursOf(agency);
         var calculator = deadlines.Calculator;
-        var counters = new Dictionary<string, SequenceCounter>(StringComparer.Ordinal);
         var today = OfficeTime.ToLocal(now).Date;
         var applicants = new[] { "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Giang", "Đặng Văn Hải" };
         for (var i = 0; i < Stories.Length; i++)
@@ -52,10 +52,9 @@ public static class DemoDossiers
             }
 
             var acceptedOn = OfficeTime.ToLocal(acceptedAt).Date;
-            var sequence = Counter(counters, "code:" + DossierCode.DayKey(acceptedOn)).Next();
-            var line = Counter(counters, "book:" + acceptedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).Next();
+            var drawn = await numbering.DrawAsync(db, agency, ProcedureCode, acceptedOn, cancellationToken);
             var registration = new DossierRegistration(
-                DossierCode.Format(agency.ElectronicId, acceptedOn, sequence), line, agency.Id, version.Id, version.ProcessingTime, agency.CountingMode,
+                drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime, agency.CountingMode,
                 Channel.Counter, new Person(applicants[i % applicants.Length], null, null, "Phường Đống Đa", null), null,
                 [new SubmittedDocument("Tờ khai đăng ký kết hôn", 1, 0), new SubmittedDocument("Giấy xác nhận tình trạng hôn nhân", 1, 0)]);
             var dossier = Dossier.Register(registration, Act("motcua", acceptedAt), calculator, hours);
@@ -65,24 +64,6 @@ public static class DemoDossiers
         }
 
         await db.SaveChangesAsync(cancellationToken);
-
-        SequenceCounter Counter(Dictionary<string, SequenceCounter> cache, string scope)
-        {
-            if (!cache.TryGetValue(scope, out var counter))
-            {
-                counter = db.SequenceCounters.Local.SingleOrDefault(c => c.AgencyId == agency.Id && c.Scope == scope)
-                    ?? db.SequenceCounters.SingleOrDefault(c => c.AgencyId == agency.Id && c.Scope == scope);
-                if (counter is null)
-                {
-                    counter = new SequenceCounter(agency.Id, scope);
-                    db.SequenceCounters.Add(counter);
-                }
-
-                cache[scope] = counter;
-            }
-
-            return counter;
-        }
     }
 
     // The due is At(40). Each story states what the paper shows and what the ledger shows.

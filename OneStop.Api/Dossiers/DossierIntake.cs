@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Agencies;
+using OneStop.Api.Catalogue;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
@@ -15,13 +16,19 @@ using OneStop.Procedures;
 namespace OneStop.Api.Dossiers;
 
 /// <summary>
-/// Registers dossiers: validates the request, draws the code's daily sequence and the tracking-book line, and
-/// saves the dossier with its first event and receipt in one transaction. Counters use optimistic concurrency:
-/// a registration that loses a race is retried whole, so concurrent clerks get distinct, consecutive codes.
+/// Registers dossiers: validates the request, draws the code's daily sequence and the tracking-book line
+/// (<see cref="DossierNumbering"/>: one atomic increment, no retries) and saves the dossier with its first event
+/// and receipt in one transaction. Concurrent clerks get distinct, consecutive codes; on a server database a
+/// registration that fails after its draw leaves a gap (see <see cref="DossierNumbering"/>). Round trips before
+/// the write: the member with their agency (one query, shared with the
+/// rest of the request), the Idempotency-Key lookup when one is sent; the procedure comes from
+/// <see cref="ProcedureCache"/>.
 /// </summary>
-public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, ILogger<DossierIntake> logger)
+public sealed class DossierIntake(
+    OneStopDbContext db, CurrentStaff staff, DossierNumbering numbering, ProcedureCache procedures, AgencyDeadlines deadlines, IClock clock, ILogger<DossierIntake> logger)
 {
-    private const int MaxAttempts = 60;
+    // Only a code some earlier scheme already issued makes an attempt fail and another follow.
+    private const int MaxAttempts = 20;
 
     /// <summary>The most documents one dossier lists (a procedure's checklist is rarely above 20).</summary>
     public const int MaxDocuments = 100;
@@ -73,40 +80,65 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         }
 
         var acceptedOn = OfficeTime.ToLocal(acceptedAt).Date;
+        db.Database.AutoSavepointsEnabled = false;
+
+        // One connection for the draw, the transaction and any retry (a pooled connection is reset each time it
+        // is taken again).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var sequence = await NextAsync(agency.Id, "code:" + DossierCode.DayKey(acceptedOn), cancellationToken);
-            var line = await NextAsync(agency.Id, "book:" + acceptedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-            var registration = new DossierRegistration(
-                DossierCode.Format(agency.ElectronicId, acceptedOn, sequence), line, agency.Id, version.Id, version.ProcessingTime,
-                agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
-                version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt);
-            var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
-            db.Dossiers.Add(dossier);
-            var response = RegisteredDossierResponse.From(dossier);
-            if (idempotencyKey is not null)
-            {
-                db.IdempotencyRecords.Add(new IdempotencyRecord(
-                    idempotencyKey, member.UserName, requestHash, StatusCodes.Status201Created,
-                    JsonSerializer.Serialize(response, JsonSerializerOptions.Web), "/api/dossiers/" + dossier.Code, now));
-            }
-
+            DrawnNumbers? drawn = null;
             try
             {
+                // On a server database the numbers are drawn by a statement of their own, committed at once: the
+                // counter rows are locked for that statement only, not for the whole registration. On SQLite (one
+                // writer at a time anyway) they are drawn inside the registration's transaction.
+                if (DossierNumbering.DrawsApart(db))
+                {
+                    drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                drawn ??= await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
+                var registration = new DossierRegistration(
+                    drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
+                    agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
+                    version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt);
+                var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
+                db.Dossiers.Add(dossier);
+                var response = RegisteredDossierResponse.From(dossier);
+                if (idempotencyKey is not null)
+                {
+                    db.IdempotencyRecords.Add(new IdempotencyRecord(
+                        idempotencyKey, member.UserName, requestHash, StatusCodes.Status201Created,
+                        JsonSerializer.Serialize(response, JsonSerializerOptions.Web), "/api/dossiers/" + dossier.Code, now));
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return IntakeOutcome.Created(response);
             }
-            catch (DbUpdateException e) when ((e is DbUpdateConcurrencyException || DossierStore.IsUniqueViolation(e)) && attempt < MaxAttempts)
+            catch (DbUpdateException e) when (DossierStore.IsUniqueViolation(e) && drawn is not null && attempt < MaxAttempts)
             {
-                logger.LogDebug("Registration attempt {Attempt} lost a counter race for agency {Agency}; retrying.", attempt, agency.ElectronicId);
+                // Rolled back, nothing written. Either the same Idempotency-Key arrived twice at once (the first
+                // answer wins), or an older code already holds the drawn one (one issued before the counters were
+                // keyed by what the code prints): step over it and draw again.
+                db.ChangeTracker.Clear();
                 if (idempotencyKey is not null && await db.IdempotencyRecords.AsNoTracking()
                         .SingleOrDefaultAsync(r => r.UserName == member.UserName && r.Key == idempotencyKey, cancellationToken) is { } winner)
                 {
                     return winner.RequestHash == requestHash ? IntakeOutcome.Replay(winner) : IntakeOutcome.KeyReused();
                 }
 
-                await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 10)), cancellationToken);
+                var taken = drawn;
+                if (!await db.Dossiers.AnyAsync(d => d.Code == taken.Code, cancellationToken))
+                {
+                    throw;
+                }
+
+                logger.LogWarning("Dossier code {Code} was already taken; stepping over it.", taken.Code);
+                await DossierNumbering.StepOverAsync(db, taken, cancellationToken);
             }
         }
     }
@@ -149,29 +181,12 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         return (desk, receivedAt);
     }
 
-    private async Task<int> NextAsync(Guid agencyId, string scope, CancellationToken cancellationToken)
-    {
-        var counter = await db.SequenceCounters.SingleOrDefaultAsync(c => c.AgencyId == agencyId && c.Scope == scope, cancellationToken);
-        if (counter is null)
-        {
-            counter = new SequenceCounter(agencyId, scope);
-            db.SequenceCounters.Add(counter);
-        }
-
-        return counter.Next();
-    }
-
     private async Task<(Agency? Agency, ProcedureVersion? Version, Procedure? Procedure)> ResolveAsync(
         RegisterDossierRequest request, StaffMember member, Validation validation, CancellationToken cancellationToken)
     {
-        Agency? agency;
-        if (string.IsNullOrWhiteSpace(request.Agency))
+        Agency? agency = await staff.GetAgencyAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(request.Agency) && request.Agency.Trim() is var electronicId && electronicId != agency.ElectronicId)
         {
-            agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == member.AgencyId, cancellationToken);
-        }
-        else
-        {
-            var electronicId = request.Agency.Trim();
             agency = await db.Agencies.AsNoTracking()
                 .SingleOrDefaultAsync(a => a.ElectronicId == electronicId && a.Path.StartsWith(member.AgencyPath), cancellationToken);
             if (agency is null)
@@ -183,7 +198,7 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
         var code = request.ProcedureCode?.Trim();
         var procedure = string.IsNullOrEmpty(code)
             ? null
-            : await db.Procedures.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+            : await procedures.GetAsync(db, code, cancellationToken);
         if (procedure is null || (agency is not null && procedure.AgencyId is { } only && only != agency.Id))
         {
             validation.Add("procedureCode", "Unknown procedure, or not offered by this agency.");

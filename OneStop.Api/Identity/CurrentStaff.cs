@@ -1,15 +1,20 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Agencies;
 using OneStop.Persistence;
 using OneStop.Users;
 
 namespace OneStop.Api.Identity;
 
-/// <summary>The signed-in member of staff and the agency subtree they may see, loaded once per request.</summary>
+/// <summary>
+/// The signed-in member of staff, their agency and the agency subtree they may see: loaded once per request, in
+/// one query.
+/// </summary>
 public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUser> users, OneStopDbContext db)
 {
     private StaffMember? _member;
+    private Agency? _agency;
 
     public async Task<StaffMember> GetAsync(CancellationToken cancellationToken)
     {
@@ -19,16 +24,28 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
         }
 
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
-        var user = await users.GetUserAsync(principal) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == user.AgencyId, cancellationToken);
+        var id = Guid.TryParse(users.GetUserId(principal), out var parsed) ? parsed : throw new InvalidOperationException("No signed-in user.");
+        var found = await (from u in db.Users.AsNoTracking()
+                           where u.Id == id
+                           join a in db.Agencies.AsNoTracking() on u.AgencyId equals a.Id
+                           select new { u.UserName, u.FullName, Agency = a }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        _agency = found.Agency;
         _member = new StaffMember(
-            user.Id,
-            user.UserName ?? user.Id.ToString(),
-            user.FullName,
-            agency.Id,
-            agency.Path,
+            id,
+            found.UserName ?? id.ToString(),
+            found.FullName,
+            found.Agency.Id,
+            found.Agency.Path,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
         return _member;
+    }
+
+    /// <summary>The member's own agency (read with the member, no second query).</summary>
+    public async Task<Agency> GetAgencyAsync(CancellationToken cancellationToken)
+    {
+        await GetAsync(cancellationToken);
+        return _agency!;
     }
 }
 

@@ -1,9 +1,10 @@
 namespace OneStop.Persistence;
 
 /// <summary>
-/// A per-agency counter: the daily dossier-code sequence (scope <c>code:yyyyMMdd</c>) or the yearly tracking
-/// book line (scope <c>book:yyyy</c>). <see cref="Value"/> is the concurrency token: two registrations that read
-/// the same value cannot both save, so codes are distinct and consecutive.
+/// A counter row: the daily dossier-code sequence (key <c>code:</c> + everything the code prints before its
+/// sequence, e.g. <c>code:000.00.12.H40-250602-</c>) or an agency's yearly tracking-book line (key
+/// <c>book:</c> + agency id + <c>:</c> + year). Numbers are drawn only through <see cref="SequenceCounters"/>, an
+/// atomic increment inside the caller's transaction.
 /// </summary>
 public sealed class SequenceCounter
 {
@@ -11,18 +12,15 @@ public sealed class SequenceCounter
     {
     }
 
-    public SequenceCounter(Guid agencyId, string scope)
+    public SequenceCounter(string key, long value)
     {
-        AgencyId = agencyId;
-        Scope = scope;
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        Key = key;
+        Value = value;
     }
 
-    public Guid AgencyId { get; private set; }
+    public string Key { get; private set; } = string.Empty;
 
-    public string Scope { get; private set; } = string.Empty;
-
-    public int Value { get; private set; }
-
-    /// <summary>Takes the next number.</summary>
-    public int Next() => ++Value;
+    /// <summary>The last number drawn.</summary>
+    public long Value { get; private set; }
 }

@@ -25,9 +25,8 @@ internal sealed class SequenceCounterConfiguration : IEntityTypeConfiguration<Se
 {
     public void Configure(EntityTypeBuilder<SequenceCounter> builder)
     {
-        builder.HasKey(c => new { c.AgencyId, c.Scope });
-        builder.Property(c => c.Scope).HasMaxLength(40);
-        builder.Property(c => c.Value).IsConcurrencyToken();
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(SequenceCounters.MaxKeyLength);
     }
 }
 

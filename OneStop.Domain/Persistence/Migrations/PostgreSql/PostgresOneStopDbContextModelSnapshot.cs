@@ -933,18 +933,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("OneStop.Persistence.SequenceCounter", b =>
                 {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Value")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("AgencyId", "Scope");
+                    b.HasKey("Key");
 
                     b.ToTable("SequenceCounters");
                 });

@@ -934,18 +934,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("OneStop.Persistence.SequenceCounter", b =>
                 {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
 
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Value")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("AgencyId", "Scope");
+                    b.HasKey("Key");
 
                     b.ToTable("SequenceCounters");
                 });

@@ -914,18 +914,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("OneStop.Persistence.SequenceCounter", b =>
                 {
-                    b.Property<Guid>("AgencyId")
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Value")
-                        .IsConcurrencyToken()
+                    b.Property<long>("Value")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AgencyId", "Scope");
+                    b.HasKey("Key");
 
                     b.ToTable("SequenceCounters");
                 });

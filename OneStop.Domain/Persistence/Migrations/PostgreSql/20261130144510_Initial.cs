@@ -187,13 +187,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "integer", nullable: false)
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SequenceCounters", x => new { x.AgencyId, x.Scope });
+                    table.PrimaryKey("PK_SequenceCounters", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(

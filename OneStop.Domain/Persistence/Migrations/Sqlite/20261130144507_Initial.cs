@@ -186,13 +186,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SequenceCounters", x => new { x.AgencyId, x.Scope });
+                    table.PrimaryKey("PK_SequenceCounters", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130143843_Initial")]
+    [Migration("20261130144510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -936,18 +936,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("OneStop.Persistence.SequenceCounter", b =>
                 {
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
+                    b.Property<string>("Key")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
-                    b.Property<string>("Scope")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
 
-                    b.Property<int>("Value")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("AgencyId", "Scope");
+                    b.HasKey("Key");
 
                     b.ToTable("SequenceCounters");
                 });

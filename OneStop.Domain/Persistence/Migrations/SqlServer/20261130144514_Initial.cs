@@ -186,13 +186,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "int", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SequenceCounters", x => new { x.AgencyId, x.Scope });
+                    table.PrimaryKey("PK_SequenceCounters", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(

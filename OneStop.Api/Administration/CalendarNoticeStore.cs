@@ -11,7 +11,7 @@ namespace OneStop.Api.Administration;
 /// working calendar follow them.
 /// </summary>
 /// <remarks>
-/// The hook for everything that depends on the calendar: <see cref="WorkingCalendarProvider.Rebuild"/> raises
+/// The hook for everything that depends on the calendar: <see cref="WorkingCalendarProvider.Rebuild(IReadOnlyCollection{CalendarNoticeRecord})"/> raises
 /// <see cref="WorkingCalendarProvider.Changed"/> with the calendars before and after. The restatement of open
 /// dossiers' deadlines (domain: a provisional year is restated when its notice is entered) subscribes there in
 /// this process; a separate worker process sees the change as new rows in the calendar notice table (the newest
@@ -82,6 +82,6 @@ public sealed class CalendarNoticeStore(OneStopDbContext db, WorkingCalendarProv
     public async Task<WorkingCalendar> RebuildAsync(CancellationToken cancellationToken)
     {
         var records = await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken);
-        return calendars.Rebuild(CalendarNoticeRecord.InForce(records));
+        return calendars.Rebuild(records);
     }
 }

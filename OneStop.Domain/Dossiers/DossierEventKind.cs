@@ -19,4 +19,7 @@ public enum DossierEventKind
     DeadlineRestated,
     NotCollected,
     StepSlaStateChanged,
+
+    /// <summary>A legacy (unkeyed) ledger was re-chained under a ledger key, once (<see cref="LedgerRechain"/>).</summary>
+    LedgerRechained,
 }

@@ -32,7 +32,7 @@ public sealed class CalendarRefreshJob(IServiceScopeFactory scopes, WorkingCalen
             _loaded = fingerprint;
         }
 
-        calendars.Rebuild(CalendarNoticeRecord.InForce(records));
+        calendars.Rebuild(records);
         return true;
     }
 }

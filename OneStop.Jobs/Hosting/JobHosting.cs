@@ -43,6 +43,8 @@ public static class JobHosting
             "Lateness settings must not be negative.").ValidateOnStart();
         services.TryAddScoped<LatenessService>();
         services.TryAddScoped<LatenessAuditJob>();
+        services.TryAddTransient<OneStop.Jobs.Ledger.LedgerCheckpointJob>();
+        services.TryAddScoped<OneStop.Jobs.Ledger.LedgerMigration>();
         var channel = configuration["Notifications:Channel"];
         if (string.Equals(channel, "Smtp", StringComparison.OrdinalIgnoreCase))
         {

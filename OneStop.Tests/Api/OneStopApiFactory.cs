@@ -19,6 +19,9 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "onestop-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the checkpoint job writes (outside the database's folder).</summary>
+    public string CheckpointFolder => _folder + "-checkpoints";
+
     /// <summary>The clock the host reads; tests move it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 2, 0));
 
@@ -46,6 +49,8 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
         builder.UseSetting("PublicStatus:PermitPerMinute", "1000");
+        builder.UseSetting("Ledger:Keys:0", TestLedgerKeys.Line);
+        builder.UseSetting("Ledger:CheckpointFolder", CheckpointFolder);
 
         // No in-process Hangfire server: a recurring job firing on the real clock would change dossiers mid-test.
         // Tests run the jobs themselves (OneStop.Tests/Worker).
@@ -71,6 +76,10 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
             try
             {
                 Directory.Delete(_folder, recursive: true);
+                if (Directory.Exists(CheckpointFolder))
+                {
+                    Directory.Delete(CheckpointFolder, recursive: true);
+                }
             }
             catch (IOException)
             {

@@ -68,7 +68,7 @@ internal sealed class AuditScenario
     }
 
     public AuditResult Audit(string asOf = "2025-06-30 09:00", AuditSettings? settings = null) =>
-        new LatenessAudit(Calculator, settings ?? new AuditSettings()).Audit(DossierLedger.Of(Dossier, _events), OfficeHours.Default, T(asOf));
+        new LatenessAudit(Calculator, settings ?? new AuditSettings(), TestLedgerKeys.Ring).Audit(DossierLedger.Of(Dossier, _events), OfficeHours.Default, T(asOf));
 
-    private void Take() => _events.AddRange(Dossier.TakePendingEvents());
+    private void Take() => _events.AddRange(Dossier.TakePendingEvents(TestLedgerKeys.Ring));
 }

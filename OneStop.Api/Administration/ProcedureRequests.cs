@@ -10,14 +10,16 @@ public sealed record CreateProcedureRequest(string? Code, string? Name, string? 
 
 /// <summary>
 /// <c>POST /api/admin/procedures/{code}/versions</c>: <c>effectiveFrom</c> is a date (<c>2025-07-01</c>, from 00:00 in
-/// Hà Nội) or an instant with its offset; <c>processingTime</c> <c>{"amount":5,"unit":"WorkingDays"}</c>.
+/// Hà Nội) or an instant with its offset; <c>processingTime</c> <c>{"amount":5,"unit":"WorkingDays"}</c>;
+/// <c>supplementWindow</c> (optional, default 3 working days) in <c>WorkingDays</c> or <c>WorkingHours</c>.
 /// </summary>
 public sealed record AddProcedureVersionRequest(
     string? EffectiveFrom,
     DurationRequest? ProcessingTime,
     IReadOnlyList<RequiredDocumentRequest>? RequiredDocuments,
     IReadOnlyList<StepBudgetRequest>? StepBudgets,
-    decimal? Fee);
+    decimal? Fee,
+    DurationRequest? SupplementWindow = null);
 
 /// <summary>A document the procedure requires, with how many originals and copies.</summary>
 public sealed record RequiredDocumentRequest(string? Name, int Originals, int Copies);

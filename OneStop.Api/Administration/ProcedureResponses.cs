@@ -20,7 +20,8 @@ public sealed record ProcedureVersionResponse(
     ProcessingTimeResponse ProcessingTime,
     IReadOnlyList<RequiredDocument> RequiredDocuments,
     IReadOnlyList<StepBudget> StepBudgets,
-    decimal Fee)
+    decimal Fee,
+    ProcessingTimeResponse SupplementWindow)
 {
     public static ProcedureVersionResponse From(ProcedureVersion version)
     {
@@ -31,7 +32,8 @@ public sealed record ProcedureVersionResponse(
             ProcessingTimeResponse.From(version.ProcessingTime),
             version.RequiredDocuments,
             version.StepBudgets,
-            version.Fee);
+            version.Fee,
+            ProcessingTimeResponse.From(version.SupplementWindow));
     }
 }
 

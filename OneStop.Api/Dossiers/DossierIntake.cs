@@ -77,7 +77,7 @@ public sealed class DossierIntake(OneStopDbContext db, CurrentStaff staff, Agenc
             var line = await NextAsync(agency.Id, "book:" + acceptedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
             var registration = new DossierRegistration(
                 DossierCode.Format(agency.ElectronicId, acceptedOn, sequence), line, agency.Id, version.Id, version.ProcessingTime,
-                agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents);
+                agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents, version.SupplementWindow);
             var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
             db.Dossiers.Add(dossier);
             var response = RegisteredDossierResponse.From(dossier);

@@ -480,43 +480,56 @@ internal sealed class LatenessReplay
         });
     }
 
+    /// <summary>One <see cref="FindingKind.LedgerTampered"/> citing every sign: the broken event, the row's columns, the checkpoint.</summary>
     private void CheckLedger()
     {
         var check = LedgerVerification.Verify(_ledger.DossierId, _ledger.Events, _ledger.Row, _ledger.Checkpoint, _keys);
+        if (check.Valid)
+        {
+            return;
+        }
+
+        var events = new List<DossierEvent>();
+        var rows = new List<RowEvidence>();
+        var vi = new List<string>();
+        var en = new List<string>();
         if (check.BrokenAt is { } sequence)
         {
-            var cited = check.BrokenEvent is { } broken ? new[] { LedgerEvidence.From(broken) } : [];
-            _findings.Add(new Finding(FindingKind.LedgerTampered, cited, null, 0,
-                $"Chuỗi băm có khóa của sổ sự kiện không khớp từ sự kiện số {sequence}: dữ liệu đã bị sửa, xóa hoặc chèn ngoài hệ thống.",
-                $"The ledger's keyed hash chain breaks at event {sequence}: the data was edited, deleted or inserted outside the system.")
+            if (check.BrokenEvent is { } broken)
             {
-                Rows = check.BrokenEvent is null || check.BrokenEvent.Sequence != sequence
-                    ? [new RowEvidence("DossierEvents", "Sequence", check.BrokenEvent?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence.ToString(System.Globalization.CultureInfo.InvariantCulture))]
-                    : [],
-            });
+                events.Add(broken);
+            }
+
+            if (check.BrokenEvent?.Sequence != sequence)
+            {
+                rows.Add(new RowEvidence("DossierEvents", "Sequence", check.BrokenEvent?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            vi.Add($"Chuỗi băm có khóa của sổ sự kiện không khớp từ sự kiện số {sequence}: dữ liệu đã bị sửa, xóa hoặc chèn ngoài hệ thống.");
+            en.Add($"The ledger's keyed hash chain breaks at event {sequence}: the data was edited, deleted or inserted outside the system.");
         }
 
         if (check.RowDifferences.Count > 0)
         {
             var columns = string.Join(", ", check.RowDifferences.Select(d => d.Column));
-            _findings.Add(new Finding(FindingKind.LedgerTampered, [], null, 0,
-                $"Dòng hồ sơ khác với sổ sự kiện ở các cột: {columns}.",
-                $"The dossier row differs from the replay of its ledger in: {columns}.")
-            {
-                Rows = check.RowDifferences.Select(d => new RowEvidence("Dossiers", d.Column, d.Row, d.Ledger)).ToList(),
-            });
+            rows.AddRange(check.RowDifferences.Select(d => new RowEvidence("Dossiers", d.Column, d.Row, d.Ledger)));
+            vi.Add($"Dòng hồ sơ khác với sổ sự kiện ở các cột: {columns}.");
+            en.Add($"The dossier row differs from the replay of its ledger in: {columns}.");
         }
 
         if (check.Checkpoint is { } mismatch)
         {
-            var cited = mismatch.Found is { } found ? new[] { LedgerEvidence.From(found) } : [];
-            _findings.Add(new Finding(FindingKind.LedgerTampered, cited, null, 0,
-                $"Sổ sự kiện không còn khớp với điểm neo đã ký: sự kiện số {mismatch.Head.Count} đã bị viết lại hoặc xóa.",
-                $"The ledger no longer reaches the signed checkpoint's head: event {mismatch.Head.Count} was rewritten or removed.")
+            if (mismatch.Found is { } found && !events.Contains(found))
             {
-                Rows = [new RowEvidence("checkpoint", "head", mismatch.Found?.Hash, mismatch.Head.Hash)],
-            });
+                events.Add(found);
+            }
+
+            rows.Add(new RowEvidence("checkpoint", "head " + mismatch.Head.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), mismatch.Found?.Hash, mismatch.Head.Hash));
+            vi.Add($"Sổ sự kiện không còn khớp với điểm neo đã ký: sự kiện số {mismatch.Head.Count} đã bị viết lại hoặc xóa.");
+            en.Add($"The ledger no longer reaches the signed checkpoint's head: event {mismatch.Head.Count} was rewritten or removed.");
         }
+
+        _findings.Add(new Finding(FindingKind.LedgerTampered, events.Select(LedgerEvidence.From).ToList(), null, 0, string.Join(' ', vi), string.Join(' ', en)) { Rows = rows });
     }
 
     private void CheckAppointment(DossierEvent e, Instant printed)

@@ -1,5 +1,6 @@
 using NodaTime;
 using OneStop.Deadlines;
+using OneStop.Dossiers;
 
 namespace OneStop.Procedures;
 
@@ -21,9 +22,16 @@ public sealed class ProcedureVersion
         ProcessingTime processingTime,
         IReadOnlyList<RequiredDocument> requiredDocuments,
         IReadOnlyList<StepBudget> stepBudgets,
-        decimal fee)
+        decimal fee,
+        ProcessingTime? supplementWindow = null)
     {
         processingTime.Validate();
+        var window = supplementWindow ?? DossierRegistration.DefaultSupplementWindow;
+        if (window.Unit is not (DurationUnit.WorkingDays or DurationUnit.WorkingHours) || window.Amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(supplementWindow), window, "A supplement window is a positive number of working days or working hours.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(fee);
         Id = id;
         ProcedureId = procedureId;
@@ -34,6 +42,8 @@ public sealed class ProcedureVersion
         RequiredDocuments = [.. requiredDocuments];
         StepBudgets = [.. stepBudgets];
         Fee = fee;
+        SupplementWindowAmount = window.Amount;
+        SupplementWindowUnit = window.Unit;
     }
 
     public Guid Id { get; private set; }
@@ -58,6 +68,17 @@ public sealed class ProcedureVersion
 
     /// <summary>Fee in VND.</summary>
     public decimal Fee { get; private set; }
+
+    public int SupplementWindowAmount { get; private set; } = DossierRegistration.DefaultSupplementWindow.Amount;
+
+    public DurationUnit SupplementWindowUnit { get; private set; } = DossierRegistration.DefaultSupplementWindow.Unit;
+
+    /// <summary>
+    /// How long after the counting start a department may still ask for a supplement and have the clock restart
+    /// (domain rule 5: Decree 61/2018 art. 19(4) 3 working days; under Decree 118/2025 set by sector rules), in
+    /// working days or working hours. Recorded in the ledger at registration.
+    /// </summary>
+    public ProcessingTime SupplementWindow => new(SupplementWindowAmount, SupplementWindowUnit);
 }
 
 /// <summary>A document the procedure requires: name, and how many originals and copies.</summary>

@@ -491,6 +491,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -970,6 +974,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<string>("StepBudgets")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace OneStop.Persistence.Migrations.Sqlite
+namespace OneStop.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,16 +15,16 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ElectronicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Sessions = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CutOff = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    SaturdayReception = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CountingMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Sessions = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CutOff = table.Column<TimeOnly>(type: "time", nullable: true),
+                    SaturdayReception = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,10 +41,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,25 +55,25 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,17 +84,17 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "CalendarNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Covers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DaysOff = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MakeUpWorkingDays = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Covers = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    DaysOff = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MakeUpWorkingDays = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,13 +105,13 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: false),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,13 +122,13 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "LatenessAuditRun",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AuditVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    DossierCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FindingCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AuditVersion = table.Column<int>(type: "int", nullable: false),
+                    DossierCount = table.Column<int>(type: "int", nullable: false),
+                    FindingCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,12 +139,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "PersonalDataReads",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,9 +155,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "SequenceCounters",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,12 +168,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -190,11 +190,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -211,11 +211,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,10 +232,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -252,8 +252,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,10 +276,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -296,15 +296,17 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "ProcedureVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    EffectiveFrom = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RequiredDocuments = table.Column<string>(type: "TEXT", nullable: false),
-                    StepBudgets = table.Column<string>(type: "TEXT", nullable: false),
-                    Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    EffectiveFrom = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "int", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RequiredDocuments = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    StepBudgets = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    SupplementWindowAmount = table.Column<int>(type: "int", nullable: false),
+                    SupplementWindowUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -321,45 +323,45 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Dossiers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TrackingNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ApplicantFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ApplicantIdNumber = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ApplicantPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ApplicantAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ApplicantEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProxyFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProxyIdNumber = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ProxyPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ProxyAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ProxyEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Documents = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CurrentUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ProcessingAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcessingUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CountingMode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CountingStartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatutoryDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueCalendarStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reschedulings = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupplementRequestCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StepStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResultReadyAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SlaState = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StepSlaState = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NextSlaCheckAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EventCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastEventHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProcedureVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TrackingNumber = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ApplicantFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ApplicantIdNumber = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ApplicantPhone = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ApplicantAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ApplicantEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProxyFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProxyIdNumber = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ProxyPhone = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    ProxyAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ProxyEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Documents = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CurrentUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProcessingAmount = table.Column<int>(type: "int", nullable: false),
+                    ProcessingUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CountingStartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueCalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reschedulings = table.Column<int>(type: "int", nullable: false),
+                    SupplementRequestCount = table.Column<int>(type: "int", nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StepStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResultReadyAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SlaState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StepSlaState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    NextSlaCheckAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EventCount = table.Column<int>(type: "int", nullable: false),
+                    LastEventHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -382,15 +384,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Apologies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    NewAppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    NewAppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,12 +409,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "CitizenVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    LoggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ResultWasReady = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    LoggedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ResultWasReady = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,17 +431,18 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "DossierEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Details = table.Column<string>(type: "TEXT", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -456,16 +459,16 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Handovers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ToUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Giver = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Receiver = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StepDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedStepOutcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    FromUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ToUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Giver = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Receiver = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StepDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedStepOutcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -482,18 +485,18 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "LatenessFinding",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuditVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StatutoryDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LateMinutes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequences = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", nullable: false),
-                    ExplanationVi = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ExplanationEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuditVersion = table.Column<int>(type: "int", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LateMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Sequences = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ExplanationVi = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ExplanationEn = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -510,25 +513,25 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Threshold = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentTo = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Threshold = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Audience = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentTo = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -545,13 +548,13 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Receipts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AppointmentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IssuedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -568,16 +571,16 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "Restatements",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatutoryDueBefore = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatutoryDueAfter = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CalendarStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RestatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventSequence = table.Column<int>(type: "int", nullable: false),
+                    StatutoryDueBefore = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StatutoryDueAfter = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CalendarStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RestatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -594,15 +597,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "SupplementRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MissingDocuments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MissingDocuments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -645,7 +648,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -676,7 +680,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarNotices_Key_Revision",

@@ -305,7 +305,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     ProcessingUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RequiredDocuments = table.Column<string>(type: "text", nullable: false),
                     StepBudgets = table.Column<string>(type: "text", nullable: false),
-                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    SupplementWindowAmount = table.Column<int>(type: "integer", nullable: false),
+                    SupplementWindowUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -440,7 +442,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Details = table.Column<string>(type: "text", nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -15,6 +15,7 @@ public static class DossierProjection
     {
         ArgumentNullException.ThrowIfNull(events);
         var row = new Projected();
+        var count = 0;
         foreach (var e in events)
         {
             var details = EventDetails.Read(e.Details);
@@ -38,7 +39,8 @@ public static class DossierProjection
                 default: row.Unknown(); break;
             }
 
-            row.Columns[nameof(Dossier.EventCount)] = DossierRow.Text(e.Sequence);
+            // The row counts the events it appended: a deleted one shows here as well as in the chain.
+            row.Columns[nameof(Dossier.EventCount)] = DossierRow.Text(++count);
             row.Columns[nameof(Dossier.LastEventHash)] = e.Hash;
         }
 

@@ -4,7 +4,8 @@ namespace OneStop.Jobs.Ledger;
 
 /// <summary>
 /// The folder of signed checkpoints (<see cref="LedgerCheckpoint"/>), outside the database: one file a checkpoint,
-/// <c>checkpoint-YYYYMMDDTHHMMSSZ-NNNN.json</c> (names sort in time order), never rewritten. An auditor copies the folder.
+/// <c>checkpoint-NNNNNNNN-YYYYMMDDTHHMMSSZ.json</c> (a running number, so that names sort in the order written), never
+/// rewritten. An auditor copies the folder.
 /// </summary>
 public sealed class CheckpointStore(string folder)
 {
@@ -47,9 +48,9 @@ public sealed class CheckpointStore(string folder)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         Directory.CreateDirectory(Folder);
-        var stamp = "checkpoint-" + checkpoint.CreatedAt.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        var number = Directory.EnumerateFiles(Folder, stamp + "-*.json").Count() + 1;
-        var name = stamp + "-" + number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + ".json";
+        var number = Directory.EnumerateFiles(Folder, "checkpoint-*.json").Count() + 1;
+        var name = "checkpoint-" + number.ToString("D8", System.Globalization.CultureInfo.InvariantCulture) + "-"
+            + checkpoint.CreatedAt.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture) + ".json";
         var path = Path.Combine(Folder, name);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, checkpoint.ToJson());

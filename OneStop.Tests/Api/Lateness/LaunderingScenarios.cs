@@ -388,7 +388,8 @@ public abstract class LaunderingScenarios<TFactory>(TFactory factory)
         Assert.Equal("ClockStopped", (await AuditAsync(stopped)).GetProperty("standing").GetString());
         Assert.Equal("Overdue", (await AuditAsync(overdue)).GetProperty("standing").GetString());
 
-        // Every dossier of Đống Đa accepted in the period, audited one by one at the same instant.
+        // Every dossier of Đống Đa, audited one by one at the same instant: the open ones are in the period (received in
+        // it or carried over), and the dashboard's in-progress counts must be the sum of their standings.
         var clerk = await Factory.ClientForAsync("motcua");
         var codes = new List<string>();
         for (var page = 1; ; page++)
@@ -399,7 +400,7 @@ public abstract class LaunderingScenarios<TFactory>(TFactory factory)
                 break;
             }
 
-            codes.AddRange(list.RootElement.EnumerateArray().Select(d => d.GetProperty("code").GetString()!).Where(c => c.Contains("-2509", StringComparison.Ordinal)));
+            codes.AddRange(list.RootElement.EnumerateArray().Select(d => d.GetProperty("code").GetString()!));
         }
 
         var standings = new List<string?>();
@@ -411,7 +412,8 @@ public abstract class LaunderingScenarios<TFactory>(TFactory factory)
 
         var period = await SummaryAsync("2025-09-01", "2025-09-30", "000.00.12.H99");
         var totals = period.GetProperty("totals");
-        Assert.Equal(codes.Count, totals.GetProperty("received").GetInt32());
+        Assert.Equal(codes.Count(c => c.Contains("-2509", StringComparison.Ordinal)), totals.GetProperty("received").GetInt32());
+        Assert.True(standings.Count(s => s is not null) >= 3);
         Assert.Equal(standings.Count(s => s == "Overdue"), totals.GetProperty("inProgressOverdue").GetInt32());
         Assert.Equal(standings.Count(s => s == "DueSoon"), totals.GetProperty("inProgressDueSoon").GetInt32());
         Assert.Equal(standings.Count(s => s is "OnTrack" or "ClockStopped"), totals.GetProperty("inProgressOnTime").GetInt32());

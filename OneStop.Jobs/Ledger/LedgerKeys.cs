@@ -41,7 +41,7 @@ public static class LedgerKeys
             throw new InvalidOperationException("Ledger:KeyFile or Ledger:Keys is required for a server database: the ledger's keys are kept outside the database.");
         }
 
-        var file = Path.GetFullPath(options.KeyFile ?? Path.Combine("App_Keys", "ledger.keys"), contentRoot);
+        var file = KeyFilePath(options, contentRoot);
         if (databaseFolder is not null && IsInside(file, Path.GetFullPath(databaseFolder)))
         {
             throw new InvalidOperationException($"The ledger key file {file} is inside the database folder {databaseFolder}: keep it elsewhere.");
@@ -61,6 +61,13 @@ public static class LedgerKeys
         }
 
         return Parse(File.ReadAllText(file), file);
+    }
+
+    /// <summary>The key file in use: <see cref="LedgerOptions.KeyFile"/>, or the embedded default's <c>App_Keys/ledger.keys</c>.</summary>
+    public static string KeyFilePath(LedgerOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(options.KeyFile ?? Path.Combine("App_Keys", "ledger.keys"), contentRoot);
     }
 
     /// <summary>Adds a new current key to a key file (rotation); events sealed earlier keep verifying with their key.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -146,7 +147,7 @@ public static partial class AgencyAdminEndpoints
             // New office hours restate the open dossiers, each with an event recording the hours (domain.md, "True
             // lateness"); closed ones keep the hours their ledger recorded. Where no job storage is configured here
             // the worker's nightly restatement does it.
-            services.GetService<Hangfire.IBackgroundJobClient>()?.Enqueue<OneStop.Jobs.Calendar.RestatementJob>(job => job.RunAsync(CancellationToken.None));
+            services.GetService<IBackgroundJobClient>()?.Enqueue<OneStop.Jobs.Calendar.RestatementJob>(job => job.RunAsync(CancellationToken.None));
         }
 
         var parent = agency.ParentId is { } parentId

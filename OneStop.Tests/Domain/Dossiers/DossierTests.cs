@@ -2,7 +2,6 @@ using NodaTime;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
-using OneStop.Lateness;
 using static OneStop.Tests.Domain.Lateness.AuditScenario;
 
 namespace OneStop.Tests.Domain.Dossiers;

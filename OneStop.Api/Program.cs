@@ -13,6 +13,7 @@ using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Infrastructure;
 using OneStop.Api.Lateness;
+using OneStop.Api.Ledger;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
@@ -146,6 +147,7 @@ app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();
 app.MapDashboardPage();
 app.MapRestatementEndpoints();
+app.MapLedgerEndpoints();
 app.MapAdministrationPages();
 app.MapNoticeAdminEndpoints();
 

@@ -2,6 +2,7 @@ using Hangfire;
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Jobs.Hosting;
+using OneStop.Jobs.Ledger;
 using OneStop.Persistence;
 using OneStop.Worker;
 
@@ -12,15 +13,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 #pragma warning restore RS0030
 
-// The database the API writes (Database:Provider, ConnectionStrings:OneStop, PersonalData:Key), the calendar
-// (rebuilt from the stored notices when their revision changes, polled every Calendar:PollSeconds) and the jobs
-// on the matching Hangfire storage.
+// The database the API writes (Database:Provider, ConnectionStrings:OneStop, PersonalData:Key, the ledger's keys), the
+// calendar (rebuilt from the stored notices when their revision changes, polled every Calendar:PollSeconds) and the
+// jobs on the matching Hangfire storage.
 var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
 var connectionString = builder.Configuration.GetConnectionString("OneStop")
     ?? throw new InvalidOperationException("ConnectionStrings:OneStop is required: the worker works on the API's database.");
 var key = builder.Configuration["PersonalData:Key"]
     ?? throw new InvalidOperationException("PersonalData:Key (the API's, base64 of 32 bytes) is required.");
 builder.Services.AddSingleton(new PersonalDataCipher(Convert.FromBase64String(key)));
+builder.Services.AddLedgerKeys(builder.Configuration, builder.Environment.ContentRootPath, embedded: false, databaseFolder: null);
 builder.Services.AddOneStopDatabase(provider, connectionString);
 builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));

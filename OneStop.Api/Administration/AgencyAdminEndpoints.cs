@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -73,7 +74,7 @@ public static partial class AgencyAdminEndpoints
 
     /// <summary>Renames an agency, changes its electronic id, or sets its office hours and counting mode.</summary>
     public static async Task<Results<Ok<AgencyResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string electronicId, UpdateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> options, CancellationToken cancellationToken)
+        string electronicId, UpdateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> options, IServiceProvider services, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.ElectronicId == electronicId && a.Path.StartsWith(member.AgencyPath), cancellationToken);
@@ -131,6 +132,14 @@ public static partial class AgencyAdminEndpoints
         if (!await SaveAsync(db, validation, cancellationToken))
         {
             return AdminResults.Invalid(validation);
+        }
+
+        if (changesHours)
+        {
+            // New office hours restate the open dossiers, each with an event recording the hours (domain.md, "True
+            // lateness"); closed ones keep the hours their ledger recorded. Where no job storage is configured here
+            // the worker's nightly restatement does it.
+            services.GetService<IBackgroundJobClient>()?.Enqueue<OneStop.Jobs.Calendar.RestatementJob>(job => job.RunAsync(CancellationToken.None));
         }
 
         var parent = agency.ParentId is { } parentId

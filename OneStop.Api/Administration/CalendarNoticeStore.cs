@@ -12,7 +12,7 @@ namespace OneStop.Api.Administration;
 /// working calendar follow them.
 /// </summary>
 /// <remarks>
-/// The hook for everything that depends on the calendar: <see cref="WorkingCalendarProvider.Rebuild"/> raises
+/// The hook for everything that depends on the calendar: <see cref="WorkingCalendarProvider.Rebuild(IReadOnlyCollection{CalendarNoticeRecord})"/> raises
 /// <see cref="WorkingCalendarProvider.Changed"/> with the calendars before and after. The restatement of open
 /// dossiers' deadlines (domain: a provisional year is restated when its notice is entered) subscribes there in
 /// this process; other processes (API instances, workers) see the change as a new revision of the calendar notice

@@ -145,6 +145,7 @@ public static partial class ProcedureAdminEndpoints
             validation.Add("citizenSupplementTime.amount", "At least 1 working day, working hour or day.");
         }
 
+        var supplementWindow = SupplementWindow(request.SupplementWindow, validation);
         var documents = Documents(request.RequiredDocuments, validation);
         var budgets = Budgets(request.StepBudgets, validation);
         var fee = request.Fee ?? 0;
@@ -159,7 +160,7 @@ public static partial class ProcedureAdminEndpoints
         }
 
         var number = procedure.Versions.Count == 0 ? 1 : procedure.Versions.Max(v => v.Number) + 1;
-        var version = procedure.AddVersion(new ProcedureVersion(Guid.NewGuid(), procedure.Id, number, effectiveFrom!.Value, processingTime, documents, budgets, fee, cutOff, citizenTime));
+        var version = procedure.AddVersion(new ProcedureVersion(Guid.NewGuid(), procedure.Id, number, effectiveFrom!.Value, processingTime, documents, budgets, fee, cutOff, citizenTime, supplementWindow));
         db.ProcedureVersions.Add(version);
         try
         {
@@ -214,6 +215,27 @@ public static partial class ProcedureAdminEndpoints
         }
 
         return new ProcessingTime(amount ?? 0, unit ?? DurationUnit.WorkingDays);
+    }
+
+    /// <summary>Domain rule 5: working days or working hours, more than zero; none given: 3 working days.</summary>
+    private static ProcessingTime? SupplementWindow(Api.Deadlines.DurationRequest? request, Validation validation)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (request.Amount is null or < 1 or > 1_000)
+        {
+            validation.Add("supplementWindow.amount", "A whole number from 1 to 1000.");
+        }
+
+        if (request.Unit is not (DurationUnit.WorkingDays or DurationUnit.WorkingHours))
+        {
+            validation.Add("supplementWindow.unit", "WorkingDays or WorkingHours.");
+        }
+
+        return new ProcessingTime(request.Amount ?? 1, request.Unit ?? DurationUnit.WorkingDays);
     }
 
     private static List<RequiredDocument> Documents(IReadOnlyList<RequiredDocumentRequest>? requested, Validation validation)

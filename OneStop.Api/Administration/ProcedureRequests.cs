@@ -14,7 +14,9 @@ public sealed record CreateProcedureRequest(string? Code, string? Name, string? 
 /// <c>cutOff</c> is the procedure's own acceptance cut-off, <c>"16:00"</c> or <c>"closing-1h"</c> (one hour before the
 /// last session ends; also <c>"closing-30m"</c>); absent: the agency's. <c>citizenSupplementTime</c> (e.g.
 /// <c>{"amount":15,"unit":"WorkingDays"}</c>) is how long the citizen has to bring a requested supplement before the
-/// dossier closes; absent: no limit.
+/// dossier closes; absent: no limit. <c>supplementWindow</c> (optional, default 3 working days) in
+/// <c>WorkingDays</c> or <c>WorkingHours</c>: how long after acceptance the agency may ask for a supplement and
+/// restart the clock.
 /// </summary>
 public sealed record AddProcedureVersionRequest(
     string? EffectiveFrom,
@@ -23,7 +25,8 @@ public sealed record AddProcedureVersionRequest(
     IReadOnlyList<StepBudgetRequest>? StepBudgets,
     decimal? Fee,
     string? CutOff = null,
-    DurationRequest? CitizenSupplementTime = null);
+    DurationRequest? CitizenSupplementTime = null,
+    DurationRequest? SupplementWindow = null);
 
 /// <summary>A document the procedure requires, with how many originals and copies.</summary>
 public sealed record RequiredDocumentRequest(string? Name, int Originals, int Copies);

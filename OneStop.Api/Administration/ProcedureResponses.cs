@@ -22,7 +22,8 @@ public sealed record ProcedureVersionResponse(
     IReadOnlyList<StepBudget> StepBudgets,
     decimal Fee,
     string? CutOff,
-    ProcessingTimeResponse? CitizenSupplementTime)
+    ProcessingTimeResponse? CitizenSupplementTime,
+    ProcessingTimeResponse SupplementWindow)
 {
     public static ProcedureVersionResponse From(ProcedureVersion version)
     {
@@ -35,7 +36,8 @@ public sealed record ProcedureVersionResponse(
             version.StepBudgets,
             version.Fee,
             version.CutOff,
-            version.CitizenSupplementTime is { } citizen ? ProcessingTimeResponse.From(citizen) : null);
+            version.CitizenSupplementTime is { } citizen ? ProcessingTimeResponse.From(citizen) : null,
+            ProcessingTimeResponse.From(version.SupplementWindow));
     }
 }
 

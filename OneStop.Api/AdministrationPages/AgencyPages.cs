@@ -73,7 +73,7 @@ internal static class AgencyPages
             Value("cutOff") ?? string.Empty,
             Split(Value("saturdayReception")),
             Enum.TryParse<CountingMode>(Value("countingMode"), out var mode) ? mode : (CountingMode)(-1));
-        var result = await AgencyAdminEndpoints.Update(electronicId, request, db, staff, defaults, cancellationToken);
+        var result = await AgencyAdminEndpoints.Update(electronicId, request, db, staff, defaults, http.RequestServices, cancellationToken);
         if (result.Result is ProblemHttpResult)
         {
             return NotFound(http);

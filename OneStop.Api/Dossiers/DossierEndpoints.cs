@@ -6,6 +6,7 @@ using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Jobs.Ledger;
 using OneStop.Persistence;
 using OneStop.Users;
 
@@ -178,9 +179,13 @@ public static class DossierEndpoints
         return TypedResults.Ok<IReadOnlyList<DossierEventResponse>>(responses);
     }
 
-    /// <summary>Recomputes the hash chain from the stored events.</summary>
+    /// <summary>
+    /// Verifies the ledger (<see cref="LedgerVerification"/>): the keyed chain recomputed from the stored events, the
+    /// row against the replay of its events (naming the columns that differ), and the head against the latest signed
+    /// checkpoint outside the database.
+    /// </summary>
     public static async Task<Results<Ok<LedgerVerificationResponse>, ProblemHttpResult>> Verify(
-        string code, DossierStore store, OneStopDbContext db, CancellationToken cancellationToken)
+        string code, DossierStore store, OneStopDbContext db, LedgerKeyRing keys, CheckpointStore checkpoints, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(code, cancellationToken) is not var (dossier, _))
         {
@@ -188,9 +193,13 @@ public static class DossierEndpoints
         }
 
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        var broken = LedgerHash.FirstBroken(dossier.Id, events)
-            ?? (events.Count != dossier.EventCount || (events.Count > 0 && events[^1].Hash != dossier.LastEventHash) ? Math.Min(events.Count, dossier.EventCount) + 1 : null);
-        return TypedResults.Ok(new LedgerVerificationResponse(dossier.Code, broken is null, events.Count, broken));
+        var checkpoint = checkpoints.LatestValid(keys);
+        var head = checkpoint?.HeadOf(dossier.Id);
+        var check = LedgerVerification.Verify(dossier.Id, events, DossierRow.Of(dossier), head, keys);
+        return TypedResults.Ok(new LedgerVerificationResponse(
+            dossier.Code, check.Valid, events.Count, check.BrokenAt,
+            check.RowDifferences.Select(d => new RowDifferenceResponse(d.Column, d.Row, d.Ledger)).ToList(),
+            checkpoint is null ? null : new CheckpointCheckResponse(OfficeTime.FormatIso(checkpoint.CreatedAt), head?.Count, head?.Hash, check.Checkpoint is null)));
     }
 
     public static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> HandOver(

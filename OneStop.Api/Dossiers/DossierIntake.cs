@@ -104,7 +104,7 @@ public sealed class DossierIntake(
                 var registration = new DossierRegistration(
                     drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
                     agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
-                    version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt);
+                    version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt, version.SupplementWindow);
                 var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
                 db.Dossiers.Add(dossier);
                 var response = RegisteredDossierResponse.From(dossier);

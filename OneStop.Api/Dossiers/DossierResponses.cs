@@ -79,7 +79,18 @@ public sealed record DossierEventResponse(int Sequence, string Kind, string Acto
 }
 
 /// <summary>The hash chain check.</summary>
-public sealed record LedgerVerificationResponse(string Code, bool Valid, int Events, int? FirstBrokenSequence);
+/// <summary>
+/// <c>GET /api/dossiers/{code}/verify</c>: <c>valid</c> when the keyed chain holds, the row equals the replay of its
+/// events and the head reaches the latest checkpoint's.
+/// </summary>
+public sealed record LedgerVerificationResponse(
+    string Code, bool Valid, int Events, int? FirstBrokenSequence, IReadOnlyList<RowDifferenceResponse> RowDifferences, CheckpointCheckResponse? Checkpoint);
+
+/// <summary>A column of the dossier row that its ledger does not support: the row's value and the ledger's.</summary>
+public sealed record RowDifferenceResponse(string Column, string? Row, string? Ledger);
+
+/// <summary>The latest signed checkpoint: when, the head it anchored for this dossier (none: not anchored yet), and whether the ledger reaches it.</summary>
+public sealed record CheckpointCheckResponse(string CreatedAt, int? Count, string? Hash, bool Reached);
 
 /// <summary>The answer to an action: the dossier's state after it.</summary>
 public sealed record DossierStateResponse(string Code, string Status, string CurrentUnit, string StatutoryDueAt, string AppointmentAt, int Version)

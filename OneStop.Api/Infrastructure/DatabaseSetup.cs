@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OneStop.Jobs.Ledger;
 using OneStop.Persistence;
 
 namespace OneStop.Api.Infrastructure;
@@ -8,7 +9,8 @@ namespace OneStop.Api.Infrastructure;
 /// Sqlite) and <c>ConnectionStrings:OneStop</c> (default: the file <c>App_Data/onestop.db</c> under the content
 /// root). The personal-data key comes from <c>PersonalData:Key</c> (base64 of 32 bytes); the embedded default
 /// creates <c>App_Data/personal-data.key</c> once when none is configured. The Data Protection key ring (cookies,
-/// antiforgery, bearer tokens) is kept in the same database (<see cref="DataProtectionSetup"/>).
+/// antiforgery, bearer tokens) is kept in the same database (<see cref="DataProtectionSetup"/>). The ledger's keys
+/// (<see cref="LedgerKeys"/>) are never in the database's folder.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -31,10 +33,17 @@ public static class DatabaseSetup
 
         var personalDataKey = PersonalDataKey(builder.Configuration, provider, appData);
         builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey));
+        builder.Services.AddLedgerKeys(builder.Configuration, builder.Environment.ContentRootPath, embedded: provider == DatabaseProvider.Sqlite, DatabaseFolder(provider, connectionString));
         builder.Services.AddOneStopDatabase(provider, connectionString);
         builder.Services.AddSharedDataProtection(personalDataKey);
         return provider;
     }
+
+    /// <summary>The SQLite file's folder (no ledger key may be kept there); null for a server database.</summary>
+    private static string? DatabaseFolder(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Sqlite && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:"
+            ? Path.GetDirectoryName(Path.GetFullPath(file))
+            : null;
 
     private static byte[] PersonalDataKey(IConfiguration configuration, DatabaseProvider provider, string appData)
     {

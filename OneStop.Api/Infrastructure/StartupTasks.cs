@@ -37,6 +37,8 @@ public static class StartupTasks
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // The calendar of the stored notices, with their revision, before anything computes a due with it.
+        services.GetRequiredService<WorkingCalendarProvider>().Rebuild(await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken));
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
         {
@@ -54,6 +56,9 @@ public static class StartupTasks
         await BootstrapAdministratorAsync(services, configuration, cancellationToken);
         DataProtectionSetup.EnsureKeyRing(services);
         await services.GetRequiredService<CalendarRefreshJob>().RunAsync(cancellationToken);
+
+        // Ledgers of the first, unkeyed version are re-chained under the ledger key once (recorded in each ledger).
+        await services.GetRequiredService<OneStop.Jobs.Ledger.LedgerMigration>().RunAsync(cancellationToken);
     }
 
     /// <summary>

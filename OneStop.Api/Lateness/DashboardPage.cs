@@ -60,7 +60,7 @@ public static class DashboardPage
 
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
-        var summary = await LatenessEndpoints.SummariseAsync(scope, service, deadlines, cancellationToken);
+        var summary = await LatenessEndpoints.SummariseAsync(scope, service, cancellationToken);
         // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
         return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.Of($"""
             <link rel="stylesheet" href="/css/dashboard.css">
@@ -122,7 +122,7 @@ public static class DashboardPage
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var summary = await LatenessEndpoints.SummariseAsync(scope, service, deadlines, cancellationToken);
+        var summary = await LatenessEndpoints.SummariseAsync(scope, service, cancellationToken);
         var name = $"giam-sat-{scope.Agency.ElectronicId}-{DashboardScope.Format(scope.FromDate)}-{DashboardScope.Format(scope.ToDate)}.xlsx";
         return TypedResults.File(DashboardWorkbook.Build(scope.Agency.Name, scope.FromDate, scope.ToDate, summary), DashboardWorkbook.ContentType, name);
     }

@@ -94,13 +94,13 @@ public static class LatenessEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var summary = await SummariseAsync(scope, service, deadlines, cancellationToken);
+        var summary = await SummariseAsync(scope, service, cancellationToken);
         return TypedResults.Ok(DashboardSummaryResponse.Of(scope, summary));
     }
 
-    internal static async Task<LatenessSummary> SummariseAsync(DashboardScope scope, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+    internal static async Task<LatenessSummary> SummariseAsync(DashboardScope scope, LatenessService service, CancellationToken cancellationToken)
     {
         var audited = await service.AuditSubtreeAsync(scope.Agency.Path, scope.To, cancellationToken);
-        return service.Indicators(deadlines.Calculator).Summarise(audited, scope.From, scope.To);
+        return LatenessService.Indicators().Summarise(audited, scope.From, scope.To);
     }
 }

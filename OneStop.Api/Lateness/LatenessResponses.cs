@@ -10,12 +10,13 @@ public sealed record EvidenceResponse(int Sequence, string Kind, string Actor, s
         new(e.Sequence, e.Kind.ToString(), e.Actor, OfficeTime.FormatIso(e.RecordedAt), OfficeTime.FormatIso(e.OccurredAt));
 }
 
-/// <summary>A finding with its evidence.</summary>
-public sealed record FindingResponse(string Kind, string? StatutoryDueAt, long LateMinutes, IReadOnlyList<EvidenceResponse> Events, string ExplanationVi, string ExplanationEn)
+/// <summary>A finding with its evidence: the events, and the rows or values it cites (a row column and what the ledger says).</summary>
+public sealed record FindingResponse(
+    string Kind, string? StatutoryDueAt, long LateMinutes, IReadOnlyList<EvidenceResponse> Events, IReadOnlyList<RowEvidence> Rows, string ExplanationVi, string ExplanationEn)
 {
     public static FindingResponse From(Finding f) => new(
         f.Kind.ToString(), f.StatutoryDueAt is { } due ? OfficeTime.FormatIso(due) : null, f.LateMinutes,
-        f.Events.Select(EvidenceResponse.From).ToList(), f.ExplanationVi, f.ExplanationEn);
+        f.Events.Select(EvidenceResponse.From).ToList(), f.Rows, f.ExplanationVi, f.ExplanationEn);
 }
 
 /// <summary>A stored finding, with its dossier and agency.</summary>
@@ -25,12 +26,12 @@ public sealed record StoredFindingResponse(
 
 /// <summary>The audit of one dossier: both judgements and the findings.</summary>
 public sealed record DossierLatenessResponse(
-    string Code, string Agency, string Procedure, string Clerk, int AuditVersion, string Outcome, string StatutoryDueAt, string AppointmentAt,
+    string Code, string Agency, string Procedure, string Clerk, int AuditVersion, string Outcome, string? Standing, string StatutoryDueAt, string AppointmentAt,
     string? ResultAt, string? DeclaredResultAt, bool? PaperOnTime, bool? TrueOnTime, long LateMinutes, string? ResponsibleUnit,
     int? Index1, int? Index2, int Index3, IReadOnlyList<FindingResponse> Findings)
 {
     public static DossierLatenessResponse From(string code, string agency, string procedure, AuditResult r) => new(
-        code, agency, procedure, r.RegisteredBy, r.AuditVersion, r.Outcome.ToString(), OfficeTime.FormatIso(r.StatutoryDueAt), OfficeTime.FormatIso(r.AppointmentAt),
+        code, agency, procedure, r.RegisteredBy, r.AuditVersion, r.Outcome.ToString(), r.Standing?.ToString(), OfficeTime.FormatIso(r.StatutoryDueAt), OfficeTime.FormatIso(r.AppointmentAt),
         r.ResultAt is { } ready ? OfficeTime.FormatIso(ready) : null, r.DeclaredResultAt is { } declared ? OfficeTime.FormatIso(declared) : null,
         r.PaperOnTime, r.TrueOnTime, r.LateMinutes, r.ResponsibleUnit, r.Index1, r.Index2, r.Index3,
         r.Findings.Select(FindingResponse.From).ToList());

@@ -40,6 +40,7 @@ internal static class SlaPassBenchmark
             .AddLogging()
             .AddSingleton<IClock>(new FixedClock(PassAt))
             .AddSingleton(new PersonalDataCipher(RandomNumberGenerator.GetBytes(32)))
+            .AddSingleton(new OneStop.Dossiers.LedgerKeyRing([new("bench", RandomNumberGenerator.GetBytes(32))], "bench"))
             .AddOneStopDatabase(provider, connectionString)
             .AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));
         services.AddOptions<OfficeHoursOptions>();

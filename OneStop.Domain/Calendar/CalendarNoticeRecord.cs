@@ -71,6 +71,24 @@ public sealed class CalendarNoticeRecord
             .Select(g => g.MaxBy(r => r.Revision)!.ToNotice())
             .ToList();
 
+    /// <summary>
+    /// The revision of a set of stored records: the recorded time of the newest, as an ISO instant. Records are never
+    /// deleted, so the calendar of a revision is rebuilt from the records recorded at or before it (<see cref="AsOf"/>).
+    /// </summary>
+    public static string RevisionOf(IEnumerable<CalendarNoticeRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records.Select(r => (Instant?)r.RecordedAt).Max() is { } newest ? InstantPattern.ExtendedIso.Format(newest) : WorkingCalendar.SeedRevision;
+    }
+
+    /// <summary>The records known at a revision; null when the revision is not one of <see cref="RevisionOf"/>'s.</summary>
+    public static IReadOnlyList<CalendarNoticeRecord>? AsOf(IEnumerable<CalendarNoticeRecord> records, string revision)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var parsed = InstantPattern.ExtendedIso.Parse(revision ?? string.Empty);
+        return parsed.Success ? records.Where(r => r.RecordedAt <= parsed.Value).ToList() : null;
+    }
+
     private static string JoinDates(IEnumerable<LocalDate> dates) =>
         string.Join(',', dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
 

@@ -94,6 +94,33 @@ public sealed class OfficeHours
             && SaturdayReception.Any(s => time >= s.Start && time < s.End);
     }
 
+    /// <summary>
+    /// What sets a due, as the ledger records it: the sessions and the cut-off, <c>07:30-11:30,13:00-17:00;15:00</c>
+    /// (Saturday reception does not move a due).
+    /// </summary>
+    public string ToRuleText() =>
+        string.Join(',', Sessions.Select(s => s.ToString())) + ";" + CutOff.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <see cref="ToRuleText"/> back; null when the text is not one.</summary>
+    public static OfficeHours? FromRuleText(string? text)
+    {
+        var parts = text?.Split(';') ?? [];
+        if (parts.Length != 2)
+        {
+            return null;
+        }
+
+        try
+        {
+            var cutOff = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(parts[1]);
+            return cutOff.Success ? new OfficeHours(parts[0].Split(',').Select(WorkSession.Parse).ToList(), cutOff.Value, []) : null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     private static int SecondOfDay(LocalTime time) => (int)(time.TickOfDay / NodaConstants.TicksPerSecond);
 
     private static void CheckOrdered(IReadOnlyList<WorkSession> sessions, string name)

@@ -36,6 +36,16 @@ public sealed class WorkingCalendar
     /// <summary>The notices this calendar was built from, one per key.</summary>
     public IReadOnlyList<CalendarNotice> Notices { get; }
 
+    /// <summary>
+    /// Which state of the stored notices this calendar was built from (<see cref="CalendarNoticeRecord.RevisionOf"/>):
+    /// recorded in the ledger with every due it sets, so that the audit can rebuild the calendar in force then.
+    /// <see cref="SeedRevision"/> for a calendar built from the seed file alone.
+    /// </summary>
+    public string Revision { get; private init; } = SeedRevision;
+
+    /// <summary>The revision of a calendar built from the seed notices only.</summary>
+    public const string SeedRevision = "seed";
+
     /// <summary>The cumulative working-day index over the same range.</summary>
     public WorkingTimeIndex Index { get; }
 
@@ -84,7 +94,10 @@ public sealed class WorkingCalendar
     /// Builds the calendar from the rules and a set of notices. A later notice with the key of an earlier one
     /// replaces it (a correction).
     /// </summary>
-    public static WorkingCalendar Build(IEnumerable<CalendarNotice> notices)
+    public static WorkingCalendar Build(IEnumerable<CalendarNotice> notices) => Build(notices, SeedRevision);
+
+    /// <summary>Builds the calendar from a set of notices known as <paramref name="revision"/>.</summary>
+    public static WorkingCalendar Build(IEnumerable<CalendarNotice> notices, string revision)
     {
         ArgumentNullException.ThrowIfNull(notices);
         var effective = notices
@@ -158,7 +171,7 @@ public sealed class WorkingCalendar
                 : CalendarStatus.Provisional;
         }
 
-        return new WorkingCalendar(kinds, names, yearStatus, effective);
+        return new WorkingCalendar(kinds, names, yearStatus, effective) { Revision = revision };
     }
 
     /// <summary>

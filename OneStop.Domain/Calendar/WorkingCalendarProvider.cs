@@ -18,9 +18,16 @@ public sealed class WorkingCalendarProvider
     public event EventHandler<WorkingCalendarChangedEventArgs>? Changed;
 
     /// <summary>Rebuilds from a full set of notices and makes it current.</summary>
-    public WorkingCalendar Rebuild(IEnumerable<CalendarNotice> notices)
+    public WorkingCalendar Rebuild(IEnumerable<CalendarNotice> notices) => Rebuild(notices, WorkingCalendar.SeedRevision);
+
+    /// <summary>Rebuilds from the stored notice records, with their revision (<see cref="CalendarNoticeRecord.RevisionOf"/>).</summary>
+    public WorkingCalendar Rebuild(IReadOnlyCollection<CalendarNoticeRecord> records) =>
+        Rebuild(CalendarNoticeRecord.InForce(records), CalendarNoticeRecord.RevisionOf(records));
+
+    /// <summary>Rebuilds from a full set of notices known as <paramref name="revision"/> and makes it current.</summary>
+    public WorkingCalendar Rebuild(IEnumerable<CalendarNotice> notices, string revision)
     {
-        var rebuilt = WorkingCalendar.Build(notices);
+        var rebuilt = WorkingCalendar.Build(notices, revision);
         var before = Interlocked.Exchange(ref _current, rebuilt);
         Changed?.Invoke(this, new WorkingCalendarChangedEventArgs(before, rebuilt));
         return rebuilt;

@@ -193,6 +193,9 @@ public sealed class Dossier
             ("code", dossier.Code),
             ("trackingNumber", dossier.TrackingNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("processingTime", dossier.ProcessingTime.ToString()),
+            ("processingAmount", dossier.ProcessingAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("processingUnit", dossier.ProcessingUnit.ToString()),
+            ("supplementWindow", DossierRow.Text(registration.SupplementWindow ?? DossierRegistration.DefaultSupplementWindow)),
             ("countingMode", dossier.CountingMode.ToString()),
             ("countingStartsAt", Iso(deadline.CountingStartsAt)),
             ("statutoryDueAt", Iso(deadline.DueAt)),
@@ -201,7 +204,9 @@ public sealed class Dossier
             ("cutOff", dossier.CutOff),
             ("citizenSupplementTime", dossier.CitizenSupplementTime?.ToString()),
             ("receivingAgencyId", dossier.ReceivingAgencyId?.ToString()),
-            ("receivedAt", dossier.ReceivedAt is { } at ? Iso(at) : null)));
+            ("receivedAt", dossier.ReceivedAt is { } at ? Iso(at) : null),
+            ("calendarRevision", calculator.Calendar.Revision),
+            ("officeHours", hours.ToRuleText())));
         return dossier;
     }
 
@@ -310,7 +315,8 @@ public sealed class Dossier
         }
 
         var before = StatutoryDueAt;
-        var deadline = calculator.Compute(action.OccurredAt, ProcessingTime, CutOffRule.Apply(CutOff, hours), CountingMode);
+        hours = CutOffRule.Apply(CutOff, hours);
+        var deadline = calculator.Compute(action.OccurredAt, ProcessingTime, hours, CountingMode);
         SupplementRequests[^1].MarkReceived(action.OccurredAt);
         Status = DossierStatus.InProcess;
         SupplementDueAt = null;
@@ -322,7 +328,10 @@ public sealed class Dossier
             ("statutoryDueBefore", Iso(before)),
             ("countingStartsAt", Iso(deadline.CountingStartsAt)),
             ("statutoryDueAt", Iso(deadline.DueAt)),
-            ("appointmentAt", Iso(deadline.DueAt))));
+            ("appointmentAt", Iso(deadline.DueAt)),
+            ("calendarStatus", deadline.CalendarStatus.ToString()),
+            ("calendarRevision", calculator.Calendar.Revision),
+            ("officeHours", hours.ToRuleText())));
     }
 
     /// <summary>
@@ -507,7 +516,8 @@ public sealed class Dossier
             return false;
         }
 
-        var deadline = calculator.Compute(CountingStartsAt, ProcessingTime, CutOffRule.Apply(CutOff, hours), CountingMode);
+        hours = CutOffRule.Apply(CutOff, hours);
+        var deadline = calculator.Compute(CountingStartsAt, ProcessingTime, hours, CountingMode);
         if (deadline.DueAt == StatutoryDueAt && deadline.CalendarStatus == DueCalendarStatus)
         {
             return false;
@@ -526,7 +536,9 @@ public sealed class Dossier
             ("statutoryDueBefore", Iso(before)),
             ("statutoryDueAt", Iso(deadline.DueAt)),
             ("calendarStatus", deadline.CalendarStatus.ToString()),
-            ("appointmentAt", Iso(AppointmentAt))));
+            ("appointmentAt", Iso(AppointmentAt)),
+            ("calendarRevision", calculator.Calendar.Revision),
+            ("officeHours", hours.ToRuleText())));
         return true;
     }
 
@@ -649,7 +661,7 @@ public sealed class Dossier
     /// worker's set-based pass: the same moves and the same ledger events as <see cref="ApplySlaPlan(SlaPlan, DossierAction)"/>
     /// on the loaded dossier, returned as the row's new values with the events to insert.
     /// </summary>
-    public static SlaRowChange ApplySlaPlan(SlaSnapshot snapshot, SlaPlan plan, DossierAction action)
+    public static SlaRowChange ApplySlaPlan(SlaSnapshot snapshot, SlaPlan plan, DossierAction action, LedgerKeyRing keys)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var dossier = new Dossier
@@ -676,18 +688,32 @@ public sealed class Dossier
             Version = snapshot.Version,
         };
         var transitions = dossier.ApplySlaPlan(plan, action);
+        var events = dossier.TakePendingEvents(keys);
         return new SlaRowChange(
             dossier.Id, snapshot.Version, dossier.Status, dossier.SlaState, dossier.StepSlaState, dossier.EventCount,
-            dossier.LastEventHash, dossier.Version, dossier.NextSlaCheckAt, transitions, dossier.TakePendingEvents(), dossier.ClosedAt);
+            dossier.LastEventHash, dossier.Version, dossier.NextSlaCheckAt, transitions, events, dossier.ClosedAt);
     }
 
-    /// <summary>Moves events out of <see cref="PendingEvents"/> (called by the context when it saves them).</summary>
-    public IReadOnlyList<DossierEvent> TakePendingEvents()
+    /// <summary>
+    /// Seals the events appended since the last save under the ring's current key (<see cref="LedgerHash.Seal"/>) and
+    /// moves them out of <see cref="PendingEvents"/>; <see cref="LastEventHash"/> becomes the sealed head. Called by the
+    /// context when it saves them.
+    /// </summary>
+    public IReadOnlyList<DossierEvent> TakePendingEvents(LedgerKeyRing keys)
     {
+        ArgumentNullException.ThrowIfNull(keys);
         var events = _pending.ToList();
         _pending.Clear();
+        if (events.Count > 0)
+        {
+            LastEventHash = LedgerHash.Seal(events, events[0].PreviousHash, keys);
+        }
+
         return events;
     }
+
+    /// <summary>Re-chains a legacy (unkeyed) ledger under a key: the new head (<see cref="LedgerRechain"/>).</summary>
+    internal void SetHead(string lastEventHash) => LastEventHash = lastEventHash;
 
     /// <summary>Appends an event for a state change made elsewhere in the domain (the worker's SLA moves).</summary>
     public DossierEvent Record(DossierEventKind kind, DossierAction action, string details)

@@ -5,7 +5,7 @@ namespace OneStop.Dossiers;
 /// <summary>
 /// One entry of a dossier's append-only ledger. <see cref="RecordedAt"/> is the server's time;
 /// <see cref="OccurredAt"/> what the actor declares (earlier for paper that arrives late, never later).
-/// Each event carries the hash of the one before, so that an edit of the database breaks the chain.
+/// Each event carries the keyed hash of the one before (<see cref="LedgerHash"/>), so that an edit of the database breaks the chain.
 /// </summary>
 public sealed class DossierEvent
 {
@@ -23,7 +23,7 @@ public sealed class DossierEvent
         OccurredAt = occurredAt;
         Details = details;
         PreviousHash = previousHash;
-        Hash = LedgerHash.Of(this);
+        Hash = LedgerHash.Unkeyed(this);
     }
 
     public long Id { get; private set; }
@@ -48,4 +48,15 @@ public sealed class DossierEvent
     public string PreviousHash { get; private set; } = string.Empty;
 
     public string Hash { get; private set; } = string.Empty;
+
+    /// <summary>The ledger key the hash is computed with (<see cref="LedgerKeyRing"/>); null only on a legacy, unkeyed event.</summary>
+    public string? KeyId { get; private set; }
+
+    /// <summary>Seals the event under a key, after the given previous hash (<see cref="LedgerHash.Seal"/>).</summary>
+    internal void Seal(string keyId, string previousHash, LedgerKeyRing keys)
+    {
+        KeyId = keyId;
+        PreviousHash = previousHash;
+        Hash = LedgerHash.Of(this, keys);
+    }
 }

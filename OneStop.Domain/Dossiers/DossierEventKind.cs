@@ -22,4 +22,7 @@ public enum DossierEventKind
 
     /// <summary>The citizen's time to bring a requested supplement ran out: the dossier closed (not agency lateness).</summary>
     SupplementLapsed,
+
+    /// <summary>A legacy (unkeyed) ledger was re-chained under a ledger key, once (<see cref="LedgerRechain"/>).</summary>
+    LedgerRechained,
 }

@@ -10,6 +10,8 @@ namespace OneStop.Dossiers;
 /// another agency's desk, that agency and when it received the dossier (Decree 118/2025 art. 17(3) as amended by
 /// Decree 309/2026 art. 8(3)); the clock then starts at the acceptance by the competent agency, not at
 /// <c>ReceivedAt</c>.</para>
+/// <para><c>SupplementWindow</c>: the procedure version's window for a supplement request (domain rule 5;
+/// <see cref="DefaultSupplementWindow"/> when null): it is recorded in the ledger at registration.</para>
 /// </remarks>
 public sealed record DossierRegistration(
     string Code,
@@ -25,4 +27,9 @@ public sealed record DossierRegistration(
     string? CutOff = null,
     ProcessingTime? CitizenSupplementTime = null,
     Guid? ReceivingAgencyId = null,
-    NodaTime.Instant? ReceivedAt = null);
+    NodaTime.Instant? ReceivedAt = null,
+    ProcessingTime? SupplementWindow = null)
+{
+    /// <summary>Decree 61/2018 art. 19(4): 3 working days; under Decree 118/2025 set by sector rules, this by default.</summary>
+    public static readonly ProcessingTime DefaultSupplementWindow = new(3, DurationUnit.WorkingDays);
+}

@@ -17,6 +17,9 @@ public sealed record AuditResult
 
     public required TrueOutcome Outcome { get; init; }
 
+    /// <summary>For a dossier open at the audit's instant: where it stands against its true due; null otherwise.</summary>
+    public OpenStanding? Standing { get; init; }
+
     /// <summary>Declared acceptance (the Registered event).</summary>
     public required Instant AcceptedAt { get; init; }
 

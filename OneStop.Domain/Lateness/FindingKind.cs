@@ -33,9 +33,24 @@ public enum FindingKind
     /// <summary>An event declared earlier than recorded, beyond the tolerance, in a way that changes its on-time status.</summary>
     Backdated,
 
-    /// <summary>A citizen came at or after the appointment and the result was not there.</summary>
+    /// <summary>
+    /// A citizen came (believed time) at or after the appointment and no result was ready, or the ledger said ready
+    /// but the citizen left without it (no return at that visit).
+    /// </summary>
     ResultNotThere,
 
-    /// <summary>The ledger's hash chain does not verify.</summary>
+    /// <summary>
+    /// The ledger does not verify: a broken keyed chain, a head that no longer reaches the latest checkpoint's, or a
+    /// dossier row (status, dues, appointment, counts) that differs from the replay of its events.
+    /// </summary>
     LedgerTampered,
+
+    /// <summary>Stopped (or withdrawn) after its statutory due: it leaves the statistics, so the flag stays.</summary>
+    StoppedAfterDue,
+
+    /// <summary>
+    /// The calendar or the office hours changed after the due was set, so that the rules in force now give another
+    /// due: shown with both dues (a closed dossier is judged by the rules recorded in its ledger).
+    /// </summary>
+    DueRestated,
 }

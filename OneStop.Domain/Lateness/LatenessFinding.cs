@@ -24,14 +24,20 @@ public sealed class LatenessFinding
         StatutoryDueAt = finding.StatutoryDueAt;
         LateMinutes = finding.LateMinutes;
         Sequences = string.Join(',', finding.Events.Select(e => e.Sequence));
-        Evidence = JsonSerializer.Serialize(finding.Events.Select(e => new Dictionary<string, object>
+        Evidence = JsonSerializer.Serialize(finding.Events.Select(e => new Dictionary<string, object?>
         {
             ["sequence"] = e.Sequence,
             ["kind"] = e.Kind.ToString(),
             ["actor"] = e.Actor,
             ["recordedAt"] = OfficeTime.FormatIso(e.RecordedAt),
             ["occurredAt"] = OfficeTime.FormatIso(e.OccurredAt),
-        }));
+        }).Concat(finding.Rows.Select(r => new Dictionary<string, object?>
+        {
+            ["table"] = r.Table,
+            ["column"] = r.Column,
+            ["row"] = r.Row,
+            ["expected"] = r.Expected,
+        })));
         ExplanationVi = finding.ExplanationVi;
         ExplanationEn = finding.ExplanationEn;
     }
@@ -55,7 +61,7 @@ public sealed class LatenessFinding
     /// <summary>The cited events' sequences, comma-separated.</summary>
     public string Sequences { get; private set; } = string.Empty;
 
-    /// <summary>The cited events as JSON: sequence, kind, actor, recorded and declared times.</summary>
+    /// <summary>The cited events as JSON (sequence, kind, actor, recorded and declared times), then the cited rows (table, column, row, expected).</summary>
     public string Evidence { get; private set; } = "[]";
 
     public string ExplanationVi { get; private set; } = string.Empty;

@@ -1,6 +1,5 @@
 using NodaTime;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 
 namespace OneStop.Lateness;
 
@@ -13,13 +12,14 @@ namespace OneStop.Lateness;
 /// <item>received: accepted in the period; carried over: accepted before it and still open at its start.</item>
 /// <item>finished: the result was ready (believed time) in the period: early (a day before the due's day), on
 /// time, or late against the recomputed statutory due; refused and stopped count apart.</item>
-/// <item>in progress: no result, refusal or stop before the period's end: overdue when the due is before the end,
-/// due soon from <see cref="OneStop.Sla.DeadlineThresholds.DueSoonFrom"/> (the desk's and the worker's rule), otherwise on time.</item>
+/// <item>in progress: open at the audit's instant (the earlier of now and the period's end), counted as the audit
+/// judged it (<see cref="AuditResult.Standing"/>): overdue, due soon, or on time (a dossier whose clock is stopped by
+/// a legitimate supplement request counts on time). The dashboard and the per-dossier audit never disagree.</item>
 /// <item>not collected: the result was ready before the end, not returned by then, and the appointment has
 /// passed (or the worker marked it so).</item>
 /// </list>
 /// </remarks>
-public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSettings settings)
+public sealed class LatenessIndicators
 {
     public LatenessSummary Summarise(IReadOnlyCollection<AuditedDossier> dossiers, Instant from, Instant to)
     {
@@ -75,20 +75,12 @@ public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSetti
                 c.Stopped += a.Outcome == TrueOutcome.Stopped ? 1 : 0;
             }
 
-            if (IsOpenAt(a, to))
+            switch (a.Standing)
             {
-                if (a.StatutoryDueAt < to)
-                {
-                    c.Overdue++;
-                }
-                else if (settings.Thresholds.IsDueSoon(to, a.CountingStartsAt, a.StatutoryDueAt, calculator, d.Hours))
-                {
-                    c.DueSoon++;
-                }
-                else
-                {
-                    c.InProgressOnTime++;
-                }
+                case OpenStanding.Overdue: c.Overdue++; break;
+                case OpenStanding.DueSoon: c.DueSoon++; break;
+                case OpenStanding.OnTrack or OpenStanding.ClockStopped: c.InProgressOnTime++; break;
+                default: break;
             }
 
             if (a.ResultAt is { } r && r < to && (a.ReturnedAt is not { } returned || returned >= to) && (a.NotCollected || a.AppointmentAt < to))
@@ -110,19 +102,17 @@ public sealed class LatenessIndicators(DeadlineCalculator calculator, AuditSetti
 
     private static Instant? EndOf(AuditResult a) => a.ResultAt ?? a.ClosedAt;
 
-    private static bool IsOpenAt(AuditResult a, Instant at) => EndOf(a) is not { } end || end >= at;
-
     /// <summary>Finished late in the period, or still open and overdue at its end.</summary>
     private static bool IsLate(AuditedDossier d, Instant from, Instant to) =>
         d.Audit.ResultAt is { } ready && ready >= from && ready < to ? d.Audit.Outcome == TrueOutcome.Late
         : d.Audit.Outcome == TrueOutcome.Refused && d.Audit.ClosedAt is { } closed && closed >= from && closed < to ? d.Audit.LateMinutes > 0
-        : IsOpenAt(d.Audit, to) && d.Audit.StatutoryDueAt < to && d.Audit.Outcome != TrueOutcome.Stopped;
+        : d.Audit.Standing == OpenStanding.Overdue;
 
     /// <summary>A result of the period judged differently by paper and ledger, or an open dossier overdue whose appointment has not come.</summary>
     private static bool Differs(AuditedDossier d, Instant from, Instant to) =>
         d.Audit.ResultAt is { } ready && ready >= from && ready < to
             ? d.Audit.PaperDiffersFromTruth
-            : IsOpenAt(d.Audit, to) && d.Audit.Outcome == TrueOutcome.Open && d.Audit.StatutoryDueAt < to && d.Audit.AppointmentAt >= to;
+            : d.Audit.Standing == OpenStanding.Overdue && d.Audit.AppointmentAt >= to;
 
     private List<IndicatorGroup> Group(List<AuditedDossier> dossiers, Func<AuditedDossier, string> key, Func<AuditedDossier, string> name, Instant from, Instant to) =>
         dossiers.GroupBy(key, StringComparer.Ordinal)

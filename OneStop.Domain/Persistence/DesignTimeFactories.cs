@@ -10,24 +10,26 @@ namespace OneStop.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteOneStopDbContext>
 {
     public SqliteOneStopDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Cipher);
+        new(new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite("Data Source=design.db").Options, DesignTime.Cipher, DesignTime.LedgerKeys);
 }
 
 /// <summary>Design-time PostgreSQL context.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresOneStopDbContext>
 {
     public PostgresOneStopDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresOneStopDbContext>().UseNpgsql("Host=localhost;Database=onestop").Options, DesignTime.Cipher);
+        new(new DbContextOptionsBuilder<PostgresOneStopDbContext>().UseNpgsql("Host=localhost;Database=onestop").Options, DesignTime.Cipher, DesignTime.LedgerKeys);
 }
 
 /// <summary>Design-time SQL Server context.</summary>
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerOneStopDbContext>
 {
     public SqlServerOneStopDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer("Server=localhost;Database=OneStop;Trusted_Connection=True").Options, DesignTime.Cipher);
+        new(new DbContextOptionsBuilder<SqlServerOneStopDbContext>().UseSqlServer("Server=localhost;Database=OneStop;Trusted_Connection=True").Options, DesignTime.Cipher, DesignTime.LedgerKeys);
 }
 
 internal static class DesignTime
 {
     public static readonly PersonalDataCipher Cipher = new(new byte[32]);
+
+    public static readonly OneStop.Dossiers.LedgerKeyRing LedgerKeys = new([new("design", new byte[32])], "design");
 }

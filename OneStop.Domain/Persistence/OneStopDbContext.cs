@@ -19,7 +19,7 @@ namespace OneStop.Persistence;
 /// The one model, shared by three providers. Each provider has a subclass (<see cref="SqliteOneStopDbContext"/>,
 /// <see cref="PostgresOneStopDbContext"/>, <see cref="SqlServerOneStopDbContext"/>) that owns its migration set.
 /// </summary>
-public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCipher cipher)
+public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCipher cipher, LedgerKeyRing ledgerKeys)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -59,7 +59,7 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     /// <summary>The ASP.NET Core Data Protection key ring, shared by every API instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Moves the events that tracked dossiers appended into the ledger, then saves.</summary>
+    /// <summary>Seals the events that tracked dossiers appended under the current ledger key, adds them to the ledger, then saves.</summary>
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -142,19 +142,19 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     {
         foreach (var dossier in ChangeTracker.Entries<Dossier>().Select(e => e.Entity).ToList())
         {
-            DossierEvents.AddRange(dossier.TakePendingEvents());
+            DossierEvents.AddRange(dossier.TakePendingEvents(ledgerKeys));
         }
     }
 }
 
 /// <summary>The embedded default's context: SQLite.</summary>
-public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options, PersonalDataCipher cipher)
-    : OneStopDbContext(options, cipher);
+public sealed class SqliteOneStopDbContext(DbContextOptions<SqliteOneStopDbContext> options, PersonalDataCipher cipher, LedgerKeyRing ledgerKeys)
+    : OneStopDbContext(options, cipher, ledgerKeys);
 
 /// <summary>The server database the tests use for real: PostgreSQL.</summary>
-public sealed class PostgresOneStopDbContext(DbContextOptions<PostgresOneStopDbContext> options, PersonalDataCipher cipher)
-    : OneStopDbContext(options, cipher);
+public sealed class PostgresOneStopDbContext(DbContextOptions<PostgresOneStopDbContext> options, PersonalDataCipher cipher, LedgerKeyRing ledgerKeys)
+    : OneStopDbContext(options, cipher, ledgerKeys);
 
 /// <summary>Production: SQL Server.</summary>
-public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options, PersonalDataCipher cipher)
-    : OneStopDbContext(options, cipher);
+public sealed class SqlServerOneStopDbContext(DbContextOptions<SqlServerOneStopDbContext> options, PersonalDataCipher cipher, LedgerKeyRing ledgerKeys)
+    : OneStopDbContext(options, cipher, ledgerKeys);

@@ -1,5 +1,6 @@
 using NodaTime;
 using OneStop.Deadlines;
+using OneStop.Dossiers;
 
 namespace OneStop.Procedures;
 
@@ -23,10 +24,17 @@ public sealed class ProcedureVersion
         IReadOnlyList<StepBudget> stepBudgets,
         decimal fee,
         CutOffRule? cutOff = null,
-        ProcessingTime? citizenSupplementTime = null)
+        ProcessingTime? citizenSupplementTime = null,
+        ProcessingTime? supplementWindow = null)
     {
         processingTime.Validate();
         citizenSupplementTime?.Validate();
+        var window = supplementWindow ?? DossierRegistration.DefaultSupplementWindow;
+        if (window.Unit is not (DurationUnit.WorkingDays or DurationUnit.WorkingHours) || window.Amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(supplementWindow), window, "A supplement window is a positive number of working days or working hours.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(fee);
         Id = id;
         ProcedureId = procedureId;
@@ -40,6 +48,8 @@ public sealed class ProcedureVersion
         CutOff = cutOff?.Text;
         CitizenSupplementAmount = citizenSupplementTime?.Amount;
         CitizenSupplementUnit = citizenSupplementTime?.Unit;
+        SupplementWindowAmount = window.Amount;
+        SupplementWindowUnit = window.Unit;
     }
 
     public Guid Id { get; private set; }
@@ -82,6 +92,17 @@ public sealed class ProcedureVersion
     /// </summary>
     public ProcessingTime? CitizenSupplementTime =>
         CitizenSupplementAmount is { } amount && CitizenSupplementUnit is { } unit ? new ProcessingTime(amount, unit) : null;
+
+    public int SupplementWindowAmount { get; private set; } = DossierRegistration.DefaultSupplementWindow.Amount;
+
+    public DurationUnit SupplementWindowUnit { get; private set; } = DossierRegistration.DefaultSupplementWindow.Unit;
+
+    /// <summary>
+    /// How long after the counting start a department may still ask for a supplement and have the clock restart
+    /// (domain rule 5: Decree 61/2018 art. 19(4) 3 working days; under Decree 118/2025 set by sector rules), in
+    /// working days or working hours. Recorded in the ledger at registration.
+    /// </summary>
+    public ProcessingTime SupplementWindow => new(SupplementWindowAmount, SupplementWindowUnit);
 }
 
 /// <summary>A document the procedure requires: name, and how many originals and copies.</summary>

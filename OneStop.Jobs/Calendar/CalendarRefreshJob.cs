@@ -59,7 +59,7 @@ public sealed class CalendarRefreshJob(IServiceScopeFactory scopes, WorkingCalen
             _loaded = fingerprint;
 
             // Under the lock, so that two refreshes that both saw a change cannot install their calendars out of order.
-            calendars.Rebuild(CalendarNoticeRecord.InForce(records));
+            calendars.Rebuild(records);
         }
 
         return true;

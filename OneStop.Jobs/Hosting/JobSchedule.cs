@@ -15,6 +15,7 @@ public static class JobSchedule
     public const string CalendarRefresh = "calendar-refresh";
     public const string Restatement = "restatement";
     public const string LatenessAudit = "lateness-audit";
+    public const string LedgerCheckpoint = "ledger-checkpoint";
 
     /// <summary>Asia/Ho_Chi_Minh as the BCL knows it, for Hangfire's cron (never the machine's own zone).</summary>
     public static TimeZoneInfo OfficeTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(OfficeTime.ZoneId);
@@ -29,5 +30,6 @@ public static class JobSchedule
         manager.AddOrUpdate<CalendarRefreshJob>(CalendarRefresh, job => job.RunAsync(CancellationToken.None), options.CalendarRefreshCron, inOffice);
         manager.AddOrUpdate<RestatementJob>(Restatement, job => job.RunAsync(CancellationToken.None), options.RestatementCron, inOffice);
         manager.AddOrUpdate<LatenessAuditJob>(LatenessAudit, job => job.RunAsync(CancellationToken.None), options.LatenessAuditCron, inOffice);
+        manager.AddOrUpdate<OneStop.Jobs.Ledger.LedgerCheckpointJob>(LedgerCheckpoint, job => job.RunAsync(CancellationToken.None), options.LedgerCheckpointCron, inOffice);
     }
 }

@@ -26,4 +26,7 @@ public sealed class JobsOptions
 
     /// <summary>The nightly true-lateness audit of dossiers changed since its last run.</summary>
     public string LatenessAuditCron { get; set; } = "0 1 * * *";
+
+    /// <summary>The signed checkpoint of every chain's head, written outside the database (hourly by default).</summary>
+    public string LedgerCheckpointCron { get; set; } = "0 * * * *";
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Agencies;
 using OneStop.Deadlines;
+using OneStop.Jobs.Ledger;
 using OneStop.Dossiers;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -10,15 +11,23 @@ using OneStop.Persistence;
 namespace OneStop.Jobs.Lateness;
 
 /// <summary>Runs the audit over stored ledgers, stores its findings, and feeds the indicators.</summary>
-public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlines, IClock clock, IOptions<AuditSettings> settings)
+public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlines, IClock clock, IOptions<AuditSettings> settings, LedgerKeyRing keys, CheckpointStore checkpoints)
 {
     private const int Batch = 200;
 
+    private CalendarHistory? _history;
+    private LedgerCheckpoint? _checkpoint;
+    private bool _checkpointRead;
+
     public AuditSettings Settings => settings.Value;
 
-    public LatenessIndicators Indicators(DeadlineCalculator calculator) => new(calculator, settings.Value);
+    public static LatenessIndicators Indicators() => new();
 
-    /// <summary>Audits every dossier of a subtree accepted before <paramref name="acceptedBefore"/> (not stored: the dashboard is live).</summary>
+    /// <summary>
+    /// Audits every dossier of a subtree accepted before <paramref name="acceptedBefore"/> (not stored: the dashboard is
+    /// live), each by the same audit as <c>GET /api/dossiers/{code}/lateness</c>, at the earlier of now and
+    /// <paramref name="acceptedBefore"/> (the period's end): the dashboard's counts are the sum of these audits.
+    /// </summary>
     public async Task<List<AuditedDossier>> AuditSubtreeAsync(string agencyPath, Instant acceptedBefore, CancellationToken cancellationToken)
     {
         var rows = await (
@@ -27,24 +36,45 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
             join p in db.Procedures on v.ProcedureId equals p.Id
             where a.Path.StartsWith(agencyPath) && d.AcceptedAt < acceptedBefore
-            select new Row(d.Id, d.Code, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode, d.EventCount, d.LastEventHash, a, p.Code, p.Name))
+            select new { Dossier = new DossierRowValues(
+                d.Id, d.Code, d.TrackingNumber, d.Status, d.CurrentUnit, d.AcceptedAt, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode,
+                d.CountingStartsAt, d.StatutoryDueAt, d.DueCalendarStatus, d.AppointmentAt, d.Reschedulings, d.SupplementRequestCount,
+                d.StepStartedAt, d.StepDueAt, d.ResultReadyAt, d.ClosedAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash), Agency = a, ProcedureCode = p.Code, ProcedureName = p.Name })
             .ToListAsync(cancellationToken);
-        var calculator = deadlines.Calculator;
-        var audit = new LatenessAudit(calculator, settings.Value);
+        var audit = await AuditorAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
+        var asOf = now < acceptedBefore ? now : acceptedBefore;
         var audited = new List<AuditedDossier>(rows.Count);
         foreach (var chunk in rows.Chunk(Batch))
         {
-            var events = await EventsOfAsync(chunk.Select(r => r.Id).ToList(), cancellationToken);
+            var events = await EventsOfAsync(chunk.Select(r => r.Dossier.Id).ToList(), cancellationToken);
             foreach (var r in chunk)
             {
                 var hours = deadlines.HoursOf(r.Agency);
-                var ledger = new DossierLedger(r.Id, new ProcessingTime(r.Amount, r.Unit), r.Mode, events[r.Id], r.EventCount, r.LastHash);
-                audited.Add(new AuditedDossier(r.Code, r.Agency.ElectronicId, r.Agency.Name, r.ProcedureCode, r.ProcedureName, hours, audit.Audit(ledger, hours, now)));
+                var ledger = DossierLedger.Of(r.Dossier, events[r.Dossier.Id], _checkpoint?.HeadOf(r.Dossier.Id));
+                audited.Add(new AuditedDossier(r.Dossier.Code, r.Agency.ElectronicId, r.Agency.Name, r.ProcedureCode, r.ProcedureName, hours, audit.Audit(ledger, hours, asOf, _history)));
             }
         }
 
         return audited;
+    }
+
+    /// <summary>The audit over the calendar in force, with the calendars of the past and the latest signed checkpoint.</summary>
+    private async Task<LatenessAudit> AuditorAsync(CancellationToken cancellationToken)
+    {
+        var calculator = deadlines.Calculator;
+        if (_history is null)
+        {
+            _history = new CalendarHistory(await db.CalendarNotices.AsNoTracking().ToListAsync(cancellationToken), calculator);
+        }
+
+        if (!_checkpointRead)
+        {
+            _checkpoint = checkpoints.LatestValid(keys);
+            _checkpointRead = true;
+        }
+
+        return new LatenessAudit(calculator, settings.Value, keys);
     }
 
     /// <summary>Audits one loaded dossier now and replaces its stored findings.</summary>
@@ -53,7 +83,8 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
         ArgumentNullException.ThrowIfNull(dossier);
         var events = await EventsOfAsync([dossier.Id], cancellationToken);
         var hours = deadlines.HoursOf(agency);
-        var result = new LatenessAudit(deadlines.Calculator, settings.Value).Audit(DossierLedger.Of(dossier, events[dossier.Id]), hours, clock.GetCurrentInstant());
+        var audit = await AuditorAsync(cancellationToken);
+        var result = audit.Audit(DossierLedger.Of(dossier, events[dossier.Id], _checkpoint?.HeadOf(dossier.Id)), hours, clock.GetCurrentInstant(), _history);
         await ReplaceFindingsAsync([result], cancellationToken);
         return result;
     }
@@ -63,8 +94,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
     {
         ArgumentNullException.ThrowIfNull(dossierIds);
         var stored = 0;
-        var calculator = deadlines.Calculator;
-        var audit = new LatenessAudit(calculator, settings.Value);
+        var audit = await AuditorAsync(cancellationToken);
         foreach (var chunk in dossierIds.Chunk(Batch))
         {
             var ids = chunk.ToList();
@@ -72,15 +102,18 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
                 from d in db.Dossiers.AsNoTracking()
                 join a in db.Agencies.AsNoTracking() on d.AgencyId equals a.Id
                 where ids.Contains(d.Id)
-                select new { d.Id, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode, d.EventCount, d.LastEventHash, Agency = a })
+                select new { Dossier = new DossierRowValues(
+                d.Id, d.Code, d.TrackingNumber, d.Status, d.CurrentUnit, d.AcceptedAt, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode,
+                d.CountingStartsAt, d.StatutoryDueAt, d.DueCalendarStatus, d.AppointmentAt, d.Reschedulings, d.SupplementRequestCount,
+                d.StepStartedAt, d.StepDueAt, d.ResultReadyAt, d.ClosedAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash), Agency = a })
                 .ToListAsync(cancellationToken);
             var events = await EventsOfAsync(ids, cancellationToken);
             var now = clock.GetCurrentInstant();
             var results = rows.Select(r =>
             {
                 var hours = deadlines.HoursOf(r.Agency);
-                var ledger = new DossierLedger(r.Id, new ProcessingTime(r.ProcessingAmount, r.ProcessingUnit), r.CountingMode, events[r.Id], r.EventCount, r.LastEventHash);
-                return audit.Audit(ledger, hours, now);
+                var ledger = DossierLedger.Of(r.Dossier, events[r.Dossier.Id], _checkpoint?.HeadOf(r.Dossier.Id));
+                return audit.Audit(ledger, hours, now, _history);
             }).ToList();
             stored += await ReplaceFindingsAsync(results, cancellationToken);
             db.ChangeTracker.Clear();
@@ -111,6 +144,4 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
 
         return byDossier;
     }
-
-    private sealed record Row(Guid Id, string Code, int Amount, DurationUnit Unit, CountingMode Mode, int EventCount, string LastHash, Agency Agency, string ProcedureCode, string ProcedureName);
 }

@@ -23,7 +23,7 @@ namespace OneStop.Jobs.Sla;
 /// <remarks>
 /// <para>On SQLite and PostgreSQL a batch is set-based: a projection of the needed columns, plans in memory, then a
 /// few multi-row statements (<see cref="BulkRows"/>); the events are the ones the <see cref="Dossier"/> methods
-/// record (<see cref="Dossier.ApplySlaPlan(SlaSnapshot, SlaPlan, DossierAction)"/>), hash chain included.
+/// record (<see cref="Dossier.ApplySlaPlan(SlaSnapshot, SlaPlan, DossierAction, LedgerKeyRing)"/>), hash chain included.
 /// </para>
 /// <para>
 /// Idempotent: the plan depends only on the dossier and the instant, moves are skipped when the state is already
@@ -39,6 +39,7 @@ public sealed class SlaCheckJob(
     IOptions<OfficeHoursOptions> officeHours,
     IOptions<SlaOptions> options,
     IOptions<DeadlineThresholds> thresholds,
+    LedgerKeyRing keys,
     ILogger<SlaCheckJob> logger)
 {
     /// <summary>The actor of the worker's events.</summary>
@@ -108,7 +109,7 @@ public sealed class SlaCheckJob(
                 try
                 {
                     var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options, _thresholds);
-                    changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now)));
+                    changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now), keys));
                     notices.AddRange(plan.Notices.Select(n => new OutboxMessage(
                         snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore, n.Unit)));
                 }

@@ -19,6 +19,9 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "onestop-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the checkpoint job writes (outside the database's folder).</summary>
+    public string CheckpointFolder => _folder + "-checkpoints";
+
     /// <summary>The clock the host reads; tests move it.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2025, 3, 3, 2, 0));
 
@@ -51,6 +54,8 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("PublicStatus:PermitPerMinute", "1000");
         builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("Documents:PublicBaseUrl", PublicBaseUrl);
+        builder.UseSetting("Ledger:Keys:0", TestLedgerKeys.Line);
+        builder.UseSetting("Ledger:CheckpointFolder", CheckpointFolder);
 
         // No in-process Hangfire server: a recurring job firing on the real clock would change dossiers mid-test.
         // Tests run the jobs themselves (OneStop.Tests/Worker).
@@ -76,6 +81,10 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
             try
             {
                 Directory.Delete(_folder, recursive: true);
+                if (Directory.Exists(CheckpointFolder))
+                {
+                    Directory.Delete(CheckpointFolder, recursive: true);
+                }
             }
             catch (IOException)
             {

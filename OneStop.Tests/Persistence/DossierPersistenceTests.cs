@@ -67,7 +67,7 @@ public sealed class DossierPersistenceTests(PostgresCluster cluster)
             var events = await context.DossierEvents.AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.Sequence).ToListAsync();
 
             Assert.Equal([DossierEventKind.Registered, DossierEventKind.HandedOver], events.Select(e => e.Kind));
-            Assert.Null(LedgerHash.FirstBroken(id, events));
+            Assert.Null(LedgerHash.FirstBroken(id, events, TestLedgerKeys.Ring));
             Assert.Equal(events[^1].Hash, dossier.LastEventHash);
             Assert.Equal(2, dossier.EventCount);
             Assert.Equal(AcceptedAt, dossier.AcceptedAt);

@@ -29,7 +29,7 @@ internal sealed class TestDatabase : IDisposable
         // No pooling, so that no open handle outlives the test and the file can be deleted.
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
         return new TestDatabase(
-            () => new SqliteOneStopDbContext(new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite(connectionString).Options, Cipher),
+            () => new SqliteOneStopDbContext(new DbContextOptionsBuilder<SqliteOneStopDbContext>().UseSqlite(connectionString).Options, Cipher, TestLedgerKeys.Ring),
             file);
     }
 
@@ -39,7 +39,7 @@ internal sealed class TestDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         var connectionString = await cluster.CreateDatabaseAsync();
         return new TestDatabase(
-            () => new PostgresOneStopDbContext(new DbContextOptionsBuilder<PostgresOneStopDbContext>().UseNpgsql(connectionString).Options, Cipher),
+            () => new PostgresOneStopDbContext(new DbContextOptionsBuilder<PostgresOneStopDbContext>().UseNpgsql(connectionString).Options, Cipher, TestLedgerKeys.Ring),
             null);
     }
 

@@ -102,6 +102,8 @@ public sealed class ScaleOutTests(PostgresCluster cluster)
         builder.Services.AddLogging(logging => logging.AddProvider(new QueueLogger(_log)));
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new PersonalDataCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+        builder.Services.AddSingleton(TestLedgerKeys.Ring);
+        builder.Services.AddSingleton(new OneStop.Jobs.Ledger.CheckpointStore(Path.Combine(Path.GetTempPath(), "onestop-checkpoints-" + Guid.NewGuid().ToString("N"))));
         builder.Services.AddOneStopDatabase(DatabaseProvider.PostgreSql, connectionString);
         builder.Services.AddOptions<OfficeHoursOptions>();
         builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));

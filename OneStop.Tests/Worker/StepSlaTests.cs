@@ -103,7 +103,7 @@ public sealed class StepSlaTests : IDisposable
     private async Task AssertChainHoldsAsync(Guid id)
     {
         var events = await _factory.WithDbAsync(db => db.DossierEvents.AsNoTracking().Where(e => e.DossierId == id).OrderBy(e => e.Sequence).ToListAsync());
-        Assert.Null(LedgerHash.FirstBroken(id, events));
+        Assert.Null(LedgerHash.FirstBroken(id, events, TestLedgerKeys.Ring));
         var dossier = await _factory.WithDbAsync(db => db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id));
         Assert.Equal(events.Count, dossier.EventCount);
         Assert.Equal(events[^1].Hash, dossier.LastEventHash);

@@ -185,9 +185,10 @@ public sealed class LatenessScenarioTests(OneStopApiFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Audit_SupplementRequestedAfterThreeWorkingDays_SupplementOutOfTime()
+    public async Task Audit_SupplementRequestedAfterThreeWorkingDays_SupplementOutOfTimeAndTrulyLate()
     {
-        // Counting started 03/03 09:00: the window closed 06/03 09:00. The restart on 10/03 gives a new due 17/03 09:00.
+        // Counting started 03/03 09:00: the window closed 06/03 09:00. The paper restarts on 10/03 (appointment 17/03
+        // 09:00); the true clock does not (domain rule 5): the result on 14/03 09:00 is 32 working hours late.
         var code = await ReceivedAsync();
         await ActAsync("chuyenvien", code, "supplement-requests", "2025-03-07 10:00", new { reason = "Thiếu giấy", missingDocuments = "Giấy xác nhận" });
         await ActAsync("motcua", code, "supplements", "2025-03-10 09:00");
@@ -195,9 +196,12 @@ public sealed class LatenessScenarioTests(OneStopApiFactory factory) : IClassFix
 
         var audit = await AuditAsync(code);
 
-        Assert.Equal(["SupplementOutOfTime"], Kinds(audit));
+        Assert.Equal(["ApologyMissing", "LateAgainstStatute", "SupplementOutOfTime"], Kinds(audit));
         Assert.Equal(9 * 60, Finding(audit, "SupplementOutOfTime").GetProperty("lateMinutes").GetInt64());
-        Assert.Equal(Iso("2025-03-17 09:00"), audit.GetProperty("statutoryDueAt").GetString());
+        Assert.Equal(Iso("2025-03-10 09:00"), audit.GetProperty("statutoryDueAt").GetString());
+        Assert.Equal(32 * 60, audit.GetProperty("lateMinutes").GetInt64());
+        Assert.True(audit.GetProperty("paperOnTime").GetBoolean());
+        Assert.False(audit.GetProperty("trueOnTime").GetBoolean());
     }
 
     [Fact]

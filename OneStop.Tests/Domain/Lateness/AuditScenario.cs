@@ -67,8 +67,10 @@ internal sealed class AuditScenario
         return this;
     }
 
-    public AuditResult Audit(string asOf = "2025-06-30 09:00", AuditSettings? settings = null) =>
-        new LatenessAudit(Calculator, settings ?? new AuditSettings()).Audit(DossierLedger.Of(Dossier, _events), OfficeHours.Default, T(asOf));
+    public AuditResult Audit(string asOf = "2025-06-30 09:00", AuditSettings? settings = null) => Audit(T(asOf), settings);
 
-    private void Take() => _events.AddRange(Dossier.TakePendingEvents());
+    public AuditResult Audit(Instant asOf, AuditSettings? settings) =>
+        new LatenessAudit(Calculator, settings ?? new AuditSettings(), TestLedgerKeys.Ring).Audit(DossierLedger.Of(Dossier, _events), OfficeHours.Default, asOf);
+
+    private void Take() => _events.AddRange(Dossier.TakePendingEvents(TestLedgerKeys.Ring));
 }

@@ -144,17 +144,21 @@ public sealed class LatenessAuditTests
     }
 
     [Fact]
-    public void Audit_SupplementAfterThreeWorkingDays_SupplementOutOfTime()
+    public void Audit_SupplementAfterThreeWorkingDays_SupplementOutOfTimeAndTheTrueClockRunsOn()
     {
-        // Counting started 03/03 09:00: the window closed 06/03 09:00.
+        // Counting started 03/03 09:00: the window closed 06/03 09:00. The late request restarts the paper's clock
+        // (new appointment 17/03 09:00) but not the true one: the result on 14/03 is 32 working hours late.
         var result = Register().ToDepartment()
             .Do(d => d.RequestSupplement("Thiếu giấy", "Giấy xác nhận", A("2025-03-07 10:00")))
             .Do(d => d.ReceiveSupplement(A("2025-03-10 09:00"), Calculator, OfficeHours.Default))
             .Result("2025-03-14 09:00").Audit();
 
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal(FindingKind.SupplementOutOfTime, finding.Kind);
-        Assert.Equal(9 * 60, finding.LateMinutes);
+        Assert.Equal([FindingKind.LateAgainstStatute, FindingKind.ApologyMissing, FindingKind.SupplementOutOfTime], result.Findings.Select(f => f.Kind).Order());
+        Assert.Equal(9 * 60, result.Findings.Single(f => f.Kind == FindingKind.SupplementOutOfTime).LateMinutes);
+        Assert.Equal(T("2025-03-10 09:00"), result.StatutoryDueAt);
+        Assert.Equal(TrueOutcome.Late, result.Outcome);
+        Assert.True(result.PaperOnTime);
+        Assert.True(result.PaperDiffersFromTruth);
     }
 
     [Fact]
@@ -260,9 +264,21 @@ public sealed class LatenessAuditTests
     }
 
     [Fact]
-    public void Audit_StoppedAfterDue_NoFinding()
+    public void Audit_StoppedAfterDue_StoppedAfterDue()
     {
         var result = Register().ToDepartment().Do(d => d.Stop("Công dân rút yêu cầu", A("2025-03-12 09:00"))).Audit();
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(FindingKind.StoppedAfterDue, finding.Kind);
+        Assert.Equal(16 * 60, finding.LateMinutes);
+        Assert.Equal([DossierEventKind.Registered, DossierEventKind.Stopped], finding.Events.Select(e => e.Kind));
+        Assert.Equal(TrueOutcome.Stopped, result.Outcome);
+    }
+
+    [Fact]
+    public void Audit_StoppedBeforeDue_NoFinding()
+    {
+        var result = Register().ToDepartment().Do(d => d.Stop("Công dân rút yêu cầu", A("2025-03-07 09:00"))).Audit();
 
         Assert.Empty(result.Findings);
         Assert.Equal(TrueOutcome.Stopped, result.Outcome);

@@ -71,7 +71,7 @@ public sealed class LatenessIndicatorsTests
             Row("D", "Y", Register().Result("2025-03-04 10:00")),
         };
 
-        var summary = new LatenessIndicators(Calculator, new AuditSettings()).Summarise(rows, From, To);
+        var summary = new LatenessIndicators().Summarise(rows, From, To);
 
         Assert.Equal(["X/Tư pháp", "X/Địa chính", "Y/Bộ phận Một cửa", "Y/Tư pháp"], summary.ByDepartment.Select(g => g.Key).ToArray());
         var late = summary.ByDepartment.Single(g => g.Key == "X/Tư pháp");
@@ -100,6 +100,6 @@ public sealed class LatenessIndicatorsTests
                 .Do(d => d.Return(null, A("2025-03-05 10:00"))), "P2"),
             Row("G-stopped", Register().Do(d => d.Stop("Công dân rút", A("2025-03-05 09:00")))),
         };
-        return new LatenessIndicators(Calculator, new AuditSettings()).Summarise(rows, From, To);
+        return new LatenessIndicators().Summarise(rows, From, To);
     }
 }

@@ -36,7 +36,9 @@ public sealed class DeadlineThresholdsTests
             var plan = SlaPlanner.Plan(Snapshot(), at, AuditScenario.Calculator, Hours, new SlaOptions(), thresholds);
             Assert.Equal(dueSoon, plan.Moves.Any(m => m.State == SlaState.DueSoon));
             Assert.Equal(dueSoon ? QueueUrgency.DueSoon : QueueUrgency.None, DeskPages.UrgencyOf(DossierStatus.InProcess, Start, Due, at, thresholds, AuditScenario.Calculator, Hours));
-            var counts = new LatenessIndicators(AuditScenario.Calculator, new AuditSettings { Thresholds = thresholds }).Count([Audited()], Start, at);
+            // The dashboard counts an open dossier as its own audit judges it at that instant.
+            var audit = AuditScenario.Register().Audit(at, new AuditSettings { Thresholds = thresholds });
+            var counts = new LatenessIndicators().Count([Audited(audit)], Start, at);
             Assert.Equal(dueSoon ? 1 : 0, counts.InProgressDueSoon);
             Assert.Equal(dueSoon ? 0 : 1, counts.InProgressOnTime);
         }
@@ -92,11 +94,6 @@ public sealed class DeadlineThresholdsTests
         Guid.NewGuid(), "000.00.12.H99-250303-0001", Guid.NewGuid(), DossierStatus.InProcess, "Công chức tư pháp - hộ tịch", Start, Start, Due, Due, 0,
         null, null, null, SlaState.OnTrack, SlaState.OnTrack, 1, "hash", 1, null, null);
 
-    private static AuditedDossier Audited() => new(
-        "000.00.12.H99-250303-0001", "000.00.12.H99", "Đống Đa", "2.000575.H99", "Thủ tục", Hours,
-        new AuditResult
-        {
-            DossierId = Guid.NewGuid(), AuditVersion = LatenessAudit.Version, Findings = [], Outcome = TrueOutcome.Open, AcceptedAt = Start,
-            RegisteredBy = "motcua", StatutoryDueAt = Due, CountingStartsAt = Start, AppointmentAt = Due, Index3 = 2,
-        });
+    private static AuditedDossier Audited(AuditResult audit) => new(
+        "000.00.12.H99-250303-0001", "000.00.12.H99", "Đống Đa", "2.000575.H99", "Thủ tục", Hours, audit);
 }

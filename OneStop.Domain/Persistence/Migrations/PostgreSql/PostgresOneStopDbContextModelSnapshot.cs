@@ -534,6 +534,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1025,6 +1029,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<string>("StepBudgets")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

@@ -535,6 +535,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1026,6 +1030,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<string>("StepBudgets")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 

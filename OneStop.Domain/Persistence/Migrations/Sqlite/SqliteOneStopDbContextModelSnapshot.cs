@@ -521,6 +521,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1005,6 +1009,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.Property<string>("StepBudgets")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130144514_Initial")]
+    [Migration("20261130144840_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -538,6 +538,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1029,6 +1033,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<string>("StepBudgets")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
 

@@ -337,7 +337,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     Fee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
                     CutOff = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CitizenSupplementAmount = table.Column<int>(type: "INTEGER", nullable: true),
-                    CitizenSupplementUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    CitizenSupplementUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SupplementWindowAmount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplementWindowUnit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,7 +486,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Details = table.Column<string>(type: "TEXT", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261130144507_Initial")]
+    [Migration("20261130144835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -524,6 +524,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1008,6 +1012,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.Property<string>("StepBudgets")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130144510_Initial")]
+    [Migration("20261130144837_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -537,6 +537,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1028,6 +1032,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<string>("StepBudgets")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("SupplementWindowAmount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SupplementWindowUnit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

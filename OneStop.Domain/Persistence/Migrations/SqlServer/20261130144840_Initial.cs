@@ -337,7 +337,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     Fee = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
                     CutOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     CitizenSupplementAmount = table.Column<int>(type: "int", nullable: true),
-                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                    CitizenSupplementUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    SupplementWindowAmount = table.Column<int>(type: "int", nullable: false),
+                    SupplementWindowUnit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,7 +486,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Details = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -338,7 +338,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     Fee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     CutOff = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CitizenSupplementAmount = table.Column<int>(type: "integer", nullable: true),
-                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    CitizenSupplementUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SupplementWindowAmount = table.Column<int>(type: "integer", nullable: false),
+                    SupplementWindowUnit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -485,7 +487,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Details = table.Column<string>(type: "text", nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {

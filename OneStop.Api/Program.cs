@@ -40,7 +40,7 @@ builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     o.OnRejected = (context, cancellationToken) => PageSetup.WriteTooManyRequestsAsync(context.HttpContext, cancellationToken);
-    var perMinute = builder.Configuration.GetValue("PublicStatus:PermitPerMinute", 30);
+    var perMinute = builder.Configuration.GetValue(PublicStatusOptions.Section + ":" + nameof(PublicStatusOptions.PermitPerMinute), new PublicStatusOptions().PermitPerMinute);
     o.AddPolicy(PublicStatusEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -58,6 +58,9 @@ builder.Services.AddScoped<DossierStore>();
 builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddDocuments();
+
+// The citizen's lookup: the status read through a per-instance cache that saves evict, and the rating.
+builder.Services.AddPublicStatus();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();

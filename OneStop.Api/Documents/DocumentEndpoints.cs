@@ -144,13 +144,15 @@ public static class DocumentEndpoints
         return TypedResults.File(pdf, PdfType);
     }
 
-    /// <summary>The public status address of a dossier, as its QR code encodes it.</summary>
+    /// <summary>The public status address of a dossier with the receipt's check value, as its QR code encodes it.</summary>
     internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code)
     {
         var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? $"{request.Scheme}://{request.Host}{request.PathBase}"
             : options.PublicBaseUrl;
-        return new Uri($"{baseUrl.TrimEnd('/')}/tra-cuu/{Uri.EscapeDataString(code)}", UriKind.Absolute);
+        // The check value k lets the holder of the receipt rate the service once the result is returned.
+        var check = request.HttpContext.RequestServices.GetRequiredService<PublicStatus.ReceiptCheck>().For(code);
+        return new Uri($"{baseUrl.TrimEnd('/')}/tra-cuu/{Uri.EscapeDataString(code)}?k={check}", UriKind.Absolute);
     }
 
     private static bool TryNumber(string? text, out int? number, out ValidationProblem invalid)

@@ -28,7 +28,11 @@ public static class DatabaseSetup
             connectionString = $"Data Source={Path.Combine(appData, "onestop.db")}";
         }
 
-        builder.Services.AddSingleton(new PersonalDataCipher(PersonalDataKey(builder.Configuration, provider, appData)));
+        var personalDataKey = PersonalDataKey(builder.Configuration, provider, appData);
+        builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey));
+
+        // The receipt's check value is keyed from the same secret: every instance of an installation shares it.
+        builder.Services.AddSingleton(new OneStop.Api.PublicStatus.ReceiptCheck(personalDataKey));
         builder.Services.AddOneStopDatabase(provider, connectionString);
         return provider;
     }

@@ -9,6 +9,7 @@ using OneStop.Calendar;
 using OneStop.Dossiers;
 using OneStop.Notifications;
 using OneStop.Procedures;
+using OneStop.Ratings;
 using OneStop.Sla;
 using OneStop.Users;
 
@@ -52,6 +53,8 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RestatementRecord> Restatements => Set<RestatementRecord>();
+
+    public DbSet<CitizenRating> CitizenRatings => Set<CitizenRating>();
 
     /// <summary>Moves the events that tracked dossiers appended into the ledger, then saves.</summary>
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>

@@ -38,6 +38,10 @@ public static partial class AgencyAdminEndpoints
     [GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
     private static partial Regex ElectronicIdPattern();
 
+    /// <summary>A public telephone number as people write it: digits, spaces, + ( ) . -, at least 3 digits.</summary>
+    [GeneratedRegex(@"^(?=(?:\D*\d){3})[0-9+(). \-]+$")]
+    private static partial Regex PhonePattern();
+
     /// <summary>The administrator's agency and everything under it.</summary>
     public static async Task<Ok<AgencyResponse>> Tree(
         OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
@@ -120,6 +124,13 @@ public static partial class AgencyAdminEndpoints
             validation.Add("countingMode", "WorkingHours or CivilCode.");
         }
 
+        var address = request.Address is null ? agency.Address : Contact(request.Address, "address", 300, validation);
+        var phone = request.Phone is null ? agency.Phone : Contact(request.Phone, "phone", 40, validation);
+        if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
+        {
+            validation.Add("phone", "Digits, spaces and + ( ) . - only, such as 024 3825 1234.");
+        }
+
         if (changesHours && validation.IsValid)
         {
             CheckHours(sessions, cutOff, saturday, validation);
@@ -131,6 +142,7 @@ public static partial class AgencyAdminEndpoints
         }
 
         agency.Rename(name, newId);
+        agency.SetContact(address, phone);
         if (changesHours)
         {
             agency.SetOfficeHours(sessions, cutOff, saturday, mode);
@@ -185,6 +197,17 @@ public static partial class AgencyAdminEndpoints
         }
 
         return sessions;
+    }
+
+    private static string Contact(string value, string field, int maxLength, Validation validation)
+    {
+        var text = value.Trim();
+        if (text.Length > maxLength)
+        {
+            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters."));
+        }
+
+        return text;
     }
 
     private static string Name(string? value, Validation validation)

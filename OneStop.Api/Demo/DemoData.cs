@@ -63,6 +63,8 @@ public static class DemoData
         var province = new Agency(ProvinceId, "Ủy ban nhân dân tỉnh Demo", "000.00.00.H99", null).AsDemo();
         var dongDa = new Agency(DongDaId, "Ủy ban nhân dân phường Đống Đa", "000.00.12.H99", province).AsDemo();
         var hoaBinh = new Agency(HoaBinhId, "Ủy ban nhân dân xã Hòa Bình", "000.00.13.H99", province).AsDemo();
+        dongDa.SetContact("Số 1 phố Demo, phường Đống Đa", "024 3825 0000");
+        hoaBinh.SetContact("Trụ sở UBND xã Hòa Bình", "0210 385 0000");
         db.Agencies.AddRange(province, dongDa, hoaBinh);
         var effectiveFrom = Instant.FromUtc(2016, 1, 1, 0, 0);
         foreach (var (code, name, field, amount, unit, fee, documents) in Procedures)

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -25,6 +25,8 @@ BEGIN
         [SaturdayReception] nvarchar(200) NOT NULL,
         [CountingMode] nvarchar(40) NOT NULL,
         [IsDemo] bit NOT NULL,
+        [Address] nvarchar(300) NOT NULL,
+        [Phone] nvarchar(40) NOT NULL,
         CONSTRAINT [PK_Agencies] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Agencies_Agencies_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
     );
@@ -32,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -96,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -113,7 +115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -129,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -144,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -157,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -174,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -189,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -204,7 +206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -219,7 +221,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -233,7 +235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -248,7 +250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -268,7 +270,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -319,7 +321,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -339,7 +341,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
+)
+BEGIN
+    CREATE TABLE [CitizenRatings] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Clerk] nvarchar(256) NOT NULL,
+        [Level] nvarchar(40) NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [RatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CitizenRatings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CitizenRatings_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CitizenRatings_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -356,7 +377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -377,7 +398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -398,7 +419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -420,7 +441,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -450,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -468,7 +489,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -488,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -508,7 +529,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -516,7 +537,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -524,7 +545,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -532,7 +553,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -540,7 +561,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -548,7 +569,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -556,7 +577,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -564,7 +585,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -572,7 +593,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -580,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -588,7 +609,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -596,7 +617,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -604,7 +625,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -612,7 +633,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130140927_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -620,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -628,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -636,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -644,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -652,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -660,7 +697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -668,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -676,7 +713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -684,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -692,7 +729,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -700,7 +737,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -708,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -716,7 +753,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -724,7 +761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -732,7 +769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -740,7 +777,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -748,7 +785,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -756,7 +793,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -764,7 +801,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -772,7 +809,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -780,7 +817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -788,11 +825,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123045843_Initial'
+    WHERE [MigrationId] = N'20261130140927_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123045843_Initial', N'10.0.14');
+    VALUES (N'20261130140927_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -13,7 +13,8 @@ namespace OneStop.Api.PublicStatus;
 /// Reads <see cref="PublicDossierFacts"/> of a code, through the cache. Withdrawn dossiers are hidden: they read
 /// as null, exactly like a code that does not exist.
 /// </summary>
-public sealed class PublicStatusReader(OneStopDbContext db, PublicStatusCache cache, AgencyDeadlines deadlines, IOptions<PublicStatusOptions> options)
+/// <remarks>The database context is resolved only on a cache miss: a hit costs no context.</remarks>
+public sealed class PublicStatusReader(IServiceProvider services, PublicStatusCache cache, AgencyDeadlines deadlines, IOptions<PublicStatusOptions> options)
 {
     /// <summary>The facts of <paramref name="typedCode"/> (any case, any surrounding spaces); null when unknown or hidden.</summary>
     public ValueTask<PublicDossierFacts?> FindAsync(string? typedCode, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class PublicStatusReader(OneStopDbContext db, PublicStatusCache ca
 
     private async Task<PublicDossierFacts?> LoadAsync(string code, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<OneStopDbContext>();
         var found = await (
             from d in db.Dossiers.AsNoTracking()
             join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id

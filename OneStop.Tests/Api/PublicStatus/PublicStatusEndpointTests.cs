@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Dossiers;
+using OneStop.Persistence;
 using static OneStop.Tests.Api.Dossiers.DossierApi;
 
 namespace OneStop.Tests.Api.PublicStatus;
@@ -89,6 +92,27 @@ public sealed class PublicStatusEndpointTests(OneStopApiFactory factory) : IClas
         (await PostAsync(officer, code, "result", new { })).EnsureSuccessStatusCode();
 
         Assert.Equal("ResultReady", (await CitizenStates.StatusAsync(anonymous, code)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Get_ChangeInsideATransaction_ShowsAfterTheCommit()
+    {
+        var code = await CitizenStates.ResultReadyAsync(factory);
+        using var anonymous = factory.CreateClient();
+        Assert.Equal("ResultReady", (await CitizenStates.StatusAsync(anonymous, code)).GetProperty("status").GetString());
+
+        // As the SLA worker records NotCollected: inside an explicit transaction.
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var dossier = db.Dossiers.Single(d => d.Code == code);
+            Assert.True(dossier.MarkNotCollected(DossierAction.Now("system", factory.Clock.GetCurrentInstant())));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("NotCollected", (await CitizenStates.StatusAsync(anonymous, code)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -33,6 +33,12 @@ public static class RatingEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
+        return TypedResults.Ok(await SummariseAsync(scope, db, cancellationToken));
+    }
+
+    /// <summary>The ratings of the scope's subtree given in its period: in all, per unit, per clerk (least satisfied first).</summary>
+    internal static async Task<RatingSummaryResponse> SummariseAsync(DashboardScope scope, OneStopDbContext db, CancellationToken cancellationToken)
+    {
         var (start, end, path) = (scope.From, scope.To, scope.Agency.Path);
         var rows = await (
             from r in db.CitizenRatings.AsNoTracking()
@@ -58,9 +64,9 @@ public static class RatingEndpoints
         var byClerk = rows.GroupBy(r => (r.Clerk, r.ElectronicId))
             .Select(g => new ClerkRatingResponse(g.Key.Clerk, names.GetValueOrDefault(g.Key.Clerk), g.Key.ElectronicId, Count(g.Select(r => (r.Level, r.Count)))))
             .OrderByDescending(c => c.Counts.NotSatisfied).ThenBy(c => c.Clerk, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new RatingSummaryResponse(
+        return new RatingSummaryResponse(
             scope.Agency.ElectronicId, DashboardScope.Format(scope.FromDate), DashboardScope.Format(scope.ToDate),
-            Count(rows.Select(r => (r.Level, r.Count))), units, byClerk));
+            Count(rows.Select(r => (r.Level, r.Count))), units, byClerk);
     }
 }
 

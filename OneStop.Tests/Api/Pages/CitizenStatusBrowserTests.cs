@@ -78,6 +78,13 @@ public sealed class CitizenStatusBrowserTests(BrowserFixture browser) : IClassFi
         await Expect(page.Locator(".rating")).ToContainTextAsync("Cảm ơn ông/bà đã đánh giá");
         Assert.Equal(0, await page.Locator("form[action$='/danh-gia']").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, "citizen-07-da-danh-gia");
+
+        // The supervisor's dashboard counts it for the clerk who returned the result.
+        var supervisor = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(supervisor, "giamsat", "/giam-sat");
+        var row = supervisor.Locator("table.ratings tr", new() { HasTextString = "Đỗ Thu Hà" });
+        await Expect(row).ToContainTextAsync("000.00.12.H99");
+        Assert.True(int.Parse(await row.Locator("td").Nth(2).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
     [BrowserFact]

@@ -15,7 +15,7 @@ using OneStop.Persistence;
 namespace OneStop.Benchmarks.PublicStatus;
 
 /// <summary>
-/// <c>status-lookup [seconds] [connections]</c>: the citizen's lookup under load, side by side with a baseline in
+/// <c>status-lookup [seconds] [connections] [cache seconds]</c>: the citizen's lookup under load, side by side with a baseline in
 /// the same run and the same host. The API host (SQLite file, demo data, the rate limit raised for this host only)
 /// listens on Kestrel on loopback; 32 connections (default) request, in turn and twice over, for
 /// <c>seconds</c> (default 10) each:
@@ -25,18 +25,19 @@ namespace OneStop.Benchmarks.PublicStatus;
 /// <item><c>html</c>: <c>GET /tra-cuu/{code}</c>.</item>
 /// </list>
 /// Codes are drawn round-robin from the demo dossiers. It prints requests/s, p50 and p99 per endpoint and the
-/// ratio to the baseline; target (issue 16): json and html at least 0.5× raw with p99 under 20 ms.
+/// ratio to the baseline; target (issue 16): json and html at least 0.5× raw with p99 under 20 ms. The last
+/// argument sets <c>PublicStatus:CacheSeconds</c> (default 5, as shipped; 0 measures every lookup from the database).
 /// </summary>
 internal static class StatusLookupLoad
 {
     public const string Command = "status-lookup";
 
-    public static async Task RunAsync(int seconds, int connections)
+    public static async Task RunAsync(int seconds, int connections, int cacheSeconds)
     {
-        await using var host = new LookupHost();
+        await using var host = new LookupHost(cacheSeconds);
         var baseAddress = host.Start();
         var codes = host.Codes();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host {baseAddress}, {codes.Count} codes, {connections} connections, {seconds} s per run, {Environment.ProcessorCount} cores."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host {baseAddress}, {codes.Count} codes, {connections} connections, {seconds} s per run, status cache {cacheSeconds} s, {Environment.ProcessorCount} cores."));
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
@@ -128,8 +129,13 @@ internal static class StatusLookupLoad
     private sealed class LookupHost : WebApplicationFactory<Program>
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "onestop-lookup-bench-" + Guid.NewGuid().ToString("N"));
+        private readonly int _cacheSeconds;
 
-        public LookupHost() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        public LookupHost(int cacheSeconds)
+        {
+            _cacheSeconds = cacheSeconds;
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
 
         private string ConnectionString => $"Data Source={Path.Combine(_folder, "onestop.db")}";
 
@@ -157,6 +163,7 @@ internal static class StatusLookupLoad
             builder.UseSetting("Jobs:RunServer", "false");
             builder.UseSetting("Documents:PublicBaseUrl", "http://localhost");
             builder.UseSetting("PublicStatus:PermitPerMinute", "100000000");
+            builder.UseSetting("PublicStatus:CacheSeconds", _cacheSeconds.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             var connectionString = ConnectionString;

@@ -17,6 +17,7 @@ using OneStop.Api.Ledger;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
+using OneStop.Api.Ratings;
 using OneStop.Api.Restatements;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -59,7 +60,7 @@ builder.Services.AddRateLimiter(o =>
 {
     o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     o.OnRejected = (context, cancellationToken) => PageSetup.WriteTooManyRequestsAsync(context.HttpContext, cancellationToken);
-    var perMinute = builder.Configuration.GetValue("PublicStatus:PermitPerMinute", 30);
+    var perMinute = builder.Configuration.GetValue(PublicStatusOptions.Section + ":" + nameof(PublicStatusOptions.PermitPerMinute), new PublicStatusOptions().PermitPerMinute);
     o.AddPolicy(PublicStatusEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -81,6 +82,9 @@ builder.Services.AddOptions<DossierCodeOptions>().BindConfiguration(DossierCodeO
 builder.Services.AddSingleton<DossierNumbering>();
 CatalogueChangeInterceptor.AddProcedureCache(builder.Services);
 builder.Services.AddDocuments();
+
+// The citizen's lookup: the status read through a per-instance cache that saves evict, and the rating.
+builder.Services.AddPublicStatus();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();
@@ -136,6 +140,7 @@ app.MapDeadlineEndpoints();
 app.MapDossierEndpoints();
 app.MapDocumentEndpoints();
 app.MapPublicStatusEndpoints();
+app.MapRatingEndpoints();
 app.MapProcedureCatalogueEndpoints();
 app.MapAgencyAdminEndpoints();
 app.MapProcedureAdminEndpoints();

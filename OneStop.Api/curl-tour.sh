@@ -53,7 +53,7 @@ call 200 -X POST "$B/api/dossiers/$C/return" -H "Authorization: Bearer $CLERK" -
 call 409 -X POST "$B/api/dossiers/$C/return" -H "Authorization: Bearer $CLERK" -H 'Content-Type: application/json' -d '{}'
 # {"type":".../dossier-closed","title":"A business rule forbids this.","status":409,"code":"dossier-closed",...}
 call 200 "$B/api/dossiers/$C/events" -H "Authorization: Bearer $CLERK"    # the ledger, with both times
-call 200 "$B/api/dossiers/$C/verify" -H "Authorization: Bearer $CLERK"    # {"valid":true,"events":6,...}
+call 200 "$B/api/dossiers/$C/verify" -H "Authorization: Bearer $CLERK"    # {"valid":true,"events":6,"rowDifferences":[],"checkpoint":{...}}
 call 200 "$B/api/public/status/$C"                                          # anonymous, nothing personal
 
 # --- The public calendar and deadline API ---------------------------------------------------------------------

@@ -24,6 +24,15 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [PublicStatus.StatusLookupLoad.Command, ..] && args.Length <= 4)
+        {
+            await PublicStatus.StatusLookupLoad.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32,
+                args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
         if (args is ["index-size"])
         {
             var calendar = WorkingCalendar.Build(CalendarNoticeFile.LoadSeed());

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,6 +31,10 @@ public static partial class AgencyAdminEndpoints
         group.MapPut("/{electronicId}", Update);
         return app;
     }
+
+    /// <summary>A public telephone number as people write it: digits, spaces, + ( ) . -, at least 3 digits.</summary>
+    [GeneratedRegex(@"^(?=(?:[^0-9]*[0-9]){3})[0-9+(). \-]+$")]
+    private static partial Regex PhonePattern();
 
     /// <summary>The administrator's agency and everything under it.</summary>
     public static async Task<Ok<AgencyResponse>> Tree(
@@ -113,6 +118,13 @@ public static partial class AgencyAdminEndpoints
             validation.Add("countingMode", "WorkingHours or CivilCode.");
         }
 
+        var address = request.Address is null ? agency.Address : Contact(request.Address, "address", 300, validation);
+        var phone = request.Phone is null ? agency.Phone : Contact(request.Phone, "phone", 40, validation);
+        if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
+        {
+            validation.Add("phone", "Digits, spaces and + ( ) . - only, such as 024 3825 1234.");
+        }
+
         if (changesHours && validation.IsValid)
         {
             CheckHours(sessions, cutOff, saturday, validation);
@@ -124,6 +136,7 @@ public static partial class AgencyAdminEndpoints
         }
 
         agency.Rename(name, newId);
+        agency.SetContact(address, phone);
         if (changesHours)
         {
             agency.SetOfficeHours(sessions, cutOff, saturday, mode);
@@ -196,6 +209,9 @@ public static partial class AgencyAdminEndpoints
 
         return sessions;
     }
+
+    private static string Contact(string value, string field, int maxLength, Validation validation) =>
+        InputPolicy.OptionalText(value, field, maxLength, validation) ?? string.Empty;
 
     private static string Name(string? value, Validation validation) => InputPolicy.Text(value, "name", 300, validation);
 

@@ -8,7 +8,9 @@ public sealed record CreateAgencyRequest(string? Name, string? ElectronicId, str
 /// <summary>
 /// <c>PUT /api/admin/agencies/{electronicId}</c>: a field left out keeps its value. Office hours:
 /// <c>{"sessions":["07:30-11:30","13:00-17:00"],"cutOff":"15:00","saturdayReception":[],"countingMode":"WorkingHours"}</c>;
-/// where the agency used the configured default, the fields not given take the default's values.
+/// where the agency used the configured default, the fields not given take the default's values. The public
+/// contact shown on the citizen's status page (domain rule 11): <c>{"address":"…","phone":"024 3825 1234"}</c>;
+/// an empty string clears it.
 /// </summary>
 public sealed record UpdateAgencyRequest(
     string? Name,
@@ -16,4 +18,6 @@ public sealed record UpdateAgencyRequest(
     IReadOnlyList<string>? Sessions,
     string? CutOff,
     IReadOnlyList<string>? SaturdayReception,
-    CountingMode? CountingMode);
+    CountingMode? CountingMode,
+    string? Address = null,
+    string? Phone = null);

@@ -6,7 +6,8 @@ namespace OneStop.Api.Administration;
 
 /// <summary>
 /// An agency with its office hours in force and its sub-agencies. <c>usesDefaultHours</c> is true when the agency
-/// sets no hours of its own and follows the <c>OfficeHours</c> configuration.
+/// sets no hours of its own and follows the <c>OfficeHours</c> configuration. <c>address</c> and <c>phone</c> are the
+/// desk's public contact, shown on the citizen's status page.
 /// </summary>
 public sealed record AgencyResponse(
     string ElectronicId,
@@ -17,6 +18,8 @@ public sealed record AgencyResponse(
     IReadOnlyList<string> SaturdayReception,
     string CountingMode,
     bool UsesDefaultHours,
+    string Address,
+    string Phone,
     IReadOnlyList<AgencyResponse> Children)
 {
     /// <summary>The tree under <paramref name="root"/> among <paramref name="agencies"/> (the subtree's rows).</summary>
@@ -46,6 +49,8 @@ public sealed record AgencyResponse(
             hours.SaturdayReception.Select(s => s.ToString()).ToList(),
             agency.CountingMode.ToString(),
             ReferenceEquals(hours, defaults),
+            agency.Address,
+            agency.Phone,
             children);
     }
 }

@@ -72,7 +72,9 @@ internal static class AgencyPages
             Split(Value("sessions")),
             Value("cutOff") ?? string.Empty,
             Split(Value("saturdayReception")),
-            Enum.TryParse<CountingMode>(Value("countingMode"), out var mode) ? mode : (CountingMode)(-1));
+            Enum.TryParse<CountingMode>(Value("countingMode"), out var mode) ? mode : (CountingMode)(-1),
+            Value("address") ?? string.Empty,
+            Value("phone") ?? string.Empty);
         var result = await AgencyAdminEndpoints.Update(electronicId, request, db, staff, defaults, http.RequestServices, cancellationToken);
         if (result.Result is ProblemHttpResult)
         {
@@ -167,6 +169,11 @@ internal static class AgencyPages
                 {PageForms.Input("cutOff", "Giờ chốt nhận hồ sơ trong ngày", Posted("cutOff", agency.CutOff), errors, required: true, hint: "Hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (hồ sơ tiếp nhận từ 01/7/2025: Nghị định 118/2025, Điều 18 khoản 2, sửa đổi bởi Nghị định 309/2026, Điều 9; trước đó: Nghị định 61/2018, Điều 18). Ví dụ 15:00. Thủ tục có thể đặt giờ chốt riêng.")}
                 {PageForms.Input("saturdayReception", "Tiếp nhận sáng thứ Bảy", Posted("saturdayReception", string.Join(", ", agency.SaturdayReception)), errors, hint: "Để trống nếu không tiếp nhận thứ Bảy. Ví dụ: 07:30-11:30.")}
                 {PageForms.Select("countingMode", "Cách tính thời hạn", Posted("countingMode", agency.CountingMode), modes, errors)}
+              </fieldset>
+              <fieldset>
+                <legend>Liên hệ công khai (hiện trên trang tra cứu hồ sơ)</legend>
+                {PageForms.Input("address", "Địa chỉ Bộ phận Một cửa", Posted("address", agency.Address), errors, hint: "Nơi công dân nộp hồ sơ và nhận kết quả.")}
+                {PageForms.Input("phone", "Điện thoại", Posted("phone", agency.Phone), errors, hint: "Ví dụ: 024 3825 1234.", extra: Html.Of($"""inputmode="tel" autocomplete="off" """))}
               </fieldset>
               <p class="hint">Thay đổi áp dụng cho hồ sơ tiếp nhận sau khi lưu.</p>
               <button type="submit">Lưu thay đổi</button>

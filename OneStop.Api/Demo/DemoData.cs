@@ -47,6 +47,13 @@ public static class DemoData
         ("1.003583.H99", "Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", "Đất đai", 20, DurationUnit.WorkingDays, 100000, ["Đơn đăng ký đất đai", "Giấy tờ về quyền sử dụng đất", "Sơ đồ thửa đất"]),
     ];
 
+    // Demo procedures that limit the citizen's time to bring a requested supplement (15 working days, as the 2025
+    // decree on interconnected online procedures art. 6(4)(a) sets it); the others wait without end.
+    private static readonly Dictionary<string, ProcessingTime> CitizenSupplementTimes = new(StringComparer.Ordinal)
+    {
+        ["1.000894.H99"] = new ProcessingTime(15, DurationUnit.WorkingDays),
+    };
+
     // The officer works in the unit the demo dossiers are handed over to, so its notices are routed to it.
     private static readonly (string UserName, string FullName, Guid Agency, string Role, string? Unit)[] Users =
     [
@@ -69,6 +76,8 @@ public static class DemoData
         var province = new Agency(ProvinceId, "Ủy ban nhân dân tỉnh Demo", "000.00.00.H99", null).AsDemo();
         var dongDa = new Agency(DongDaId, "Ủy ban nhân dân phường Đống Đa", "000.00.12.H99", province).AsDemo();
         var hoaBinh = new Agency(HoaBinhId, "Ủy ban nhân dân xã Hòa Bình", "000.00.13.H99", province).AsDemo();
+        dongDa.SetContact("Số 1 phố Demo, phường Đống Đa", "024 3825 0000");
+        hoaBinh.SetContact("Trụ sở UBND xã Hòa Bình", "0210 385 0000");
         db.Agencies.AddRange(province, dongDa, hoaBinh);
         var effectiveFrom = Instant.FromUtc(2016, 1, 1, 0, 0);
         foreach (var (code, name, field, amount, unit, fee, documents) in Procedures)
@@ -78,7 +87,7 @@ public static class DemoData
                 DeterministicId(code + "/1"), procedure.Id, 1, effectiveFrom, new ProcessingTime(amount, unit),
                 documents.Select(d => new RequiredDocument(d, 1, 0)).ToList(),
                 [new StepBudget("Bộ phận Một cửa", 2), new StepBudget("Công chức chuyên môn", Math.Max(4, StepHours(amount, unit) - 4))],
-                fee));
+                fee, citizenSupplementTime: CitizenSupplementTimes.GetValueOrDefault(code)));
             db.Procedures.Add(procedure);
         }
 

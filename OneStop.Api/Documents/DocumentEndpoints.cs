@@ -151,9 +151,15 @@ public static class DocumentEndpoints
         return TypedResults.File(pdf, PdfType);
     }
 
-    /// <summary>The public status address of a dossier, as its QR code encodes it.</summary>
-    internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code) =>
-        Infrastructure.PublicAddressSetup.PublicUrl(request, options, $"{Pages.PageLayout.LookupPath}/{Uri.EscapeDataString(code)}");
+    /// <summary>
+    /// The public status address of a dossier with the receipt's check value, as its QR code encodes it. The check
+    /// value k lets the holder of the receipt rate the service once the result is returned.
+    /// </summary>
+    internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code)
+    {
+        var check = request.HttpContext.RequestServices.GetRequiredService<PublicStatus.ReceiptCheck>().For(code);
+        return Infrastructure.PublicAddressSetup.PublicUrl(request, options, $"{Pages.PageLayout.LookupPath}/{Uri.EscapeDataString(code)}?k={check}");
+    }
 
     private static bool TryNumber(string? text, out int? number, out ValidationProblem invalid)
     {

@@ -34,6 +34,9 @@ public static class DatabaseSetup
         var personalDataKey = PersonalDataKey(builder.Configuration, provider, appData);
         builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey));
         builder.Services.AddLedgerKeys(builder.Configuration, builder.Environment.ContentRootPath, embedded: provider == DatabaseProvider.Sqlite, DatabaseFolder(provider, connectionString));
+
+        // The receipt's check value is keyed from the same secret: every instance of an installation shares it.
+        builder.Services.AddSingleton(new OneStop.Api.PublicStatus.ReceiptCheck(personalDataKey));
         builder.Services.AddOneStopDatabase(provider, connectionString);
         builder.Services.AddSharedDataProtection(personalDataKey);
         return provider;

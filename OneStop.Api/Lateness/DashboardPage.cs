@@ -61,6 +61,7 @@ public static class DashboardPage
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
         var summary = await LatenessEndpoints.SummariseAsync(scope, service, cancellationToken);
+        var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
         // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
         return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.Of($"""
             <link rel="stylesheet" href="/css/dashboard.css">
@@ -76,6 +77,7 @@ public static class DashboardPage
             {Groups("Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment)}
             {Groups("Theo thủ tục", summary.ByProcedure)}
             {Groups("Theo cán bộ tiếp nhận", summary.ByClerk)}
+            {Ratings.RatingSection.Render(ratings)}
             </div>
             """));
     }

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
 using OneStop.Calendar;
-using OneStop.Dossiers;
-using OneStop.Persistence;
+using OneStop.Ratings;
 
 namespace OneStop.Api.PublicStatus;
 
 /// <summary>
 /// The citizen's lookup by receipt code, without sign-in (Circular 01/2018 art. 16(2)(d)): the code, the
-/// procedure's name, the level of completion and the appointment; nothing personal. Codes are predictable, so
-/// lookups are rate-limited per client address, and an unknown code answers exactly like a hidden one.
+/// procedure's name, the level of completion, what to do and by when, and where to ask; nothing personal. Codes
+/// are predictable, so lookups are rate-limited per client address, and an unknown code answers exactly like a
+/// hidden one. Codes match without regard to case or surrounding spaces. After the return, whoever holds the
+/// receipt (its QR code carries a check value) may rate the service once (Decree 309/2026 art. 6).
 /// </summary>
 public static class PublicStatusEndpoints
 {
@@ -18,30 +20,51 @@ public static class PublicStatusEndpoints
     public static IEndpointRouteBuilder MapPublicStatusEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/public/status/{code}", Get).WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
+        app.MapPost("/api/public/status/{code}/rating", Rate).WithTags("Public").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).DisableAntiforgery();
         return app;
     }
 
-    public static async Task<Results<Ok<PublicStatusResponse>, ProblemHttpResult>> Get(string code, OneStopDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<PublicStatusResponse>, ProblemHttpResult>> Get(string code, PublicStatusReader reader, IClock clock, CancellationToken cancellationToken)
     {
-        var found = code.Length > 60 ? null : await (
-            from d in db.Dossiers.AsNoTracking()
-            join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
-            join p in db.Procedures on v.ProcedureId equals p.Id
-            where d.Code == code
-            select new { d.Code, p.Name, d.Status, d.AppointmentAt, d.ResultReadyAt, d.SupplementDueAt }).SingleOrDefaultAsync(cancellationToken);
-
-        // Withdrawn dossiers are not shown: they answer as if the code did not exist.
-        if (found is null || found.Status == DossierStatus.Withdrawn)
+        var facts = await reader.FindAsync(code, cancellationToken);
+        if (facts is null)
         {
-            return TypedResults.Problem("Không tìm thấy hồ sơ với mã này.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+            return NotFound();
         }
 
-        return TypedResults.Ok(new PublicStatusResponse(
-            found.Code, found.Name, found.Status.ToString(), found.Status.ToVietnamese(), OfficeTime.FormatIso(found.AppointmentAt),
-            found.Status.HasResult(),
-            found.Status == DossierStatus.AwaitingSupplement && found.SupplementDueAt is { } supplementDue ? OfficeTime.FormatIso(supplementDue) : null));
+        return TypedResults.Ok(PublicStatusResponse.From(PublicStatusStory.Tell(facts, clock.GetCurrentInstant())));
     }
-}
 
-/// <summary>What anyone may know of a dossier; <c>SupplementDueAt</c>: while a supplement is awaited, when the citizen's time to bring it ends.</summary>
-public sealed record PublicStatusResponse(string Code, string ProcedureName, string Status, string StatusText, string AppointmentAt, bool ResultReady, string? SupplementDueAt = null);
+    /// <summary>The one rating of a returned dossier; 403 without the receipt's check value.</summary>
+    public static async Task<Results<Created<RatingResponse>, ValidationProblem, ProblemHttpResult>> Rate(
+        string code, RatingRequest request, RatingRecorder recorder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (outcome, rating) = await recorder.RateAsync(code, request.Check, request.Level, request.Comment, cancellationToken);
+        return outcome switch
+        {
+            RatingOutcome.Recorded => TypedResults.Created(
+                $"/api/public/status/{Uri.EscapeDataString(code.Trim())}",
+                new RatingResponse(PublicCode.Normalize(code)!, rating!.Level.ToString(), OfficeTime.FormatIso(rating.RatedAt))),
+            RatingOutcome.InvalidLevel => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["VerySatisfied, Satisfied or NotSatisfied."] }),
+            RatingOutcome.CommentTooLong => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = [$"At most {CitizenRating.CommentMaxLength} characters."] }),
+            RatingOutcome.NeedsReceipt => Rule(StatusCodes.Status403Forbidden, RatingRules.NeedsReceipt, "The receipt's check value (the k of its QR address) is missing or wrong."),
+            RatingOutcome.BeforeReturn => Rule(StatusCodes.Status409Conflict, RatingRules.BeforeReturn, "The service is rated once the result is returned."),
+            RatingOutcome.AlreadyGiven => Rule(StatusCodes.Status409Conflict, RatingRules.AlreadyGiven, "This dossier has already been rated."),
+            _ => NotFound(),
+        };
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("Không tìm thấy hồ sơ với mã này.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+
+    private static ProblemHttpResult Rule(int status, string code, string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = "A business rule forbids this.",
+            Detail = detail,
+            Type = "https://onestop.local/problems/" + code,
+            Extensions = { ["code"] = code },
+        });
+}

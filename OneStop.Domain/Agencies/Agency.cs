@@ -52,6 +52,24 @@ public sealed class Agency
     /// <summary>Whether the agency was created as demo data.</summary>
     public bool IsDemo { get; private set; }
 
+    /// <summary>
+    /// Where the citizen asks and collects: the desk's street address, shown on the public status page with the
+    /// office hours and <see cref="Phone"/> (domain rule 11). Empty until the administrator sets it.
+    /// </summary>
+    public string Address { get; private set; } = string.Empty;
+
+    /// <summary>The desk's public telephone number; empty until set.</summary>
+    public string Phone { get; private set; } = string.Empty;
+
+    /// <summary>Sets the desk's public contact (address, phone); empty strings clear them.</summary>
+    public void SetContact(string address, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(phone);
+        Address = address.Trim();
+        Phone = phone.Trim();
+    }
+
     /// <summary>Renames the agency or changes its electronic id.</summary>
     public void Rename(string name, string electronicId)
     {

@@ -10,6 +10,7 @@ using OneStop.Calendar;
 using OneStop.Dossiers;
 using OneStop.Notifications;
 using OneStop.Procedures;
+using OneStop.Ratings;
 using OneStop.Sla;
 using OneStop.Users;
 
@@ -58,6 +59,8 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
 
     /// <summary>The ASP.NET Core Data Protection key ring, shared by every API instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CitizenRating> CitizenRatings => Set<CitizenRating>();
 
     /// <summary>Seals the events that tracked dossiers appended under the current ledger key, adds them to the ledger, then saves.</summary>
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace OneStop.Persistence;
 
-/// <summary>Registers the context of the configured provider, resolvable as <see cref="OneStopDbContext"/>.</summary>
+/// <summary>
+/// Registers the context of the configured provider, resolvable as <see cref="OneStopDbContext"/>. Interceptors
+/// registered in the container (<see cref="IInterceptor"/>, e.g. the public status cache's invalidation) join every context.
+/// </summary>
 public static class PersistenceServiceCollectionExtensions
 {
     public static IServiceCollection AddOneStopDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
@@ -12,15 +16,15 @@ public static class PersistenceServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteOneStopDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<SqliteOneStopDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<OneStopDbContext>(sp => sp.GetRequiredService<SqliteOneStopDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgresOneStopDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<PostgresOneStopDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<OneStopDbContext>(sp => sp.GetRequiredService<PostgresOneStopDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerOneStopDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContext<SqlServerOneStopDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<OneStopDbContext>(sp => sp.GetRequiredService<SqlServerOneStopDbContext>());
                 break;
             default:

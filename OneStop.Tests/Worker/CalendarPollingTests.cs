@@ -85,6 +85,7 @@ public sealed class CalendarPollingTests : IDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IClock>(_api.Clock);
         builder.Services.AddSingleton(new PersonalDataCipher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+        builder.Services.AddSingleton(TestLedgerKeys.Ring);
         builder.Services.AddOneStopDatabase(DatabaseProvider.Sqlite, connectionString);
         builder.Services.AddOptions<OfficeHoursOptions>();
         builder.Services.AddSingleton(_ => new WorkingCalendarProvider(CalendarNoticeFile.LoadSeed()));

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -25,6 +25,8 @@ BEGIN
         [SaturdayReception] nvarchar(200) NOT NULL,
         [CountingMode] nvarchar(40) NOT NULL,
         [IsDemo] bit NOT NULL,
+        [Address] nvarchar(300) NOT NULL,
+        [Phone] nvarchar(40) NOT NULL,
         CONSTRAINT [PK_Agencies] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Agencies_Agencies_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
     );
@@ -32,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -96,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -109,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -126,7 +128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -142,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -157,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -174,7 +176,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -186,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -203,7 +205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -218,7 +220,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -233,7 +235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -248,7 +250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -262,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -277,7 +279,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -302,7 +304,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -360,7 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -380,7 +382,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
+)
+BEGIN
+    CREATE TABLE [CitizenRatings] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Clerk] nvarchar(256) NOT NULL,
+        [Level] nvarchar(40) NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [RatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CitizenRatings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CitizenRatings_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CitizenRatings_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -397,7 +418,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -419,7 +440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -440,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -462,7 +483,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -493,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -511,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -531,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -551,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -559,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -567,7 +588,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -575,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -583,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -591,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -599,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -607,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -615,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -623,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -631,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -639,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -647,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -655,7 +676,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145738_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -663,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -671,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -679,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -687,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -695,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -703,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -711,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -719,7 +756,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -727,7 +764,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -735,7 +772,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -743,7 +780,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -751,7 +788,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -759,7 +796,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -767,7 +804,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -775,7 +812,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -783,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -791,7 +828,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -799,7 +836,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -807,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -815,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -823,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -831,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -839,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -847,7 +884,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -855,7 +892,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -863,11 +900,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145738_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130144840_Initial', N'10.0.14');
+    VALUES (N'20261130145738_Initial', N'10.0.14');
 END;
 
 COMMIT;

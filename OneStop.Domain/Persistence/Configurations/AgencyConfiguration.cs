@@ -16,6 +16,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.HasIndex(a => a.Path);
         builder.Property(a => a.Sessions).HasMaxLength(200);
         builder.Property(a => a.SaturdayReception).HasMaxLength(200);
+        builder.Property(a => a.Address).HasMaxLength(300);
+        builder.Property(a => a.Phone).HasMaxLength(40);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

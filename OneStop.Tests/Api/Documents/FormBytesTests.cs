@@ -15,13 +15,13 @@ public sealed class FormBytesTests
     /// </summary>
     private static readonly Dictionary<string, string> ReferenceHashes = new()
     {
-        ["01-receipt.pdf"] = "d5f7fe0b90c5805a56174416c728bf7eac7743d52398677bb8d4d8dafa77a4da",
-        ["02-supplement-request.pdf"] = "87157057b3cd4a42175705f606b071142d43368fc88e68b0398bb4a7b6338129",
-        ["03-refusal.pdf"] = "750d2027aaf490b49dc399524527419903909a3372ee1c01477f2b04b98b4585",
-        ["04-apology.pdf"] = "726af77d27976c39a2f61111bb12a0749474664a6a6aa822054067785361cdff",
-        ["05-control-sheet.pdf"] = "c0a8b0b5218b6c60a50626335e2ecfcdc8fd64cd69426604fbe8a192c846b301",
-        ["06-tracking-book.pdf"] = "68979afcbf5ce671cac42700b54fe1914c9f4f0f95f79a2c2c58312bd2fceb5c",
-        ["07-stop-notice.pdf"] = "9b351e8452117e5a284d73bf5616ca3c86e8ae27706bc5ed03e144d1924fc9a2",
+        ["01-receipt.pdf"] = "4e4d75fdd0eb9a6f6da9cd3803c5c4148489fa14b1390238abab1a59bcacdf91",
+        ["02-supplement-request.pdf"] = "214c2c176932ab8e079d004ca5752d55cd9ba5784866decfca09549cfcf5e161",
+        ["03-refusal.pdf"] = "17e91517cec1349d0c3de841bdfb69e0e9c8cd8c9e177b19b1523b23a656f919",
+        ["04-apology.pdf"] = "563b4a0a41dee316c3f76f6fc5e2b8cbad66254771ccce087ec704d4077d74e8",
+        ["05-control-sheet.pdf"] = "db2e3fe1724ed4793674572a8bc6bf7f8af86a5cd2f1114e5a2dc44675b1163b",
+        ["06-tracking-book.pdf"] = "d7efd041767ff9986aebf1aae523a0bda8ea4cbd1edb574007efc5fabb334a30",
+        ["07-stop-notice.pdf"] = "10f52794ffc73a95a6981eced786f11e16c9690f7436600683115316e9b7e8df",
     };
 
     [Fact]

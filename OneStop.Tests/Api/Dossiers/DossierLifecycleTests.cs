@@ -66,7 +66,8 @@ public abstract class DossierLifecycleScenarios<TFactory>(TFactory factory)
         Assert.DoesNotContain("Nhung", publicText, StringComparison.Ordinal);
         Assert.DoesNotContain("001190012345", publicText, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", publicText, StringComparison.Ordinal);
-        Assert.DoesNotContain("Đống Đa", publicText, StringComparison.Ordinal);
+        // The applicant's address is not shown; the agency's own name and desk address (the contact block) are public.
+        Assert.DoesNotContain("Phường Đống Đa, Hà Nội", publicText, StringComparison.Ordinal);
     }
 
     protected async Task SameIdempotencyKeyTwiceAsync()

@@ -178,6 +178,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("CountingMode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -206,6 +211,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(800)
                         .HasColumnType("character varying(800)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("SaturdayReception")
                         .IsRequired()
@@ -1046,6 +1056,44 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.ToTable("ProcedureVersions");
                 });
 
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "RatedAt");
+
+                    b.ToTable("CitizenRatings");
+                });
+
             modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1454,6 +1502,21 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -167,6 +167,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CountingMode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -194,6 +199,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SaturdayReception")
@@ -1027,6 +1037,44 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("ProcedureVersions");
                 });
 
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "RatedAt");
+
+                    b.ToTable("CitizenRatings");
+                });
+
             modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1433,6 +1481,21 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

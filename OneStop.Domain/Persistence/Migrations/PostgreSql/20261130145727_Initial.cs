@@ -25,7 +25,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     CutOff = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     SaturdayReception = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CountingMode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -452,6 +454,35 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CitizenRatings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Clerk = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CitizenRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CitizenRatings_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CitizenRatings_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CitizenVisits",
                 columns: table => new
                 {
@@ -735,6 +766,17 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CitizenRatings_AgencyId_RatedAt",
+                table: "CitizenRatings",
+                columns: new[] { "AgencyId", "RatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitizenRatings_DossierId",
+                table: "CitizenRatings",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CitizenVisits_DossierId",
                 table: "CitizenVisits",
                 column: "DossierId");
@@ -896,6 +938,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "CalendarNotices");
+
+            migrationBuilder.DropTable(
+                name: "CitizenRatings");
 
             migrationBuilder.DropTable(
                 name: "CitizenVisits");

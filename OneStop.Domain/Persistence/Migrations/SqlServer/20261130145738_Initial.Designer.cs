@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130144840_Initial")]
+    [Migration("20261130145738_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -182,6 +182,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("CountingMode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -210,6 +215,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(800)
                         .HasColumnType("nvarchar(800)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("SaturdayReception")
                         .IsRequired()
@@ -1050,6 +1060,44 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("ProcedureVersions");
                 });
 
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "RatedAt");
+
+                    b.ToTable("CitizenRatings");
+                });
+
             modelBuilder.Entity("OneStop.Sla.RestatementRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1459,6 +1507,21 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .WithMany("Versions")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Ratings.CitizenRating", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

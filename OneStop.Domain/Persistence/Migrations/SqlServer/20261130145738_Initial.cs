@@ -24,7 +24,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     CutOff = table.Column<TimeOnly>(type: "time", nullable: true),
                     SaturdayReception = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     CountingMode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -451,6 +453,35 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CitizenRatings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Clerk = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CitizenRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CitizenRatings_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CitizenRatings_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CitizenVisits",
                 columns: table => new
                 {
@@ -736,6 +767,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CitizenRatings_AgencyId_RatedAt",
+                table: "CitizenRatings",
+                columns: new[] { "AgencyId", "RatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CitizenRatings_DossierId",
+                table: "CitizenRatings",
+                column: "DossierId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CitizenVisits_DossierId",
                 table: "CitizenVisits",
                 column: "DossierId");
@@ -897,6 +939,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "CalendarNotices");
+
+            migrationBuilder.DropTable(
+                name: "CitizenRatings");
 
             migrationBuilder.DropTable(
                 name: "CitizenVisits");

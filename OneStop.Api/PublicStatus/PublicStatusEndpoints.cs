@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
+using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Ratings;
 
@@ -40,7 +41,22 @@ public static class PublicStatusEndpoints
         string code, RatingRequest request, RatingRecorder recorder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (outcome, rating) = await recorder.RateAsync(code, request.Check, request.Level, request.Comment, cancellationToken);
+
+        // Every field is checked before anything else, so that each bad field is named (the input policy).
+        var validation = new Validation();
+        if (!Enum.TryParse<SatisfactionLevel>(request.Level?.Trim(), ignoreCase: false, out var level) || !Enum.IsDefined(level) || int.TryParse(request.Level, out _))
+        {
+            validation.Add("level", "VerySatisfied, Satisfied or NotSatisfied.");
+        }
+
+        var check = InputPolicy.OptionalText(request.Check, "check", ReceiptCheck.MaxLength, validation);
+        var comment = InputPolicy.OptionalText(request.Comment, "comment", CitizenRating.CommentMaxLength, validation, multiLine: true);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        var (outcome, rating) = await recorder.RateAsync(code, check, request.Level, comment, cancellationToken);
         return outcome switch
         {
             RatingOutcome.Recorded => TypedResults.Created(

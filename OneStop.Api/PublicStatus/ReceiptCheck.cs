@@ -14,6 +14,9 @@ public sealed class ReceiptCheck
     private const int Bytes = 12;
     private readonly byte[] _key;
 
+    /// <summary>The longest check value accepted in a request (a real one is far shorter).</summary>
+    public const int MaxLength = 128;
+
     public ReceiptCheck(byte[] masterKey)
     {
         ArgumentNullException.ThrowIfNull(masterKey);

@@ -30,7 +30,7 @@ public sealed class SupplementDeadlineTests : IDisposable
         using (var anonymous = _factory.CreateClient())
         using (var shown = await GetAsync(anonymous, "/api/public/status/" + code))
         {
-            Assert.Equal("2025-03-25T09:00:00+07:00", shown.RootElement.GetProperty("supplementDueAt").GetString());
+            Assert.Equal("2025-03-25T09:00:00+07:00", shown.RootElement.GetProperty("supplement").GetProperty("bringBy").GetString());
         }
 
         var job = _factory.Job<SlaCheckJob>();

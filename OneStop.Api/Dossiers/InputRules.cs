@@ -19,6 +19,12 @@ internal static partial class InputRules
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 
+    /// <summary>Whether <paramref name="phone"/> (spaces and dots removed) is a Vietnamese number, ASCII digits only.</summary>
+    public static bool IsPhone(string phone) => PhonePattern().IsMatch(phone);
+
+    /// <summary>Whether <paramref name="email"/> has the shape of an e-mail address.</summary>
+    public static bool IsEmail(string email) => EmailPattern().IsMatch(email);
+
     public static Person? Person(PersonRequest? request, string field, bool required, Validation validation)
     {
         if (request is null)

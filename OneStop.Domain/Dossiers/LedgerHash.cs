@@ -19,21 +19,7 @@ namespace OneStop.Dossiers;
 public static class LedgerHash
 {
     /// <summary>The text an event's hash is computed over.</summary>
-    public static string Canonical(DossierEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return string.Join(
-            '\n',
-            e.DossierId.ToString("N"),
-            e.Sequence.ToString(CultureInfo.InvariantCulture),
-            e.Kind.ToString(),
-            e.Actor,
-            InstantPattern.ExtendedIso.Format(e.RecordedAt),
-            InstantPattern.ExtendedIso.Format(e.OccurredAt),
-            e.Details,
-            e.PreviousHash,
-            e.KeyId ?? string.Empty);
-    }
+    public static string Canonical(DossierEvent e) => Fields(e) + "\n" + (e.KeyId ?? string.Empty);
 
     /// <summary>The keyed hash an event must carry.</summary>
     public static string Of(DossierEvent e, LedgerKeyRing keys)
@@ -50,7 +36,14 @@ public static class LedgerHash
     public static string Unkeyed(DossierEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var canonical = string.Join(
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Fields(e))));
+    }
+
+    // The event's fields one a line, as both versions of the recipe hash them (the keyed one adds the key id).
+    private static string Fields(DossierEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return string.Join(
             '\n',
             e.DossierId.ToString("N"),
             e.Sequence.ToString(CultureInfo.InvariantCulture),
@@ -60,7 +53,6 @@ public static class LedgerHash
             InstantPattern.ExtendedIso.Format(e.OccurredAt),
             e.Details,
             e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     /// <summary>The previous hash of a dossier's first event.</summary>

@@ -219,10 +219,11 @@ internal static class RegistrationLoad
         environment["Database__MigrateAtStart"] = "true";
         environment["ConnectionStrings__OneStop"] = connectionString;
         environment["PersonalData__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        environment["Ledger__Keys__0"] = "bench " + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         environment["Demo__Enabled"] = "true";
         environment["Jobs__RunServer"] = "false";
         environment["Documents__PublicBaseUrl"] = url;
-        environment["AllowedHosts"] = "*";
+        environment["AllowedHosts"] = "127.0.0.1;localhost";
         environment["Logging__LogLevel__Default"] = "Warning";
         return Drain(Process.Start(start)!);
     }

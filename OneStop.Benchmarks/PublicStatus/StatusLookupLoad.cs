@@ -159,6 +159,7 @@ internal static class StatusLookupLoad
             builder.UseEnvironment("Benchmark");
             builder.UseSetting("ConnectionStrings:OneStop", ConnectionString);
             builder.UseSetting("PersonalData:Key", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+            builder.UseSetting("Ledger:Keys:0", "bench " + Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()));
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Jobs:RunServer", "false");
             builder.UseSetting("Documents:PublicBaseUrl", "http://localhost");

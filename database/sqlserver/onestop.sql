@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -32,7 +32,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -75,7 +75,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -96,7 +96,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -109,7 +109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -126,7 +126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -142,7 +142,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE TABLE [OutcomeRefresh] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [QueuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_OutcomeRefresh] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -157,7 +170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -174,7 +187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -186,7 +199,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -203,7 +216,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -218,7 +231,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -233,7 +246,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -248,7 +261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -262,7 +275,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -277,7 +290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -302,7 +315,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -360,7 +373,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -380,7 +393,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -397,7 +410,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -419,7 +432,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE TABLE [DossierOutcome] (
+        [DossierId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [AgencyPath] nvarchar(800) NOT NULL,
+        [AgencyElectronicId] nvarchar(40) NOT NULL,
+        [AgencyName] nvarchar(300) NOT NULL,
+        [Code] nvarchar(60) NOT NULL,
+        [ProcedureCode] nvarchar(40) NOT NULL,
+        [ProcedureName] nvarchar(500) NOT NULL,
+        [Clerk] nvarchar(256) NOT NULL,
+        [AcceptedAt] datetime2 NOT NULL,
+        [AcceptedWeek] nvarchar(10) NOT NULL,
+        [Outcome] nvarchar(40) NOT NULL,
+        [Standing] nvarchar(40) NULL,
+        [StatutoryDueAt] datetime2 NOT NULL,
+        [DueSoonFrom] datetime2 NULL,
+        [ClockStoppedAt] datetime2 NULL,
+        [AppointmentAt] datetime2 NOT NULL,
+        [ResultAt] datetime2 NULL,
+        [ResultWeek] nvarchar(10) NULL,
+        [DeclaredResultAt] datetime2 NULL,
+        [ReturnedAt] datetime2 NULL,
+        [ClosedAt] datetime2 NULL,
+        [EndAt] datetime2 NULL,
+        [NotCollectedAt] datetime2 NULL,
+        [PaperOnTime] bit NULL,
+        [LateMinutes] bigint NOT NULL,
+        [Department] nvarchar(200) NOT NULL,
+        [UnitAtDue] nvarchar(200) NOT NULL,
+        [LastUnit] nvarchar(200) NOT NULL,
+        [Index1] int NULL,
+        [Index2] int NULL,
+        [Index3] int NOT NULL,
+        [FindingKinds] nvarchar(600) NOT NULL,
+        [Rules] nvarchar(200) NULL,
+        [AuditVersion] int NOT NULL,
+        [AuditedAt] datetime2 NOT NULL,
+        [LastKnownAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierOutcome] PRIMARY KEY ([DossierId]),
+        CONSTRAINT [FK_DossierOutcome_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -440,7 +501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -462,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -493,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -511,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -531,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -551,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -559,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -567,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -575,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -583,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -591,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -599,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -607,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -615,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -623,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -631,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -639,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -647,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -655,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -663,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -671,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -679,7 +740,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt] ON [DossierOutcome] ([AgencyPath], [AcceptedAt], [EndAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_Clerk] ON [DossierOutcome] ([AgencyPath], [Clerk]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_EndAt] ON [DossierOutcome] ([AgencyPath], [EndAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_ProcedureCode] ON [DossierOutcome] ([AgencyPath], [ProcedureCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_ResultWeek] ON [DossierOutcome] ([AgencyPath], [ResultWeek]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -687,7 +796,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -695,7 +804,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -703,7 +812,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -711,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -719,7 +828,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -727,7 +836,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -735,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -743,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -751,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -759,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -767,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -775,7 +884,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -783,7 +892,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -791,7 +908,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -799,7 +916,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -807,7 +924,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -815,7 +932,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -823,7 +940,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -831,7 +948,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -839,7 +956,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -847,7 +964,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -855,7 +972,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -863,11 +980,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130144840_Initial'
+    WHERE [MigrationId] = N'20261130145344_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130144840_Initial', N'10.0.14');
+    VALUES (N'20261130145344_Initial', N'10.0.14');
 END;
 
 COMMIT;

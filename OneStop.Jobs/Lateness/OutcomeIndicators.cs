@@ -53,7 +53,7 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
             byAgency.Select(g => g with { Name = names.Agencies.GetValueOrDefault(g.Key, g.Key) }).ToList(),
             byDepartment.Select(g => g with { Name = DepartmentName(g.Key, names.Agencies) }).ToList(),
             byProcedure.Select(g => g with { Name = names.Procedures.GetValueOrDefault(g.Key, g.Key) }).ToList(),
-            byClerk,
+            byClerk.Select(g => g with { Name = g.Key }).ToList(),
             await WeeklyAsync(judged, period, cancellationToken),
             late.Items,
             differs.Items)

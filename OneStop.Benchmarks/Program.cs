@@ -43,6 +43,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [Lateness.DashboardSummaryBenchmark.Command, ..])
+        {
+            await Lateness.DashboardSummaryBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
         if (args is [Documents.ReceiptMemoryProbe.Command])
         {
             Documents.ReceiptMemoryProbe.Run();

@@ -33,18 +33,24 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
         var indicators = new LatenessIndicators();
         var judged = Judged(period);
 
-        var totals = (await CountsAsync(judged, o => 1, period, cancellationToken)).SingleOrDefault()?.Counts ?? new IndicatorCounts();
-        totals = totals.Plus(indicators.Count(replayed, from, to));
-        var byAgency = Merge(await CountsAsync(judged, o => o.AgencyElectronicId, period, cancellationToken), replayed, d => d.AgencyElectronicId, indicators, period);
-        var byProcedure = Merge(await CountsAsync(judged, o => o.ProcedureCode, period, cancellationToken), replayed, d => d.ProcedureCode, indicators, period);
-        var byClerk = Merge(await CountsAsync(judged, o => o.Clerk, period, cancellationToken), replayed, d => d.Audit.RegisteredBy, indicators, period);
-        var byDepartment = Merge(await CountsAsync(judged, DepartmentOf(period.At), period, cancellationToken), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
-        var names = await NamesAsync(judged, cancellationToken);
+        // Three scans: department (with its agency and the agency's name: agencies and totals are its sums), procedure, clerk.
+        var departments = await CountsAsync(judged, DepartmentOf(period.At), period, cancellationToken);
+        var procedures = await CountsAsync(judged, o => new GroupKey(o.ProcedureCode, o.ProcedureName, null), period, cancellationToken);
+        var clerks = await CountsAsync(judged, o => new GroupKey(o.Clerk, o.Clerk, null), period, cancellationToken);
+        var names = new Names(
+            departments.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal),
+            procedures.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal));
         foreach (var d in replayed)
         {
             names.Agencies.TryAdd(d.AgencyElectronicId, d.AgencyName);
             names.Procedures.TryAdd(d.ProcedureCode, d.ProcedureName);
         }
+
+        var totals = departments.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
+        var byAgency = Merge(Sum(departments, k => k.Key), replayed, d => d.AgencyElectronicId, indicators, period);
+        var byDepartment = Merge(Sum(departments, k => k.Key + "/" + k.Unit), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
+        var byProcedure = Merge(Sum(procedures, k => k.Key), replayed, d => d.ProcedureCode, indicators, period);
+        var byClerk = Merge(Sum(clerks, k => k.Key), replayed, d => d.Audit.RegisteredBy, indicators, period);
 
         var late = await LateAsync(period, 1, replayed, cancellationToken);
         var differs = await PaperDiffersAsync(period, 1, replayed, cancellationToken);
@@ -110,12 +116,19 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     }
 
     // The standing at the instant, from the stored instants: AuditResult.StandingAt in SQL.
-    private static Expression<Func<DossierOutcome, string>> DepartmentOf(Instant at) => o =>
-        o.AgencyElectronicId + "/" + (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)
+    private static Expression<Func<DossierOutcome, GroupKey>> DepartmentOf(Instant at) => o => new GroupKey(
+        o.AgencyElectronicId,
+        o.AgencyName,
+        o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)
             ? o.UnitAtDue
             : o.EndAt == null ? o.LastUnit : o.Department);
 
-    private async Task<List<IndicatorGroup>> CountsAsync<TKey>(IQueryable<DossierOutcome> rows, Expression<Func<DossierOutcome, TKey>> key, Period p, CancellationToken cancellationToken)
+    private static List<IndicatorGroup> Sum(List<(GroupKey Key, IndicatorCounts Counts)> groups, Func<GroupKey, string> key) =>
+        groups.GroupBy(g => key(g.Key), StringComparer.Ordinal)
+            .Select(g => new IndicatorGroup(g.Key, string.Empty, g.Skip(1).Aggregate(g.First().Counts, (sum, x) => sum.Plus(x.Counts))))
+            .ToList();
+
+    private static async Task<List<(GroupKey Key, IndicatorCounts Counts)>> CountsAsync(IQueryable<DossierOutcome> rows, Expression<Func<DossierOutcome, GroupKey>> key, Period p, CancellationToken cancellationToken)
     {
         var (from, to, at) = (p.From, p.To, p.At);
         var groups = await rows.GroupBy(key).Select(g => new
@@ -138,7 +151,7 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
             NotCollected = g.Sum(o => o.ResultAt < to && (o.ReturnedAt == null || o.ReturnedAt >= to)
                 && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to) ? 1 : 0),
         }).ToListAsync(cancellationToken);
-        return groups.Select(g => new IndicatorGroup(Convert.ToString(g.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, string.Empty, new IndicatorCounts
+        return groups.Select(g => (g.Key, new IndicatorCounts
         {
             Received = g.Received, CarriedOver = g.CarriedOver, FinishedEarly = g.Early, FinishedOnTime = g.OnTime, FinishedLate = g.Late,
             PaperOnTime = g.Paper, Refused = g.Refused, Stopped = g.Stopped, InProgressOverdue = g.Overdue, InProgressDueSoon = g.DueSoon,
@@ -162,13 +175,6 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 ? key : $"{key[(slash + 1)..]} – {agencies.GetValueOrDefault(key[..slash], key[..slash])}";
-    }
-
-    private static async Task<(Dictionary<string, string> Agencies, Dictionary<string, string> Procedures)> NamesAsync(IQueryable<DossierOutcome> rows, CancellationToken cancellationToken)
-    {
-        var agencies = await rows.GroupBy(o => o.AgencyElectronicId).Select(g => new { g.Key, Name = g.Max(o => o.AgencyName) }).ToListAsync(cancellationToken);
-        var procedures = await rows.GroupBy(o => o.ProcedureCode).Select(g => new { g.Key, Name = g.Max(o => o.ProcedureName) }).ToListAsync(cancellationToken);
-        return (agencies.ToDictionary(a => a.Key, a => a.Name!, StringComparer.Ordinal), procedures.ToDictionary(a => a.Key, a => a.Name!, StringComparer.Ordinal));
     }
 
     private static async Task<List<WeeklyPoint>> WeeklyAsync(IQueryable<DossierOutcome> rows, Period p, CancellationToken cancellationToken)
@@ -237,4 +243,9 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     private sealed record Period(string Path, Instant From, Instant To, Instant At);
 
     private sealed record Key(Guid Id, Instant Due, string Code);
+
+    private sealed record Names(Dictionary<string, string> Agencies, Dictionary<string, string> Procedures);
+
+    /// <summary>What a group is keyed and named by (a department: its agency, the agency's name, the unit).</summary>
+    private sealed record GroupKey(string Key, string Name, string? Unit);
 }

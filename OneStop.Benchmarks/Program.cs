@@ -52,6 +52,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [Lateness.DashboardSummaryBenchmark.Command, ..])
+        {
+            await Lateness.DashboardSummaryBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
         if (args is [Documents.ReceiptMemoryProbe.Command])
         {
             Documents.ReceiptMemoryProbe.Run();

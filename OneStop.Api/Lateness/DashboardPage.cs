@@ -7,7 +7,6 @@ using OneStop.Api.Identity;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -49,7 +48,7 @@ public static class DashboardPage
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> Render(
         HttpContext http,
-        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
@@ -60,7 +59,7 @@ public static class DashboardPage
 
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
-        var summary = await LatenessEndpoints.SummariseAsync(scope, service, cancellationToken);
+        var summary = await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken);
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
         // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
         return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.Of($"""
@@ -71,8 +70,8 @@ public static class DashboardPage
             {Filters(scope, agencies)}
             {Counts(summary.Totals)}
             {Trend(summary.Weekly)}
-            {LateList(summary.Late)}
-            {Differs(summary.PaperDiffers)}
+            {LateList(summary.Late, summary.LateTotal)}
+            {Differs(summary.PaperDiffers, summary.PaperDiffersTotal)}
             {Groups("Theo cơ quan", summary.ByAgency)}
             {Groups("Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment)}
             {Groups("Theo thủ tục", summary.ByProcedure)}
@@ -82,9 +81,12 @@ public static class DashboardPage
             """));
     }
 
-    /// <summary>One line per dossier of the period, UTF-8 with a byte-order mark so that Excel reads Vietnamese.</summary>
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCsv(
-        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+    /// <summary>
+    /// One line per dossier of the period from the stored outcomes, streamed (never the whole period in memory), UTF-8
+    /// with a byte-order mark so that Excel reads Vietnamese. An open dossier's late minutes are as of its last audit.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportCsv(
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, LatenessService service, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
@@ -93,29 +95,30 @@ public static class DashboardPage
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var audited = await service.AuditSubtreeAsync(scope.Agency.Path, scope.To, cancellationToken);
-        var csv = new StringBuilder("\uFEFF");
-        csv.AppendLine("Mã hồ sơ,Cơ quan,Thủ tục,Đơn vị giải quyết,Cán bộ tiếp nhận,Tiếp nhận,Hạn luật định,Lịch hẹn,Có kết quả (thực tế),Có kết quả (khai báo),Đúng hạn trên giấy,Đúng hạn thực tế,Số phút làm việc trễ,Đơn vị chịu trách nhiệm,Phát hiện");
-        foreach (var d in audited.Where(d => d.Audit.ResultAt is not { } r || r >= scope.From).OrderBy(d => d.Code, StringComparer.Ordinal))
-        {
-            var a = d.Audit;
-            csv.AppendJoin(',', new[]
-            {
-                d.Code, d.AgencyName, d.ProcedureName, a.Department, a.RegisteredBy, OfficeTime.FormatIso(a.AcceptedAt), OfficeTime.FormatIso(a.StatutoryDueAt),
-                OfficeTime.FormatIso(a.AppointmentAt), a.ResultAt is { } r ? OfficeTime.FormatIso(r) : string.Empty,
-                a.DeclaredResultAt is { } dr ? OfficeTime.FormatIso(dr) : string.Empty, YesNo(a.PaperOnTime), YesNo(a.TrueOnTime),
-                a.LateMinutes.ToString(CultureInfo.InvariantCulture), a.ResponsibleUnit ?? string.Empty,
-                string.Join("; ", a.Findings.Select(f => f.Kind.ToString())),
-            }.Select(Csv)).AppendLine();
-        }
-
+        await service.DrainRefreshesAsync(cancellationToken);
         var name = $"giam-sat-{scope.Agency.ElectronicId}-{DashboardScope.Format(scope.FromDate)}-{DashboardScope.Format(scope.ToDate)}.csv";
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", name);
+        return TypedResults.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+            await writer.WriteLineAsync("Mã hồ sơ,Cơ quan,Thủ tục,Đơn vị giải quyết,Cán bộ tiếp nhận,Tiếp nhận,Hạn luật định,Lịch hẹn,Có kết quả (thực tế),Có kết quả (khai báo),Đúng hạn trên giấy,Đúng hạn thực tế,Số phút làm việc trễ,Đơn vị chịu trách nhiệm,Phát hiện");
+            await foreach (var o in indicators.RowsAsync(scope.Agency.Path, scope.From, scope.To).WithCancellation(cancellationToken))
+            {
+                bool? truth = o.Outcome switch { TrueOutcome.Early or TrueOutcome.OnTime => true, TrueOutcome.Late => false, _ => null };
+                var late = o.Outcome == TrueOutcome.Late || o.Standing == OpenStanding.Overdue || (o.Outcome == TrueOutcome.Refused && o.LateMinutes > 0);
+                await writer.WriteLineAsync(string.Join(',', new[]
+                {
+                    o.Code, o.AgencyName, o.ProcedureName, o.Department, o.Clerk, OfficeTime.FormatIso(o.AcceptedAt), OfficeTime.FormatIso(o.StatutoryDueAt),
+                    OfficeTime.FormatIso(o.AppointmentAt), o.ResultAt is { } r ? OfficeTime.FormatIso(r) : string.Empty,
+                    o.DeclaredResultAt is { } dr ? OfficeTime.FormatIso(dr) : string.Empty, YesNo(o.PaperOnTime), YesNo(truth),
+                    o.LateMinutes.ToString(CultureInfo.InvariantCulture), late ? o.UnitAtDue : string.Empty, o.FindingKinds.Replace(",", "; ", StringComparison.Ordinal),
+                }.Select(Csv)));
+            }
+        }, "text/csv; charset=utf-8", name);
     }
 
     /// <summary>The dashboard as a workbook: counts and rates, groups, the late list, the masked dossiers with their findings.</summary>
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportXlsx(
-        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
@@ -124,7 +127,7 @@ public static class DashboardPage
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var summary = await LatenessEndpoints.SummariseAsync(scope, service, cancellationToken);
+        var summary = await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken);
         var name = $"giam-sat-{scope.Agency.ElectronicId}-{DashboardScope.Format(scope.FromDate)}-{DashboardScope.Format(scope.ToDate)}.xlsx";
         return TypedResults.File(DashboardWorkbook.Build(scope.Agency.Name, scope.FromDate, scope.ToDate, summary), DashboardWorkbook.ContentType, name);
     }
@@ -210,9 +213,9 @@ public static class DashboardPage
             """);
     }
 
-    private static Html LateList(IReadOnlyList<AuditedDossier> late)
+    private static Html LateList(IReadOnlyList<AuditedDossier> late, int total)
     {
-        var heading = Html.Of($"""<h2 id="tre-han">Hồ sơ trễ hạn thực tế ({N(late.Count)})</h2>""");
+        var heading = Html.Of($"""<h2 id="tre-han">Hồ sơ trễ hạn thực tế ({N(total)}{(total > late.Count ? $", {N(late.Count)} đầu tiên" : string.Empty)})</h2>""");
         if (late.Count == 0)
         {
             return Html.Of($"{heading}<p>Không có hồ sơ trễ hạn trong kỳ.</p>");
@@ -230,9 +233,9 @@ public static class DashboardPage
             """);
     }
 
-    private static Html Differs(IReadOnlyList<AuditedDossier> differs)
+    private static Html Differs(IReadOnlyList<AuditedDossier> differs, int total)
     {
-        var heading = Html.Of($"""<h2 id="che-giau">Hồ sơ giấy tờ ghi đúng hạn nhưng thực tế trễ hạn ({N(differs.Count)})</h2>""");
+        var heading = Html.Of($"""<h2 id="che-giau">Hồ sơ giấy tờ ghi đúng hạn nhưng thực tế trễ hạn ({N(total)}{(total > differs.Count ? $", {N(differs.Count)} đầu tiên" : string.Empty)})</h2>""");
         if (differs.Count == 0)
         {
             return Html.Of($"{heading}<p>Không có hồ sơ nào mà giấy tờ và sổ sự kiện khác nhau.</p>");

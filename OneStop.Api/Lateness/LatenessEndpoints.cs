@@ -5,7 +5,6 @@ using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -23,6 +22,8 @@ public static class LatenessEndpoints
         app.MapGet("/api/lateness/findings", Findings).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         app.MapGet("/api/dossiers/{code}/lateness", AuditDossier).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         app.MapGet("/api/dashboard/summary", Summary).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        app.MapGet("/api/dashboard/late", Late).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        app.MapGet("/api/dashboard/paper-differs", PaperDiffers).WithTags("Lateness").RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         return app;
     }
 
@@ -84,8 +85,9 @@ public static class LatenessEndpoints
         return TypedResults.Ok(DossierLatenessResponse.From(dossier.Code, agency.Name, procedure, result));
     }
 
+    /// <summary>The counts, groups and trend of the period, and the first page of each list with its total (SQL over the stored outcomes).</summary>
     public static async Task<Results<Ok<DashboardSummaryResponse>, ValidationProblem>> Summary(
-        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, LatenessService service, AgencyDeadlines deadlines, CancellationToken cancellationToken)
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
@@ -94,13 +96,34 @@ public static class LatenessEndpoints
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        var summary = await SummariseAsync(scope, service, cancellationToken);
+        var summary = await SummariseAsync(scope, indicators, cancellationToken);
         return TypedResults.Ok(DashboardSummaryResponse.Of(scope, summary));
     }
 
-    internal static async Task<LatenessSummary> SummariseAsync(DashboardScope scope, LatenessService service, CancellationToken cancellationToken)
+    /// <summary>A page of the late list: finished late in the period, refused late, or overdue at its end; the longest overdue first.</summary>
+    public static Task<Results<Ok<DossierPageResponse>, ValidationProblem>> Late(
+        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
+        PageAsync(agency, from, to, page, db, staff, clock, (s, p) => indicators.LatePageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken), cancellationToken);
+
+    /// <summary>A page of the dossiers whose paper and ledger disagree, by code.</summary>
+    public static Task<Results<Ok<DossierPageResponse>, ValidationProblem>> PaperDiffers(
+        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
+        PageAsync(agency, from, to, page, db, staff, clock, (s, p) => indicators.PaperDiffersPageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken), cancellationToken);
+
+    private static async Task<Results<Ok<DossierPageResponse>, ValidationProblem>> PageAsync(
+        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, Func<DashboardScope, int, Task<DossierPage>> read, CancellationToken cancellationToken)
     {
-        var audited = await service.AuditSubtreeAsync(scope.Agency.Path, scope.To, cancellationToken);
-        return LatenessService.Indicators().Summarise(audited, scope.From, scope.To);
+        var validation = new Validation();
+        InputPolicy.Range(page, "page", 1, 100_000, validation);
+        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
+        if (scope is null || !validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return TypedResults.Ok(DossierPageResponse.Of(await read(scope, page ?? 1)));
     }
+
+    internal static Task<LatenessSummary> SummariseAsync(DashboardScope scope, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
+        indicators.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
 }

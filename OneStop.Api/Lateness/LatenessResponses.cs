@@ -42,17 +42,29 @@ public sealed record DossierLatenessResponse(
 /// <summary>
 /// The dashboard's numbers for an agency subtree and period. <c>byDepartment</c> is keyed
 /// <c>&lt;agency electronic id&gt;/&lt;unit&gt;</c>: the unit the dossier is counted against (the one that held it at
-/// the due when late, else the last one it was handed to).
+/// the due when late, else the last one it was handed to). <c>late</c> and <c>paperDiffers</c> hold the first page
+/// (<c>GET /api/dashboard/late?page=</c>, <c>/api/dashboard/paper-differs?page=</c>); their totals are <c>lateTotal</c>, <c>paperDiffersTotal</c>.
 /// </summary>
 public sealed record DashboardSummaryResponse(
     string Agency, string From, string To, IndicatorCounts Totals,
     IReadOnlyList<IndicatorGroup> ByAgency, IReadOnlyList<IndicatorGroup> ByDepartment, IReadOnlyList<IndicatorGroup> ByProcedure, IReadOnlyList<IndicatorGroup> ByClerk,
-    IReadOnlyList<WeeklyPointResponse> Weekly, IReadOnlyList<DossierLatenessResponse> Late, IReadOnlyList<DossierLatenessResponse> PaperDiffers)
+    IReadOnlyList<WeeklyPointResponse> Weekly, IReadOnlyList<DossierLatenessResponse> Late, IReadOnlyList<DossierLatenessResponse> PaperDiffers,
+    int LateTotal, int PaperDiffersTotal)
 {
     public static DashboardSummaryResponse Of(DashboardScope scope, LatenessSummary s) => new(
         scope.Agency.ElectronicId, DashboardScope.Format(scope.FromDate), DashboardScope.Format(scope.ToDate), s.Totals, s.ByAgency, s.ByDepartment, s.ByProcedure, s.ByClerk,
         s.Weekly.Select(w => new WeeklyPointResponse(DashboardScope.Format(w.WeekStart), w.Finished, w.PaperOnTime, w.TrueOnTime)).ToList(),
-        s.Late.Select(DossierLatenessResponse.From).ToList(), s.PaperDiffers.Select(DossierLatenessResponse.From).ToList());
+        s.Late.Select(DossierLatenessResponse.From).ToList(), s.PaperDiffers.Select(DossierLatenessResponse.From).ToList(), s.LateTotal, s.PaperDiffersTotal);
+}
+
+/// <summary>One page (from 1) of a dashboard list, with the list's total; the next page is <c>?page=</c> + 1.</summary>
+public sealed record DossierPageResponse(int Total, int Page, int PageSize, IReadOnlyList<DossierLatenessResponse> Items)
+{
+    public static DossierPageResponse Of(DossierPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new(page.Total, page.Page, page.PageSize, page.Items.Select(DossierLatenessResponse.From).ToList());
+    }
 }
 
 /// <summary>One week of the trend.</summary>

@@ -73,6 +73,37 @@ public sealed record AuditResult
     /// <summary>Index 3: supplement contacts (2 none, 1 one, 0 more).</summary>
     public required int Index3 { get; init; }
 
+    /// <summary>For an open dossier: when a legitimate supplement request stopped its true clock (still stopped at the audit's instant).</summary>
+    public Instant? ClockStoppedAt { get; init; }
+
+    /// <summary>For an open dossier whose clock runs: the instant from which it is due soon (<see cref="Sla.DeadlineThresholds.DueSoonFrom"/>).</summary>
+    public Instant? DueSoonFrom { get; init; }
+
+    /// <summary>The unit that held the dossier when its statutory due passed (the department it is counted against if late).</summary>
+    public string UnitAtDue { get; init; } = OneStop.Dossiers.Dossier.DeskUnit;
+
+    /// <summary>The last unit other than the desk it was handed to (the department it is counted against if not late).</summary>
+    public string LastUnit { get; init; } = OneStop.Dossiers.Dossier.DeskUnit;
+
+    /// <summary>The rules the due was set by, as recorded in the ledger (calendar revision and office hours); null when none was recorded.</summary>
+    public string? Rules { get; init; }
+
+    /// <summary>Believed time of the first NotCollected event.</summary>
+    public Instant? NotCollectedAt { get; init; }
+
+    /// <summary>The latest believed time among the events the audit knew: at any later instant the same events are known.</summary>
+    public Instant LastKnownAt { get; init; }
+
+    /// <summary>
+    /// Where an open dossier (whose events are all known by <paramref name="at"/>) stands at <paramref name="at"/>: the
+    /// same judgement as the replay's, from the stored instants. The SQL aggregate (<c>OutcomeIndicators</c>) states it again over columns.
+    /// </summary>
+    public static OpenStanding StandingAt(Instant at, Instant due, Instant? clockStoppedAt, Instant? dueSoonFrom) =>
+        (clockStoppedAt ?? at) > due ? OpenStanding.Overdue
+        : clockStoppedAt is not null ? OpenStanding.ClockStopped
+        : dueSoonFrom is { } soon && at >= soon ? OpenStanding.DueSoon
+        : OpenStanding.OnTrack;
+
     /// <summary>Truly on time (early or on time).</summary>
     public bool? TrueOnTime => Outcome switch
     {

@@ -33,6 +33,19 @@ public sealed record IndicatorCounts
 
     public int Stopped { get; init; }
 
+    /// <summary>The counts of two disjoint sets of dossiers together.</summary>
+    public IndicatorCounts Plus(IndicatorCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new IndicatorCounts
+        {
+            Received = Received + other.Received, CarriedOver = CarriedOver + other.CarriedOver, InProgressOnTime = InProgressOnTime + other.InProgressOnTime,
+            InProgressDueSoon = InProgressDueSoon + other.InProgressDueSoon, InProgressOverdue = InProgressOverdue + other.InProgressOverdue,
+            FinishedEarly = FinishedEarly + other.FinishedEarly, FinishedOnTime = FinishedOnTime + other.FinishedOnTime, FinishedLate = FinishedLate + other.FinishedLate,
+            PaperOnTime = PaperOnTime + other.PaperOnTime, NotCollected = NotCollected + other.NotCollected, Refused = Refused + other.Refused, Stopped = Stopped + other.Stopped,
+        };
+    }
+
     public int Finished => FinishedEarly + FinishedOnTime + FinishedLate;
 
     public int InProgress => InProgressOnTime + InProgressDueSoon + InProgressOverdue;

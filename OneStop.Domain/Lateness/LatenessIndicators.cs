@@ -103,13 +103,13 @@ public sealed class LatenessIndicators
     private static Instant? EndOf(AuditResult a) => a.ResultAt ?? a.ClosedAt;
 
     /// <summary>Finished late in the period, or still open and overdue at its end.</summary>
-    private static bool IsLate(AuditedDossier d, Instant from, Instant to) =>
+    public static bool IsLate(AuditedDossier d, Instant from, Instant to) =>
         d.Audit.ResultAt is { } ready && ready >= from && ready < to ? d.Audit.Outcome == TrueOutcome.Late
         : d.Audit.Outcome == TrueOutcome.Refused && d.Audit.ClosedAt is { } closed && closed >= from && closed < to ? d.Audit.LateMinutes > 0
         : d.Audit.Standing == OpenStanding.Overdue;
 
     /// <summary>A result of the period judged differently by paper and ledger, or an open dossier overdue whose appointment has not come.</summary>
-    private static bool Differs(AuditedDossier d, Instant from, Instant to) =>
+    public static bool Differs(AuditedDossier d, Instant from, Instant to) =>
         d.Audit.ResultAt is { } ready && ready >= from && ready < to
             ? d.Audit.PaperDiffersFromTruth
             : d.Audit.Standing == OpenStanding.Overdue && d.Audit.AppointmentAt >= to;

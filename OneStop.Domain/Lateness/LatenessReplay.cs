@@ -39,6 +39,8 @@ internal sealed class LatenessReplay
     private DossierEvent? _stopped;
     private DossierEvent? _overdueSeen;
     private bool _notCollected;
+    private Instant? _notCollectedAt;
+    private string? _rulesRecorded;
     private bool _awaitingSupplement;
     private bool _ended;
     private ProcessingTime _time;
@@ -132,10 +134,7 @@ internal sealed class LatenessReplay
             var until = _stoppedAt ?? _asOf;
             late = until > _dueAtEnd;
             lateMinutes = late ? Minutes(_dueAtEnd, until) : 0;
-            standing = late ? OpenStanding.Overdue
-                : _stoppedAt is not null ? OpenStanding.ClockStopped
-                : _settings.Thresholds.IsDueSoon(_asOf, _deadline.CountingStartsAt, _dueAtEnd, _calculator, _hours) ? OpenStanding.DueSoon
-                : OpenStanding.OnTrack;
+            standing = AuditResult.StandingAt(_asOf, _dueAtEnd, _stoppedAt, DueSoonFromIfRunning());
         }
 
         if (late)
@@ -151,7 +150,9 @@ internal sealed class LatenessReplay
                 $"The appointment moved {_moves.Count} times; {Regulations.RulesInForce.OneReschedulingEn(_registered.OccurredAt)} allows one.");
         }
 
-        var responsible = late ? _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit : null;
+        var unitAtDue = _units.LastOrDefault(u => u.At <= _dueAtEnd, _units[0]).Unit;
+        var responsible = late ? unitAtDue : null;
+        var open = outcome == TrueOutcome.Open;
         return new AuditResult
         {
             DossierId = _ledger.DossierId,
@@ -176,6 +177,13 @@ internal sealed class LatenessReplay
             Index1 = outcome switch { TrueOutcome.Early => 2, TrueOutcome.OnTime => 1, TrueOutcome.Late => 0, _ => null },
             Index2 = _steps.Count == 0 ? null : _steps.Contains(StepOutcome.Late) ? 0 : _steps.All(s => s == StepOutcome.Early) ? 2 : 1,
             Index3 = _supplements.Count switch { 0 => 2, 1 => 1, _ => 0 },
+            ClockStoppedAt = open ? _stoppedAt : null,
+            DueSoonFrom = open ? DueSoonFromIfRunning() : null,
+            UnitAtDue = unitAtDue,
+            LastUnit = _department ?? Dossier.DeskUnit,
+            NotCollectedAt = _notCollectedAt,
+            LastKnownAt = Known.Max(Believed),
+            Rules = _rulesRecorded,
         };
     }
 
@@ -198,7 +206,7 @@ internal sealed class LatenessReplay
             // A dossier closed because the citizen never brought the supplement leaves the statistics like a stopped
             // one: it is not agency lateness (domain rule 5).
             case DossierEventKind.Stopped or DossierEventKind.SupplementLapsed: _stopped ??= e; break;
-            case DossierEventKind.NotCollected: _notCollected = true; break;
+            case DossierEventKind.NotCollected: _notCollected = true; _notCollectedAt ??= Believed(e); break;
             case DossierEventKind.VisitLogged: VisitLogged(e); break;
             case DossierEventKind.SlaStateChanged: SlaStateChanged(e, details); break;
             default: break;
@@ -434,6 +442,7 @@ internal sealed class LatenessReplay
         _rules = (calendar ?? _calculator, hours ?? _hours, calendar is not null || hours is not null);
         if (_rules.Known)
         {
+            _rulesRecorded = $"{details.GetValueOrDefault("calendarRevision")} {details.GetValueOrDefault("officeHours")}".Trim();
             _ruleEvents.Add(e);
         }
     }
@@ -654,6 +663,9 @@ internal sealed class LatenessReplay
         _calculator.WorkingTimeBetween(e.OccurredAt, e.RecordedAt, _hours).Seconds > _settings.BackdatingToleranceMinutes * 60L;
 
     /// <summary>The declared time within the tolerance, else the recorded time.</summary>
+    private Instant? DueSoonFromIfRunning() =>
+        _stoppedAt is null ? _settings.Thresholds.DueSoonFrom(_deadline.CountingStartsAt, _dueAtEnd, _calculator, _hours) : null;
+
     private Instant Believed(DossierEvent e) => BeyondTolerance(e) ? e.RecordedAt : e.OccurredAt;
 
     private long Minutes(Instant from, Instant to) => Math.Max(0, _calculator.WorkingTimeBetween(from, to, _hours).Minutes);

@@ -16,4 +16,11 @@ public sealed record LatenessSummary(
     IReadOnlyList<IndicatorGroup> ByClerk,
     IReadOnlyList<WeeklyPoint> Weekly,
     IReadOnlyList<AuditedDossier> Late,
-    IReadOnlyList<AuditedDossier> PaperDiffers);
+    IReadOnlyList<AuditedDossier> PaperDiffers)
+{
+    /// <summary>How many late dossiers in all (<see cref="Late"/> may hold only the first page).</summary>
+    public int LateTotal { get; init; } = Late.Count;
+
+    /// <summary>How many dossiers where paper and truth differ in all (<see cref="PaperDiffers"/> may hold only the first page).</summary>
+    public int PaperDiffersTotal { get; init; } = PaperDiffers.Count;
+}

@@ -145,7 +145,13 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     {
         foreach (var dossier in ChangeTracker.Entries<Dossier>().Select(e => e.Entity).ToList())
         {
-            DossierEvents.AddRange(dossier.TakePendingEvents(ledgerKeys));
+            var events = dossier.TakePendingEvents(ledgerKeys);
+            DossierEvents.AddRange(events);
+            if (events.Count > 0)
+            {
+                // The stored outcome follows the ledger: queued in the same transaction, drained within seconds.
+                Set<Lateness.OutcomeRefresh>().Add(new Lateness.OutcomeRefresh(dossier.Id, events[^1].RecordedAt));
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ public static class JobHosting
             .Validate(s => s.BackdatingToleranceMinutes >= 0 && s.SupplementWindowWorkingDays > 0, "Lateness settings must not be negative.").ValidateOnStart();
         services.TryAddScoped<LatenessService>();
         services.TryAddScoped<LatenessAuditJob>();
+        services.TryAddScoped<OutcomeIndicators>();
         services.TryAddTransient<OneStop.Jobs.Ledger.LedgerCheckpointJob>();
         services.TryAddScoped<OneStop.Jobs.Ledger.LedgerMigration>();
         var channel = configuration["Notifications:Channel"];

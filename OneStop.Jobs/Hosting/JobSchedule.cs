@@ -16,6 +16,7 @@ public static class JobSchedule
     public const string Restatement = "restatement";
     public const string LatenessAudit = "lateness-audit";
     public const string LedgerCheckpoint = "ledger-checkpoint";
+    public const string OutcomeRefresh = "outcome-refresh";
 
     /// <summary>Asia/Ho_Chi_Minh as the BCL knows it, for Hangfire's cron (never the machine's own zone).</summary>
     public static TimeZoneInfo OfficeTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(OfficeTime.ZoneId);
@@ -31,5 +32,6 @@ public static class JobSchedule
         manager.AddOrUpdate<RestatementJob>(Restatement, job => job.RunAsync(CancellationToken.None), options.RestatementCron, inOffice);
         manager.AddOrUpdate<LatenessAuditJob>(LatenessAudit, job => job.RunAsync(CancellationToken.None), options.LatenessAuditCron, inOffice);
         manager.AddOrUpdate<OneStop.Jobs.Ledger.LedgerCheckpointJob>(LedgerCheckpoint, job => job.RunAsync(CancellationToken.None), options.LedgerCheckpointCron, inOffice);
+        manager.AddOrUpdate<OneStop.Jobs.Lateness.LatenessService>(OutcomeRefresh, service => service.DrainRefreshesAsync(CancellationToken.None), options.OutcomeRefreshCron, inOffice);
     }
 }

@@ -29,4 +29,7 @@ public sealed class JobsOptions
 
     /// <summary>The signed checkpoint of every chain's head, written outside the database (hourly by default).</summary>
     public string LedgerCheckpointCron { get; set; } = "0 * * * *";
+
+    /// <summary>Drains the stored outcomes' refresh queue (every minute; every dashboard read drains it too, so counts never lag the ledger).</summary>
+    public string OutcomeRefreshCron { get; set; } = "* * * * *";
 }

@@ -8,7 +8,9 @@ namespace OneStop.Jobs.Lateness;
 /// <summary>
 /// The nightly audit: dossiers with an event recorded since the last completed run started, open dossiers whose
 /// statutory due passed since then (lateness without any event), and dossiers whose stored findings come from an
-/// older <see cref="LatenessAudit.Version"/>. The first run audits everything. Safe to run twice: findings of a
+/// older <see cref="LatenessAudit.Version"/>, and dossiers without a stored outcome (<see cref="DossierOutcome"/>; its
+/// open rows keep the instants their standing changes at, so the dashboard needs no nightly pass to see a due pass,
+/// but the stored standing and late minutes are brought to the day). The first run audits everything. Safe to run twice: findings of a
 /// dossier are replaced, never added to.
 /// </summary>
 /// <remarks>
@@ -38,9 +40,12 @@ public sealed class LatenessAuditJob(OneStopDbContext db, LatenessService servic
             var overdue = await db.Dossiers.AsNoTracking()
                 .Where(d => d.ClosedAt == null && d.StatutoryDueAt >= since && d.StatutoryDueAt < startedAt).Select(d => d.Id).ToListAsync(cancellationToken);
             var stale = await db.Set<LatenessFinding>().AsNoTracking().Where(f => f.AuditVersion < LatenessAudit.Version).Select(f => f.DossierId).Distinct().ToListAsync(cancellationToken);
-            ids = changed.Concat(overdue).Concat(stale).Distinct().ToList();
+            var staleOutcomes = await db.Set<DossierOutcome>().AsNoTracking().Where(o => o.AuditVersion < LatenessAudit.Version).Select(o => o.DossierId).ToListAsync(cancellationToken);
+            var missing = await db.Dossiers.AsNoTracking().Where(d => !db.Set<DossierOutcome>().Any(o => o.DossierId == d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+            ids = changed.Concat(overdue).Concat(stale).Concat(staleOutcomes).Concat(missing).Distinct().ToList();
         }
 
+        await service.DrainRefreshesAsync(cancellationToken);
         var findings = await service.AuditAndStoreAsync(ids, cancellationToken);
         var stored = await db.Set<LatenessAuditRun>().SingleAsync(r => r.Id == run.Id, cancellationToken);
         stored.Complete(clock.GetCurrentInstant(), ids.Count, findings);

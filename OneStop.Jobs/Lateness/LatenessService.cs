@@ -24,35 +24,59 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
     public static LatenessIndicators Indicators() => new();
 
     /// <summary>
-    /// Audits every dossier of a subtree accepted before <paramref name="acceptedBefore"/> (not stored: the dashboard is
-    /// live), each by the same audit as <c>GET /api/dossiers/{code}/lateness</c>, at the earlier of now and
-    /// <paramref name="acceptedBefore"/> (the period's end): the dashboard's counts are the sum of these audits.
+    /// Audits every dossier of a subtree accepted before <paramref name="acceptedBefore"/> (not stored), each by the same
+    /// audit as <c>GET /api/dossiers/{code}/lateness</c>, at the earlier of now and <paramref name="acceptedBefore"/>.
+    /// The replay of every ledger: the dashboard counts from <see cref="OutcomeIndicators"/> instead; this is the
+    /// reference its test and benchmark compare with.
     /// </summary>
     public async Task<List<AuditedDossier>> AuditSubtreeAsync(string agencyPath, Instant acceptedBefore, CancellationToken cancellationToken)
     {
-        var rows = await (
+        var now = clock.GetCurrentInstant();
+        var ids = await (
             from d in db.Dossiers.AsNoTracking()
             join a in db.Agencies.AsNoTracking() on d.AgencyId equals a.Id
-            join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
-            join p in db.Procedures on v.ProcedureId equals p.Id
             where a.Path.StartsWith(agencyPath) && d.AcceptedAt < acceptedBefore
-            select new { Dossier = new DossierRowValues(
-                d.Id, d.Code, d.TrackingNumber, d.Status, d.CurrentUnit, d.AcceptedAt, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode,
-                d.CountingStartsAt, d.StatutoryDueAt, d.DueCalendarStatus, d.AppointmentAt, d.Reschedulings, d.SupplementRequestCount,
-                d.StepStartedAt, d.StepDueAt, d.ResultReadyAt, d.ClosedAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash), Agency = a, ProcedureCode = p.Code, ProcedureName = p.Name })
-            .ToListAsync(cancellationToken);
-        var audit = await AuditorAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        var asOf = now < acceptedBefore ? now : acceptedBefore;
-        var audited = new List<AuditedDossier>(rows.Count);
-        foreach (var chunk in rows.Chunk(Batch))
+            select d.Id).ToListAsync(cancellationToken);
+        return await AuditAsync(ids, now < acceptedBefore ? now : acceptedBefore, cancellationToken);
+    }
+
+    /// <summary>Audits the given dossiers at <paramref name="asOf"/> (not stored), with what the indicators group them by.</summary>
+    public async Task<List<AuditedDossier>> AuditAsync(IReadOnlyCollection<Guid> dossierIds, Instant asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossierIds);
+        var audited = new List<AuditedDossier>(dossierIds.Count);
+        foreach (var (_, dossier) in await AuditRowsAsync(dossierIds, asOf, cancellationToken))
         {
-            var events = await EventsOfAsync(chunk.Select(r => r.Dossier.Id).ToList(), cancellationToken);
-            foreach (var r in chunk)
+            audited.Add(dossier);
+        }
+
+        return audited;
+    }
+
+    private async Task<List<(Agency Agency, AuditedDossier Dossier)>> AuditRowsAsync(IReadOnlyCollection<Guid> dossierIds, Instant asOf, CancellationToken cancellationToken)
+    {
+        var audit = await AuditorAsync(cancellationToken);
+        var audited = new List<(Agency, AuditedDossier)>(dossierIds.Count);
+        foreach (var chunk in dossierIds.Chunk(Batch))
+        {
+            var ids = chunk.ToList();
+            var rows = await (
+                from d in db.Dossiers.AsNoTracking()
+                join a in db.Agencies.AsNoTracking() on d.AgencyId equals a.Id
+                join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
+                join p in db.Procedures on v.ProcedureId equals p.Id
+                where ids.Contains(d.Id)
+                select new { Dossier = new DossierRowValues(
+                    d.Id, d.Code, d.TrackingNumber, d.Status, d.CurrentUnit, d.AcceptedAt, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode,
+                    d.CountingStartsAt, d.StatutoryDueAt, d.DueCalendarStatus, d.AppointmentAt, d.Reschedulings, d.SupplementRequestCount,
+                    d.StepStartedAt, d.StepDueAt, d.ResultReadyAt, d.ClosedAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash), Agency = a, ProcedureCode = p.Code, ProcedureName = p.Name })
+                .ToListAsync(cancellationToken);
+            var events = await EventsOfAsync(ids, cancellationToken);
+            foreach (var r in rows)
             {
                 var hours = deadlines.HoursOf(r.Agency);
                 var ledger = DossierLedger.Of(r.Dossier, events[r.Dossier.Id], _checkpoint?.HeadOf(r.Dossier.Id));
-                audited.Add(new AuditedDossier(r.Dossier.Code, r.Agency.ElectronicId, r.Agency.Name, r.ProcedureCode, r.ProcedureName, hours, audit.Audit(ledger, hours, asOf, _history)));
+                audited.Add((r.Agency, new AuditedDossier(r.Dossier.Code, r.Agency.ElectronicId, r.Agency.Name, r.ProcedureCode, r.ProcedureName, hours, audit.Audit(ledger, hours, asOf, _history))));
             }
         }
 
@@ -77,58 +101,93 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
         return new LatenessAudit(calculator, settings.Value, keys);
     }
 
-    /// <summary>Audits one loaded dossier now and replaces its stored findings.</summary>
+    /// <summary>Audits one loaded dossier now and replaces its stored findings and outcome.</summary>
     public async Task<AuditResult> AuditAndStoreAsync(Dossier dossier, Agency agency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        var events = await EventsOfAsync([dossier.Id], cancellationToken);
-        var hours = deadlines.HoursOf(agency);
-        var audit = await AuditorAsync(cancellationToken);
-        var result = audit.Audit(DossierLedger.Of(dossier, events[dossier.Id], _checkpoint?.HeadOf(dossier.Id)), hours, clock.GetCurrentInstant(), _history);
-        await ReplaceFindingsAsync([result], cancellationToken);
-        return result;
+        ArgumentNullException.ThrowIfNull(agency);
+        var now = clock.GetCurrentInstant();
+        var audited = await AuditRowsAsync([dossier.Id], now, cancellationToken);
+        await StoreAsync(audited, now, cancellationToken);
+        return audited.Single().Dossier.Audit;
     }
 
-    /// <summary>Audits the given dossiers and replaces their stored findings; returns how many findings were stored.</summary>
+    /// <summary>Audits the given dossiers now and replaces their stored findings and outcomes; returns how many findings were stored.</summary>
     public async Task<int> AuditAndStoreAsync(IReadOnlyCollection<Guid> dossierIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossierIds);
         var stored = 0;
-        var audit = await AuditorAsync(cancellationToken);
         foreach (var chunk in dossierIds.Chunk(Batch))
         {
-            var ids = chunk.ToList();
-            var rows = await (
-                from d in db.Dossiers.AsNoTracking()
-                join a in db.Agencies.AsNoTracking() on d.AgencyId equals a.Id
-                where ids.Contains(d.Id)
-                select new { Dossier = new DossierRowValues(
-                d.Id, d.Code, d.TrackingNumber, d.Status, d.CurrentUnit, d.AcceptedAt, d.ProcessingAmount, d.ProcessingUnit, d.CountingMode,
-                d.CountingStartsAt, d.StatutoryDueAt, d.DueCalendarStatus, d.AppointmentAt, d.Reschedulings, d.SupplementRequestCount,
-                d.StepStartedAt, d.StepDueAt, d.ResultReadyAt, d.ClosedAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash), Agency = a })
-                .ToListAsync(cancellationToken);
-            var events = await EventsOfAsync(ids, cancellationToken);
             var now = clock.GetCurrentInstant();
-            var results = rows.Select(r =>
-            {
-                var hours = deadlines.HoursOf(r.Agency);
-                var ledger = DossierLedger.Of(r.Dossier, events[r.Dossier.Id], _checkpoint?.HeadOf(r.Dossier.Id));
-                return audit.Audit(ledger, hours, now, _history);
-            }).ToList();
-            stored += await ReplaceFindingsAsync(results, cancellationToken);
+            var audited = await AuditRowsAsync(chunk, now, cancellationToken);
+            stored += await StoreAsync(audited, now, cancellationToken);
             db.ChangeTracker.Clear();
         }
 
         return stored;
     }
 
-    private async Task<int> ReplaceFindingsAsync(IReadOnlyList<AuditResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the stored outcomes up to date with the ledger: audits the dossiers queued by their new events
+    /// (<see cref="OutcomeRefresh"/>) and removes what it handled. Run by the worker every few seconds and by every
+    /// dashboard read before it counts. Returns how many dossiers it refreshed.
+    /// </summary>
+    public async Task<int> DrainRefreshesAsync(CancellationToken cancellationToken)
     {
-        var ids = results.Select(r => r.DossierId).ToList();
+        var refreshed = 0;
+        while (true)
+        {
+            var queued = await db.Set<OutcomeRefresh>().AsNoTracking().OrderBy(r => r.Id).Take(Batch * 5)
+                .Select(r => new { r.Id, r.DossierId }).ToListAsync(cancellationToken);
+            if (queued.Count == 0)
+            {
+                return refreshed;
+            }
+
+            var ids = queued.Select(q => q.DossierId).Distinct().ToList();
+            await AuditAndStoreAsync(ids, cancellationToken);
+            var last = queued[^1].Id;
+            await db.Set<OutcomeRefresh>().Where(r => r.Id <= last).ExecuteDeleteAsync(cancellationToken);
+            refreshed += ids.Count;
+        }
+    }
+
+    private async Task<int> StoreAsync(List<(Agency Agency, AuditedDossier Dossier)> audited, Instant now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReplaceAsync(audited, now, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // A second drainer (another worker or API instance) stored the same new outcome first: update it instead.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<int> ReplaceAsync(List<(Agency Agency, AuditedDossier Dossier)> audited, Instant now, CancellationToken cancellationToken)
+    {
+        var ids = audited.Select(r => r.Dossier.Audit.DossierId).ToList();
         await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        var findings = results.SelectMany(r => r.Findings.Select(f => new LatenessFinding(r.DossierId, r.AuditVersion, now, f))).ToList();
+        var findings = audited.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
         db.Set<LatenessFinding>().AddRange(findings);
+        var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
+        foreach (var (agency, dossier) in audited)
+        {
+            if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
+            {
+                outcome.Update(dossier, agency.Path, now);
+            }
+            else
+            {
+                db.Set<DossierOutcome>().Add(new DossierOutcome(dossier, agency.Id, agency.Path, now));
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return findings.Count;
     }

@@ -20,7 +20,7 @@ public sealed class JobScheduleTests
         JobSchedule.Register(manager.Object, new JobsOptions());
 
         Assert.Equal(
-            [JobSchedule.SlaCheck, JobSchedule.Dispatch, JobSchedule.CalendarRefresh, JobSchedule.Restatement, JobSchedule.LatenessAudit, JobSchedule.LedgerCheckpoint],
+            [JobSchedule.SlaCheck, JobSchedule.Dispatch, JobSchedule.CalendarRefresh, JobSchedule.Restatement, JobSchedule.LatenessAudit, JobSchedule.LedgerCheckpoint, JobSchedule.OutcomeRefresh],
             registered.Select(r => r.Id));
         Assert.All(registered, r => Assert.Equal("Asia/Ho_Chi_Minh", r.Options.TimeZone.Id));
         Assert.Equal(typeof(SlaCheckJob), registered[0].Job.Type);

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -128,7 +128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -144,7 +144,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE TABLE [OutcomeRefresh] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [QueuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_OutcomeRefresh] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -159,7 +172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -176,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -188,7 +201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -205,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -220,7 +233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -235,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -250,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -264,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -279,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -304,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -362,7 +375,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -382,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -401,7 +414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -418,7 +431,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -440,7 +453,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE TABLE [DossierOutcome] (
+        [DossierId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [AgencyPath] nvarchar(800) NOT NULL,
+        [AgencyElectronicId] nvarchar(40) NOT NULL,
+        [AgencyName] nvarchar(300) NOT NULL,
+        [Code] nvarchar(60) NOT NULL,
+        [ProcedureCode] nvarchar(40) NOT NULL,
+        [ProcedureName] nvarchar(500) NOT NULL,
+        [Clerk] nvarchar(256) NOT NULL,
+        [AcceptedAt] datetime2 NOT NULL,
+        [AcceptedWeek] nvarchar(10) NOT NULL,
+        [Outcome] nvarchar(40) NOT NULL,
+        [Standing] nvarchar(40) NULL,
+        [StatutoryDueAt] datetime2 NOT NULL,
+        [DueSoonFrom] datetime2 NULL,
+        [ClockStoppedAt] datetime2 NULL,
+        [AppointmentAt] datetime2 NOT NULL,
+        [ResultAt] datetime2 NULL,
+        [ResultWeek] nvarchar(10) NULL,
+        [DeclaredResultAt] datetime2 NULL,
+        [ReturnedAt] datetime2 NULL,
+        [ClosedAt] datetime2 NULL,
+        [EndAt] datetime2 NULL,
+        [NotCollectedAt] datetime2 NULL,
+        [PaperOnTime] bit NULL,
+        [LateMinutes] bigint NOT NULL,
+        [Department] nvarchar(200) NOT NULL,
+        [UnitAtDue] nvarchar(200) NOT NULL,
+        [LastUnit] nvarchar(200) NOT NULL,
+        [Index1] int NULL,
+        [Index2] int NULL,
+        [Index3] int NOT NULL,
+        [FindingKinds] nvarchar(600) NOT NULL,
+        [Rules] nvarchar(200) NULL,
+        [AuditVersion] int NOT NULL,
+        [AuditedAt] datetime2 NOT NULL,
+        [LastKnownAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierOutcome] PRIMARY KEY ([DossierId]),
+        CONSTRAINT [FK_DossierOutcome_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -461,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -483,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -514,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -532,7 +593,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -552,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -572,7 +633,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -580,7 +641,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -588,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -596,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -604,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -612,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -620,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -628,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -636,7 +697,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -644,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -652,7 +713,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -660,7 +721,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -668,7 +729,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -676,7 +737,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -684,7 +745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -692,7 +753,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -700,7 +761,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -708,7 +769,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -716,7 +777,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt] ON [DossierOutcome] ([AgencyPath], [AcceptedAt], [EndAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_Clerk] ON [DossierOutcome] ([AgencyPath], [Clerk]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_EndAt] ON [DossierOutcome] ([AgencyPath], [EndAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_ProcedureCode] ON [DossierOutcome] ([AgencyPath], [ProcedureCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyPath_ResultWeek] ON [DossierOutcome] ([AgencyPath], [ResultWeek]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -724,7 +833,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -732,7 +841,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -740,7 +849,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -748,7 +857,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -756,7 +865,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -764,7 +873,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -772,7 +881,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -780,7 +889,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -788,7 +897,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -796,7 +905,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -804,7 +913,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -812,7 +921,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -820,7 +929,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -828,7 +945,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -836,7 +953,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -844,7 +961,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -852,7 +969,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -860,7 +977,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -868,7 +985,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -876,7 +993,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -884,7 +1001,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -892,7 +1009,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -900,11 +1017,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130145738_Initial'
+    WHERE [MigrationId] = N'20261130153122_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130145738_Initial', N'10.0.14');
+    VALUES (N'20261130153122_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -705,6 +705,165 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.ToTable("SupplementRequests");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedWeek")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AgencyPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ClockStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("DeclaredResultAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("DueSoonFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingKinds")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int?>("Index1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Index2")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Index3")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastKnownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LateMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("NotCollectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("PaperOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultWeek")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Standing")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StatutoryDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UnitAtDue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("AuditVersion");
+
+                    b.HasIndex("AgencyPath", "Clerk");
+
+                    b.HasIndex("AgencyPath", "EndAt");
+
+                    b.HasIndex("AgencyPath", "ProcedureCode");
+
+                    b.HasIndex("AgencyPath", "ResultWeek");
+
+                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+
+                    b.ToTable("DossierOutcome");
+                });
+
             modelBuilder.Entity("OneStop.Lateness.LatenessAuditRun", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +948,27 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("Kind", "AuditedAt");
 
                     b.ToTable("LatenessFinding");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.OutcomeRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("OutcomeRefresh");
                 });
 
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
@@ -1466,6 +1646,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany("SupplementRequests")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Lateness.DossierOutcome", "DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -706,6 +706,165 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("SupplementRequests");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AcceptedWeek")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AgencyPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ClockStoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTime?>("DeclaredResultAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("DueSoonFrom")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FindingKinds")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<int?>("Index1")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Index2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Index3")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LastKnownAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("LateMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("NotCollectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool?>("PaperOnTime")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResultWeek")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Standing")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("StatutoryDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UnitAtDue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("AuditVersion");
+
+                    b.HasIndex("AgencyPath", "Clerk");
+
+                    b.HasIndex("AgencyPath", "EndAt");
+
+                    b.HasIndex("AgencyPath", "ProcedureCode");
+
+                    b.HasIndex("AgencyPath", "ResultWeek");
+
+                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+
+                    b.ToTable("DossierOutcome");
+                });
+
             modelBuilder.Entity("OneStop.Lateness.LatenessAuditRun", b =>
                 {
                     b.Property<long>("Id")
@@ -790,6 +949,27 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Kind", "AuditedAt");
 
                     b.ToTable("LatenessFinding");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.OutcomeRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("OutcomeRefresh");
                 });
 
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
@@ -1468,6 +1648,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany("SupplementRequests")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Lateness.DossierOutcome", "DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -692,6 +692,165 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("SupplementRequests");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedWeek")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuditVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AuditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClockStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclaredResultAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueSoonFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingKinds")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Index1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Index2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastKnownAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LateMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NotCollectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("PaperOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultWeek")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standing")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatutoryDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitAtDue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DossierId");
+
+                    b.HasIndex("AuditVersion");
+
+                    b.HasIndex("AgencyPath", "Clerk");
+
+                    b.HasIndex("AgencyPath", "EndAt");
+
+                    b.HasIndex("AgencyPath", "ProcedureCode");
+
+                    b.HasIndex("AgencyPath", "ResultWeek");
+
+                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+
+                    b.ToTable("DossierOutcome");
+                });
+
             modelBuilder.Entity("OneStop.Lateness.LatenessAuditRun", b =>
                 {
                     b.Property<long>("Id")
@@ -772,6 +931,25 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "AuditedAt");
 
                     b.ToTable("LatenessFinding");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.OutcomeRefresh", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("OutcomeRefresh");
                 });
 
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
@@ -1445,6 +1623,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany("SupplementRequests")
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.DossierOutcome", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithOne()
+                        .HasForeignKey("OneStop.Lateness.DossierOutcome", "DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -152,6 +152,20 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeRefresh",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeRefresh", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalDataReads",
                 columns: table => new
                 {
@@ -532,6 +546,59 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DossierOutcome",
+                columns: table => new
+                {
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyPath = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AgencyName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProcedureName = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Clerk = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcceptedWeek = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Standing = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    StatutoryDueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueSoonFrom = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClockStoppedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AppointmentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ResultAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResultWeek = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    DeclaredResultAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EndAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NotCollectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PaperOnTime = table.Column<bool>(type: "bit", nullable: true),
+                    LateMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UnitAtDue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LastUnit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Index1 = table.Column<int>(type: "int", nullable: true),
+                    Index2 = table.Column<int>(type: "int", nullable: true),
+                    Index3 = table.Column<int>(type: "int", nullable: false),
+                    FindingKinds = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
+                    Rules = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AuditVersion = table.Column<int>(type: "int", nullable: false),
+                    AuditedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastKnownAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierOutcome", x => x.DossierId);
+                    table.ForeignKey(
+                        name: "FK_DossierOutcome_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Handovers",
                 columns: table => new
                 {
@@ -794,6 +861,36 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyPath", "AcceptedAt", "EndAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyPath_Clerk",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyPath", "Clerk" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyPath_EndAt",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyPath", "EndAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyPath_ProcedureCode",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyPath", "ProcedureCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyPath_ResultWeek",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyPath", "ResultWeek" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AuditVersion",
+                table: "DossierOutcome",
+                column: "AuditVersion");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt",
                 table: "Dossiers",
                 columns: new[] { "AgencyId", "TrackingNumber", "AcceptedAt" });
@@ -860,6 +957,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_UndeliveredAt",
                 table: "OutboxMessages",
                 column: "UndeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeRefresh_DossierId",
+                table: "OutcomeRefresh",
+                column: "DossierId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
@@ -953,6 +1055,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "DossierEvents");
 
             migrationBuilder.DropTable(
+                name: "DossierOutcome");
+
+            migrationBuilder.DropTable(
                 name: "Handovers");
 
             migrationBuilder.DropTable(
@@ -966,6 +1071,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeRefresh");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

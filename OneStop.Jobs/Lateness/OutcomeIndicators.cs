@@ -1,0 +1,251 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using OneStop.Calendar;
+using OneStop.Lateness;
+using OneStop.Persistence;
+
+namespace OneStop.Jobs.Lateness;
+
+/// <summary>
+/// The dashboard's indicators as SQL aggregates over the stored outcomes (<see cref="DossierOutcome"/>): the same
+/// counts as <see cref="LatenessIndicators"/> over the per-dossier audits at the earlier of now and the period's end,
+/// without replaying a ledger.
+/// </summary>
+/// <remarks>
+/// <para>An open dossier whose events were all known at the instant <c>T</c> (<see cref="DossierOutcome.LastKnownAt"/>
+/// at or before it) is judged in SQL from its stored instants, as <see cref="AuditResult.StandingAt"/> judges it.</para>
+/// <para>A dossier open at <c>T</c> with events after it (only when the period ended in the past: it was finished,
+/// restarted or handed on since) is replayed at <c>T</c>, as the per-dossier audit would: these are the period's own
+/// in-progress rows at its end, not the subtree's history.</para>
+/// <para>The lists are ordered by statutory due (the longest overdue first), then code, and paged.</para>
+/// </remarks>
+public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService service, IClock clock)
+{
+    public const int PageSize = 50;
+
+    /// <summary>The summary of the subtree at <paramref name="agencyPath"/> for [from, to), the lists' first page.</summary>
+    public async Task<LatenessSummary> SummariseAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        await service.DrainRefreshesAsync(cancellationToken);
+        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
+        var replayed = await ReplayedAsync(period, cancellationToken);
+        var indicators = new LatenessIndicators();
+        var judged = Judged(period);
+
+        // Three scans: department (with its agency and the agency's name: agencies and totals are its sums), procedure, clerk.
+        var departments = await CountsAsync(judged, DepartmentOf(period.At), period, cancellationToken);
+        var procedures = await CountsAsync(judged, o => new GroupKey(o.ProcedureCode, o.ProcedureName, null), period, cancellationToken);
+        var clerks = await CountsAsync(judged, o => new GroupKey(o.Clerk, o.Clerk, null), period, cancellationToken);
+        var names = new Names(
+            departments.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal),
+            procedures.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal));
+        foreach (var d in replayed)
+        {
+            names.Agencies.TryAdd(d.AgencyElectronicId, d.AgencyName);
+            names.Procedures.TryAdd(d.ProcedureCode, d.ProcedureName);
+        }
+
+        var totals = departments.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
+        var byAgency = Merge(Sum(departments, k => k.Key), replayed, d => d.AgencyElectronicId, indicators, period);
+        var byDepartment = Merge(Sum(departments, k => k.Key + "/" + k.Unit), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
+        var byProcedure = Merge(Sum(procedures, k => k.Key), replayed, d => d.ProcedureCode, indicators, period);
+        var byClerk = Merge(Sum(clerks, k => k.Key), replayed, d => d.Audit.RegisteredBy, indicators, period);
+
+        var late = await LateAsync(period, 1, replayed, cancellationToken);
+        var differs = await PaperDiffersAsync(period, 1, replayed, cancellationToken);
+        return new LatenessSummary(
+            from, to, totals,
+            byAgency.Select(g => g with { Name = names.Agencies.GetValueOrDefault(g.Key, g.Key) }).ToList(),
+            byDepartment.Select(g => g with { Name = DepartmentName(g.Key, names.Agencies) }).ToList(),
+            byProcedure.Select(g => g with { Name = names.Procedures.GetValueOrDefault(g.Key, g.Key) }).ToList(),
+            byClerk.Select(g => g with { Name = g.Key }).ToList(),
+            await WeeklyAsync(judged, period, cancellationToken),
+            late.Items,
+            differs.Items)
+        {
+            LateTotal = late.Total,
+            PaperDiffersTotal = differs.Total,
+        };
+    }
+
+    /// <summary>One page (from 1) of the dossiers late in the period or overdue at its end.</summary>
+    public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    {
+        await service.DrainRefreshesAsync(cancellationToken);
+        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
+        return await LateAsync(period, page, await ReplayedAsync(period, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>One page (from 1) of the dossiers whose paper and ledger disagree.</summary>
+    public async Task<DossierPage> PaperDiffersPageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    {
+        await service.DrainRefreshesAsync(cancellationToken);
+        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
+        return await PaperDiffersAsync(period, page, await ReplayedAsync(period, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The stored outcomes of the period, by code, for exports (streamed: never all in memory).</summary>
+    public IAsyncEnumerable<DossierOutcome> RowsAsync(string agencyPath, Instant from, Instant to) =>
+        InPeriod(agencyPath, from, to).OrderBy(o => o.Code).AsAsyncEnumerable();
+
+    private IQueryable<DossierOutcome> InPeriod(string agencyPath, Instant from, Instant to) =>
+        db.Set<DossierOutcome>().AsNoTracking()
+            .Where(o => o.AgencyPath.StartsWith(agencyPath) && o.AcceptedAt < to && (o.EndAt == null || o.EndAt >= from));
+
+    /// <summary>Rows whose stored judgement holds at the instant: every event known by then, or closed by then.</summary>
+    private IQueryable<DossierOutcome> Judged(Period p)
+    {
+        var at = p.At;
+        return InPeriod(p.Path, p.From, p.To).Where(o => !((o.EndAt == null || o.EndAt > at) && o.LastKnownAt > at));
+    }
+
+    /// <summary>Open at the instant with events after it: replayed at the instant.</summary>
+    private async Task<List<AuditedDossier>> ReplayedAsync(Period p, CancellationToken cancellationToken)
+    {
+        var at = p.At;
+        var ids = await InPeriod(p.Path, p.From, p.To).Where(o => (o.EndAt == null || o.EndAt > at) && o.LastKnownAt > at)
+            .Select(o => o.DossierId).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var audited = await service.AuditAsync(ids, at, cancellationToken);
+        return audited.Where(d => d.Audit.AcceptedAt < p.To && ((d.Audit.ResultAt ?? d.Audit.ClosedAt) is not { } end || end >= p.From)).ToList();
+    }
+
+    // The standing at the instant, from the stored instants: AuditResult.StandingAt in SQL.
+    private static Expression<Func<DossierOutcome, GroupKey>> DepartmentOf(Instant at) => o => new GroupKey(
+        o.AgencyElectronicId,
+        o.AgencyName,
+        o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)
+            ? o.UnitAtDue
+            : o.EndAt == null ? o.LastUnit : o.Department);
+
+    private static List<IndicatorGroup> Sum(List<(GroupKey Key, IndicatorCounts Counts)> groups, Func<GroupKey, string> key) =>
+        groups.GroupBy(g => key(g.Key), StringComparer.Ordinal)
+            .Select(g => new IndicatorGroup(g.Key, string.Empty, g.Skip(1).Aggregate(g.First().Counts, (sum, x) => sum.Plus(x.Counts))))
+            .ToList();
+
+    private static async Task<List<(GroupKey Key, IndicatorCounts Counts)>> CountsAsync(IQueryable<DossierOutcome> rows, Expression<Func<DossierOutcome, GroupKey>> key, Period p, CancellationToken cancellationToken)
+    {
+        var (from, to, at) = (p.From, p.To, p.At);
+        var groups = await rows.GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Received = g.Sum(o => o.AcceptedAt >= from ? 1 : 0),
+            CarriedOver = g.Sum(o => o.AcceptedAt < from ? 1 : 0),
+            Early = g.Sum(o => o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Early ? 1 : 0),
+            OnTime = g.Sum(o => o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.OnTime ? 1 : 0),
+            Late = g.Sum(o => o.ResultAt >= from && o.ResultAt < to && o.Outcome != TrueOutcome.Early && o.Outcome != TrueOutcome.OnTime ? 1 : 0),
+            Paper = g.Sum(o => o.ResultAt >= from && o.ResultAt < to && o.PaperOnTime == true ? 1 : 0),
+            Refused = g.Sum(o => o.ClosedAt >= from && o.ClosedAt < to && o.Outcome == TrueOutcome.Refused ? 1 : 0),
+            Stopped = g.Sum(o => o.ClosedAt >= from && o.ClosedAt < to && o.Outcome == TrueOutcome.Stopped ? 1 : 0),
+            Overdue = g.Sum(o => o.EndAt == null && o.Standing != null
+                && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt) ? 1 : 0),
+            DueSoon = g.Sum(o => o.EndAt == null && o.Standing != null && o.ClockStoppedAt == null
+                && at <= o.StatutoryDueAt && o.DueSoonFrom != null && at >= o.DueSoonFrom ? 1 : 0),
+            InProgressOnTime = g.Sum(o => o.EndAt == null && o.Standing != null
+                && (o.ClockStoppedAt != null ? o.ClockStoppedAt <= o.StatutoryDueAt : at <= o.StatutoryDueAt && (o.DueSoonFrom == null || at < o.DueSoonFrom)) ? 1 : 0),
+            NotCollected = g.Sum(o => o.ResultAt < to && (o.ReturnedAt == null || o.ReturnedAt >= to)
+                && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to) ? 1 : 0),
+        }).ToListAsync(cancellationToken);
+        return groups.Select(g => (g.Key, new IndicatorCounts
+        {
+            Received = g.Received, CarriedOver = g.CarriedOver, FinishedEarly = g.Early, FinishedOnTime = g.OnTime, FinishedLate = g.Late,
+            PaperOnTime = g.Paper, Refused = g.Refused, Stopped = g.Stopped, InProgressOverdue = g.Overdue, InProgressDueSoon = g.DueSoon,
+            InProgressOnTime = g.InProgressOnTime, NotCollected = g.NotCollected,
+        })).ToList();
+    }
+
+    private static List<IndicatorGroup> Merge(List<IndicatorGroup> judged, List<AuditedDossier> replayed, Func<AuditedDossier, string> key, LatenessIndicators indicators, Period p)
+    {
+        var merged = judged.ToDictionary(g => g.Key, StringComparer.Ordinal);
+        foreach (var g in replayed.GroupBy(key, StringComparer.Ordinal))
+        {
+            var counts = indicators.Count(g, p.From, p.To);
+            merged[g.Key] = merged.TryGetValue(g.Key, out var found) ? found with { Counts = found.Counts.Plus(counts) } : new IndicatorGroup(g.Key, g.Key, counts);
+        }
+
+        return merged.Values.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private static string DepartmentName(string key, Dictionary<string, string> agencies)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? key : $"{key[(slash + 1)..]} – {agencies.GetValueOrDefault(key[..slash], key[..slash])}";
+    }
+
+    private static async Task<List<WeeklyPoint>> WeeklyAsync(IQueryable<DossierOutcome> rows, Period p, CancellationToken cancellationToken)
+    {
+        var (from, to) = (p.From, p.To);
+        var counted = await rows.Where(o => o.ResultAt >= from && o.ResultAt < to).GroupBy(o => o.ResultWeek).Select(g => new
+        {
+            g.Key,
+            Finished = g.Count(),
+            Paper = g.Sum(o => o.PaperOnTime == true ? 1 : 0),
+            True = g.Sum(o => o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime ? 1 : 0),
+        }).ToListAsync(cancellationToken);
+        var byWeek = counted.ToDictionary(c => c.Key ?? string.Empty, StringComparer.Ordinal);
+        var weeks = new List<WeeklyPoint>();
+        var first = NodaTime.Text.LocalDatePattern.Iso.Parse(DossierOutcome.WeekOf(from)).Value;
+        var last = OfficeTime.ToLocal(to - Duration.Epsilon).Date;
+        for (var week = first; week <= last; week = week.PlusWeeks(1))
+        {
+            var found = byWeek.GetValueOrDefault(NodaTime.Text.LocalDatePattern.Iso.Format(week));
+            weeks.Add(new WeeklyPoint(week, found?.Finished ?? 0, found?.Paper ?? 0, found?.True ?? 0));
+        }
+
+        return weeks;
+    }
+
+    private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, CancellationToken cancellationToken)
+    {
+        var (from, to, at) = (p.From, p.To, p.At);
+        var sql = Judged(p).Where(o =>
+            (o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Late)
+            || (o.ResultAt == null && o.Outcome == TrueOutcome.Refused && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0)
+            || (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
+        var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to)).ToList();
+        return await PageAsync(sql.OrderBy(o => o.StatutoryDueAt).ThenBy(o => o.Code), byDue: true, extra, page, at, cancellationToken);
+    }
+
+    private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, CancellationToken cancellationToken)
+    {
+        var (from, to, at) = (p.From, p.To, p.At);
+        var sql = Judged(p).Where(o =>
+            (o.ResultAt >= from && o.ResultAt < to
+                && ((o.PaperOnTime == true && o.Outcome == TrueOutcome.Late) || (o.PaperOnTime == false && (o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime))))
+            || (!(o.ResultAt >= from && o.ResultAt < to) && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
+                && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
+        var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to)).ToList();
+        return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, cancellationToken);
+    }
+
+    /// <summary>Merges the SQL rows and the replayed ones in one order, takes a page, and audits its dossiers at the instant (findings, late minutes now).</summary>
+    private async Task<DossierPage> PageAsync(IOrderedQueryable<DossierOutcome> sql, bool byDue, List<AuditedDossier> extra, int page, Instant at, CancellationToken cancellationToken)
+    {
+        var total = await sql.CountAsync(cancellationToken) + extra.Count;
+        var wanted = page * PageSize;
+        var head = await sql.Take(wanted).Select(o => new { o.DossierId, o.StatutoryDueAt, o.Code }).ToListAsync(cancellationToken);
+        var known = extra.ToDictionary(d => d.Audit.DossierId);
+        var keys = head.Select(h => new Key(h.DossierId, byDue ? h.StatutoryDueAt : Instant.MinValue, h.Code))
+            .Concat(extra.Select(d => new Key(d.Audit.DossierId, byDue ? d.Audit.StatutoryDueAt : Instant.MinValue, d.Code)))
+            .OrderBy(k => k.Due).ThenBy(k => k.Code, StringComparer.Ordinal).Skip(wanted - PageSize).Take(PageSize).ToList();
+        var audited = (await service.AuditAsync(keys.Where(k => !known.ContainsKey(k.Id)).Select(k => k.Id).ToList(), at, cancellationToken))
+            .Concat(known.Values).ToDictionary(d => d.Audit.DossierId);
+        return new DossierPage(total, page, PageSize, keys.Select(k => audited[k.Id]).ToList());
+    }
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    private sealed record Period(string Path, Instant From, Instant To, Instant At);
+
+    private sealed record Key(Guid Id, Instant Due, string Code);
+
+    private sealed record Names(Dictionary<string, string> Agencies, Dictionary<string, string> Procedures);
+
+    /// <summary>What a group is keyed and named by (a department: its agency, the agency's name, the unit).</summary>
+    private sealed record GroupKey(string Key, string Name, string? Unit);
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using OneStop.Api.Demo;
+using OneStop.Calendar;
+using OneStop.Deadlines;
+using OneStop.Jobs.Lateness;
+using OneStop.Lateness;
+using OneStop.Persistence;
+using OneStop.Tests.Persistence;
+
+namespace OneStop.Tests.Api.Lateness;
+
+/// <summary>
+/// The dashboard's SQL aggregates over the stored outcomes equal the sum of the per-dossier audits (every ledger
+/// replayed at the same instant), on randomly seeded ledgers: for a period that contains now, for periods that ended
+/// in the past (dossiers open then and moved on since), and after time passes without any event (dues passing).
+/// </summary>
+public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
+    where TFactory : OneStopApiFactory
+{
+    private static readonly Instant Now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
+
+    protected TFactory Factory { get; } = factory;
+
+    protected async Task AggregatesEqualAuditsAsync(int seed)
+    {
+        await Factory.ClientForAsync("giamsat");
+        Factory.Clock.Reset(Now);
+        string province;
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var agencies = await db.Agencies.Where(a => a.Id == DemoData.DongDaId || a.Id == DemoData.HoaBinhId).ToListAsync();
+            var versions = await db.ProcedureVersions.OrderBy(v => v.Id).Take(4).ToListAsync();
+            province = (await db.Agencies.SingleAsync(a => a.Id == DemoData.ProvinceId)).Path;
+            var added = await SyntheticDossiers.SeedAsync(
+                db, scope.ServiceProvider.GetRequiredService<AgencyDeadlines>(), agencies, versions, 300, seed,
+                OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)), Now, CancellationToken.None);
+            Assert.True(added > 250);
+        }
+
+        await SameAsync(province, new LocalDate(2025, 4, 1), new LocalDate(2025, 6, 30));
+        await SameAsync(province, new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31));
+        await SameAsync(province, new LocalDate(2025, 5, 12), new LocalDate(2025, 5, 25));
+        await SameAsync(province, new LocalDate(2024, 12, 1), new LocalDate(2025, 6, 30));
+
+        // Dues pass without an event: the stored instants judge the open dossiers at the new instant.
+        Factory.Clock.Reset(Now + Duration.FromDays(9));
+        await SameAsync(province, new LocalDate(2025, 4, 1), new LocalDate(2025, 6, 30));
+        await SameAsync(province, new LocalDate(2025, 6, 1), new LocalDate(2025, 6, 20));
+    }
+
+    private async Task SameAsync(string path, LocalDate fromDate, LocalDate toDate)
+    {
+        var from = OfficeTime.ToInstant(fromDate.AtMidnight());
+        var to = OfficeTime.ToInstant(toDate.PlusDays(1).AtMidnight());
+        using var scope = Factory.Services.CreateScope();
+        var indicators = scope.ServiceProvider.GetRequiredService<OutcomeIndicators>();
+        var stored = await indicators.SummariseAsync(path, from, to, CancellationToken.None);
+        var audited = await scope.ServiceProvider.GetRequiredService<LatenessService>().AuditSubtreeAsync(path, to, CancellationToken.None);
+        var replayed = new LatenessIndicators().Summarise(audited, from, to);
+
+        Assert.True(replayed.Totals.Received + replayed.Totals.CarriedOver > 0);
+        Assert.Equal(replayed.Totals, stored.Totals);
+        Assert.Equal(Groups(replayed.ByAgency), Groups(stored.ByAgency));
+        Assert.Equal(Groups(replayed.ByDepartment), Groups(stored.ByDepartment));
+        Assert.Equal(Groups(replayed.ByProcedure), Groups(stored.ByProcedure));
+        Assert.Equal(Groups(replayed.ByClerk), Groups(stored.ByClerk));
+        Assert.Equal(replayed.Weekly, stored.Weekly);
+        Assert.Equal(replayed.Late.Count, stored.LateTotal);
+        Assert.Equal(replayed.PaperDiffers.Count, stored.PaperDiffersTotal);
+        Assert.Equal(replayed.Late.Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.LatePageAsync(path, from, to, p, CancellationToken.None)));
+        Assert.Equal(replayed.PaperDiffers.Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.PaperDiffersPageAsync(path, from, to, p, CancellationToken.None)));
+    }
+
+    private static List<(string, string, IndicatorCounts)> Groups(IEnumerable<IndicatorGroup> groups) =>
+        groups.Select(g => (g.Key, g.Name, g.Counts)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    private static async Task<List<string>> AllAsync(Func<int, Task<DossierPage>> page)
+    {
+        var codes = new List<string>();
+        for (var p = 1; ; p++)
+        {
+            var read = await page(p);
+            codes.AddRange(read.Items.Select(d => d.Code));
+            if (read.Items.Count < read.PageSize)
+            {
+                Assert.Equal(read.Total, codes.Count);
+                return codes.Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
+}
+
+/// <summary>On the embedded default (SQLite).</summary>
+public sealed class DashboardEqualityTests() : DashboardEqualityScenarios<OneStopApiFactory>(new OneStopApiFactory()), IDisposable
+{
+    [Theory]
+    [InlineData(15)]
+    [InlineData(1501)]
+    public Task Summary_RandomLedgers_AggregatesEqualPerDossierAudits(int seed) => AggregatesEqualAuditsAsync(seed);
+
+    public void Dispose() => Factory.Dispose();
+}
+
+/// <summary>On PostgreSQL: a new database per test.</summary>
+[Collection("postgres")]
+public sealed class PostgresDashboardEqualityTests(PostgresCluster cluster)
+    : DashboardEqualityScenarios<PostgresApiFactory>(new PostgresApiFactory(cluster)), IDisposable
+{
+    [PostgresTheory]
+    [InlineData(15)]
+    public Task Summary_RandomLedgers_AggregatesEqualPerDossierAudits(int seed) => AggregatesEqualAuditsAsync(seed);
+
+    public void Dispose() => Factory.Dispose();
+}

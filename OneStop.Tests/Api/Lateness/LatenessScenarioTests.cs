@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
-using NodaTime.Text;
-using OneStop.Calendar;
 using OneStop.Persistence;
 using OneStop.Tests.Api.Dossiers;
+using static OneStop.Tests.Api.Lateness.AuditJson;
 
 namespace OneStop.Tests.Api.Lateness;
 
@@ -27,7 +25,6 @@ namespace OneStop.Tests.Api.Lateness;
 public sealed class LatenessScenarioTests(OneStopApiFactory factory) : IClassFixture<OneStopApiFactory>
 {
     private const string Department = "Công chức tư pháp - hộ tịch";
-    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
 
     [Fact]
     public async Task Audit_EarlyResultReturned_NoFinding()
@@ -367,17 +364,4 @@ public sealed class LatenessScenarioTests(OneStopApiFactory factory) : IClassFix
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
-
-    private static string[] Kinds(JsonElement audit) =>
-        audit.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!).Order(StringComparer.Ordinal).ToArray();
-
-    private static JsonElement Finding(JsonElement audit, string kind) =>
-        Assert.Single(audit.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == kind);
-
-    private static (string Kind, int Sequence)[] Cited(JsonElement finding) =>
-        finding.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("sequence").GetInt32())).ToArray();
-
-    private static Instant T(string local) => OfficeTime.ToInstant(Pattern.Parse(local).GetValueOrThrow());
-
-    private static string Iso(string local) => OfficeTime.FormatIso(T(local));
 }

@@ -90,12 +90,12 @@ public static class SignInPages
         var validation = new Validation();
         if (userName is { Length: > 256 } || (userName is not null && InputPolicy.FirstForbidden(userName, multiLine: false) >= 0))
         {
-            validation.Add("userName", "At most 256 characters, no control characters.");
+            validation.Add("userName", ValidationCodes.UserName, "At most 256 characters, no control characters.");
         }
 
         if (password is { Length: > InputPolicy.MaxPasswordLength })
         {
-            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters.");
+            validation.Add("password", ValidationCodes.TooLong, $"At most {InputPolicy.MaxPasswordLength} characters.", InputPolicy.MaxPasswordLength);
         }
 
         return validation;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneStop.Api.Administration;
 using OneStop.Api.Problems;
 using OneStop.Dossiers;
 using OneStop.Ratings;
@@ -72,6 +73,7 @@ public static class Messages
         [RatingRules.NeedsReceipt] = "Chỉ người giữ giấy tiếp nhận mới đánh giá được: mời quét mã QR trên giấy tiếp nhận.",
         [RatingRules.BeforeReturn] = "Chỉ đánh giá sau khi đã nhận kết quả.",
         [RatingRules.AlreadyGiven] = "Hồ sơ này đã được đánh giá.",
+        [NoticeAdminEndpoints.NotUndelivered] = "Thông báo này đã được gửi hoặc đã nằm trong hàng gửi.",
         ["idempotency-key-reused"] = "Phiếu này đã được gửi trước đó với nội dung khác. Kiểm tra lại rồi gửi một lần nữa.",
     };
 

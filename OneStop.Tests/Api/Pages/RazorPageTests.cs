@@ -124,6 +124,23 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task PageForm_ControlCharacterFromABrowser_IsA400PageButJsonForAScript()
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var fields = new Dictionary<string, string> { ["userName"] = "motcua\u0007", ["password"] = "x" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/dang-nhap", UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd(BrowserAccept);
+        using var browser = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, browser.StatusCode);
+        Assert.Equal("text/html", browser.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Yêu cầu không hợp lệ</h1>", await browser.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var script = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        Assert.Equal("application/problem+json", script.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Api_UnknownAddress_StaysAProblemInJson()
     {
         using var client = factory.CreateClient();

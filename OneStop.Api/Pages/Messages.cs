@@ -54,6 +54,8 @@ public static class Messages
         [ValidationCodes.IdempotencyKey] = "Mã chống gửi trùng không hợp lệ. Tải lại trang rồi thử lại.",
         [ValidationCodes.UserName] = "Tối đa 256 ký tự, không có ký tự điều khiển.",
         [ValidationCodes.Unreadable] = "Không đọc được dữ liệu gửi lên.",
+        [ValidationCodes.BodyTooLarge] = "Dữ liệu gửi lên quá lớn.",
+        [ValidationCodes.UrlTooLong] = "Địa chỉ quá dài (tối đa {0} ký tự).",
     };
 
     private static readonly Dictionary<string, string> RuleTexts = new(StringComparer.Ordinal)

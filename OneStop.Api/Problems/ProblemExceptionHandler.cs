@@ -40,7 +40,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
         var (field, message) = Describe(badRequest);
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        var problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }).ProblemDetails;
+        var problem = Validation.Problem(field, CodeOf(badRequest.StatusCode, message), message).ProblemDetails;
         problem.Status = badRequest.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
@@ -65,6 +65,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             _ => ("body", "The request is not valid."),
         };
     }
+
+    /// <summary>The stable code of a refusal <see cref="Describe"/> wrote.</summary>
+    internal static string CodeOf(int status, string message) => (status, message) switch
+    {
+        (_, InputPolicy.ForbiddenCharacterMessage) => ValidationCodes.ForbiddenCharacter,
+        (StatusCodes.Status413PayloadTooLarge, _) => ValidationCodes.BodyTooLarge,
+        _ => ValidationCodes.Unreadable,
+    };
 
     /// <summary>The name in the framework's "Failed to bind parameter "int? page" from ..." or "Required parameter "string code" ...".</summary>
     [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_-]*)"(?! was not provided from body)""")]

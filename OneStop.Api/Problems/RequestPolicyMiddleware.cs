@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace OneStop.Api.Problems;
@@ -18,13 +17,13 @@ internal sealed class RequestPolicyMiddleware(RequestDelegate next, IOptions<Req
         var request = http.Request;
         if (request.Path.Value?.Length + request.QueryString.Value?.Length > limits.MaxUrlLength)
         {
-            await RefuseAsync(http, StatusCodes.Status414UriTooLong, "url", $"At most {limits.MaxUrlLength} characters of path and query.");
+            await RefuseAsync(http, StatusCodes.Status414UriTooLong, "url", ValidationCodes.UrlTooLong, $"At most {limits.MaxUrlLength} characters of path and query.", limits.MaxUrlLength);
             return;
         }
 
         if (request.ContentLength > limits.MaxBodyBytes)
         {
-            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "body", "The request body is too large.");
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "body", ValidationCodes.BodyTooLarge, "The request body is too large.");
             return;
         }
 
@@ -40,13 +39,13 @@ internal sealed class RequestPolicyMiddleware(RequestDelegate next, IOptions<Req
 
         if (FirstForbidden(request) is { } field)
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, field, InputPolicy.ForbiddenCharacterMessage);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, field, ValidationCodes.ForbiddenCharacter, InputPolicy.ForbiddenCharacterMessage);
             return;
         }
 
         if (request.HasFormContentType && await FirstForbiddenFormFieldAsync(request, http.RequestAborted) is { } formField)
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, formField, InputPolicy.ForbiddenCharacterMessage);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, formField, ValidationCodes.ForbiddenCharacter, InputPolicy.ForbiddenCharacterMessage);
             return;
         }
 
@@ -113,10 +112,11 @@ internal sealed class RequestPolicyMiddleware(RequestDelegate next, IOptions<Req
         return null;
     }
 
-    private async Task RefuseAsync(HttpContext http, int status, string field, string message)
+    private async Task RefuseAsync(HttpContext http, int status, string field, string code, string message, params object[] args)
     {
         http.Response.StatusCode = status;
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Status = status };
+        var problem = Validation.Problem(field, code, message, args).ProblemDetails;
+        problem.Status = status;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 }

@@ -107,6 +107,12 @@ public static class ValidationCodes
     /// <summary>The framework could not read the request (bad JSON, a value of the wrong type, too large, not JSON).</summary>
     public const string Unreadable = "unreadable";
 
+    /// <summary>A request body over the input policy's limit.</summary>
+    public const string BodyTooLarge = "body-too-large";
+
+    /// <summary>A path and query over the input policy's limit. Args: the longest length.</summary>
+    public const string UrlTooLong = "url-too-long";
+
     /// <summary>Every code, for the test that each has its Vietnamese text.</summary>
     public static IReadOnlyList<string> All { get; } =
         [.. typeof(ValidationCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

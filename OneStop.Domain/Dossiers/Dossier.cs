@@ -379,7 +379,7 @@ public sealed class Dossier
             ?? throw new KeyNotFoundException($"Apology {apologyId} is not part of dossier {Code}.");
         if (apology.Status != ApologyStatus.Pending)
         {
-            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already approved.");
+            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already decided.");
         }
 
         if (Reschedulings > 0)
@@ -395,6 +395,32 @@ public sealed class Dossier
             ("apologyId", apology.Id.ToString()),
             ("appointmentBefore", Iso(before)),
             ("appointmentAt", Iso(AppointmentAt))));
+    }
+
+    /// <summary>
+    /// The head of the agency turns a drafted apology down, with a reason (it is signed in their name, so it is theirs
+    /// to refuse): the appointment does not move and the department may draft another. Recorded, never deleted.
+    /// </summary>
+    public void RejectApology(Guid apologyId, bool approverIsHead, string reason, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (!approverIsHead)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNeedsHead, "Only the head of the agency decides on an apology.");
+        }
+
+        var apology = Apologies.SingleOrDefault(a => a.Id == apologyId)
+            ?? throw new KeyNotFoundException($"Apology {apologyId} is not part of dossier {Code}.");
+        if (apology.Status != ApologyStatus.Pending)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already decided.");
+        }
+
+        apology.Reject(action.Actor, action.OccurredAt, reason);
+        Append(DossierEventKind.ApologyRejected, action, EventDetails.Of(
+            ("apologyId", apology.Id.ToString()),
+            ("reason", reason)));
     }
 
     /// <summary>Re-issues the receipt; a different appointment counts as the one allowed rescheduling.</summary>

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130153122_Initial")]
+    [Migration("20261130160751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -323,6 +323,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RejectedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
 
@@ -468,6 +477,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(410)
+                        .HasColumnType("nvarchar(410)");
+
                     b.Property<string>("SlaState")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -521,6 +534,23 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("AgencyId", "TrackingNumber", "AcceptedAt");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .IsFixedLength(false);
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Hash", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierBlindIndex", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>
@@ -1617,6 +1647,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Proxy");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>

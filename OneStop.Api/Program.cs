@@ -81,6 +81,8 @@ builder.Services.AddScoped<DossierActions>();
 builder.Services.AddScoped<DossierIntake>();
 builder.Services.AddScoped<DossierSearch>();
 builder.Services.AddScoped<PendingApologies>();
+builder.Services.AddScoped<DeskQueue>();
+builder.Services.AddScoped<StaffNames>();
 builder.Services.AddScoped<DossierSearchBackfill>();
 builder.Services.AddOptions<DossierCodeOptions>().BindConfiguration(DossierCodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<DossierNumbering>();

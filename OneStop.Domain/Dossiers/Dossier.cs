@@ -159,8 +159,8 @@ public sealed class Dossier
         }
 
         registration.CitizenSupplementTime?.Validate();
+        var deadline = Due(action.OccurredAt, registration.ProcessingTime, registration.CountingMode, registration.CutOff, calculator, hours);
         hours = CutOffRule.Apply(registration.CutOff, hours);
-        var deadline = calculator.Compute(action.OccurredAt, registration.ProcessingTime, hours, registration.CountingMode);
         var dossier = new Dossier
         {
             Id = Guid.CreateVersion7(action.RecordedAt.ToDateTimeOffset()),
@@ -208,6 +208,17 @@ public sealed class Dossier
             ("calendarRevision", calculator.Calendar.Revision),
             ("officeHours", hours.ToRuleText())));
         return dossier;
+    }
+
+    /// <summary>
+    /// The statutory due (and first appointment) of a dossier accepted at <paramref name="acceptedAt"/>: the
+    /// procedure's cut-off applied to the office hours, then the deadline rule. What <see cref="Register"/> records
+    /// and the receipt prints; the registration page previews it before saving.
+    /// </summary>
+    public static Deadline Due(Instant acceptedAt, ProcessingTime time, CountingMode mode, string? cutOff, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return calculator.Compute(acceptedAt, time, CutOffRule.Apply(cutOff, hours), mode);
     }
 
     /// <summary>

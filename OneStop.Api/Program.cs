@@ -155,6 +155,7 @@ app.MapProcedureAdminEndpoints();
 app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapSignInPages();
+app.MapErrorPages();
 app.MapDeskPages();
 app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();

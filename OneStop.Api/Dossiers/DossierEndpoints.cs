@@ -276,7 +276,7 @@ public static class DossierEndpoints
         {
             if (d.Apologies.All(a => a.Id != id))
             {
-                throw new InvalidInputException("id", "This dossier has no such apology.");
+                throw new InvalidInputException("id", ValidationCodes.NoSuchApology, "This dossier has no such apology.");
             }
 
             d.RejectApology(id, ctx.Member.IsInRole(Roles.Head), reason, action);

@@ -107,6 +107,12 @@ public static class ValidationCodes
     /// <summary>The framework could not read the request (bad JSON, a value of the wrong type, too large, not JSON).</summary>
     public const string Unreadable = "unreadable";
 
+    /// <summary>A status filter that names no dossier status.</summary>
+    public const string DossierStatus = "dossier-status";
+
+    /// <summary>A date range whose end comes before its start.</summary>
+    public const string DateRange = "date-range";
+
     /// <summary>Every code, for the test that each has its Vietnamese text.</summary>
     public static IReadOnlyList<string> All { get; } =
         [.. typeof(ValidationCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];

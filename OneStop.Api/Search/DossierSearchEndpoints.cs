@@ -29,12 +29,12 @@ public static class DossierSearchEndpoints
         var query = DossierSearchQuery.Parse(q, procedure, status, from, to, page, pageSize, validation);
         if (validation.IsValid && query.Procedure is { } code && !await search.ProcedureExistsAsync(code, cancellationToken))
         {
-            validation.Add("procedure", "Unknown procedure code.");
+            validation.Add("procedure", ValidationCodes.UnknownProcedure, "Unknown procedure code.");
         }
 
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         return TypedResults.Ok(await search.RunAsync(query, cancellationToken));

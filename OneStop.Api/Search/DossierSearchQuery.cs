@@ -37,7 +37,7 @@ public sealed record DossierSearchQuery(string? Text, string? Procedure, IReadOn
             }
             else
             {
-                validation.Add("status", "Unknown status; one of " + string.Join(", ", Enum.GetNames<DossierStatus>()) + ".");
+                validation.Add("status", ValidationCodes.DossierStatus, "Unknown status; one of " + string.Join(", ", Enum.GetNames<DossierStatus>()) + ".");
                 break;
             }
         }
@@ -46,7 +46,7 @@ public sealed record DossierSearchQuery(string? Text, string? Procedure, IReadOn
         var toDate = InputPolicy.Date(to, "to", validation);
         if (fromDate is { } f && toDate is { } t && t < f)
         {
-            validation.Add("to", "The end date is before the start date.");
+            validation.Add("to", ValidationCodes.DateRange, "The end date is before the start date.");
         }
 
         return new DossierSearchQuery(
@@ -64,7 +64,7 @@ public sealed record DossierSearchQuery(string? Text, string? Procedure, IReadOn
 
         if (!InputPolicy.IsAsciiDigits(value.Trim()) || !int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
         {
-            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"A whole number from {min} to {max}."));
+            validation.Add(field, ValidationCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"A whole number from {min} to {max}."), min, max);
             return absent;
         }
 

@@ -54,6 +54,7 @@ call 409 -X POST "$B/api/dossiers/$C/return" -H "Authorization: Bearer $CLERK" -
 # {"type":".../dossier-closed","title":"A business rule forbids this.","status":409,"code":"dossier-closed",...}
 call 200 "$B/api/dossiers/$C/events" -H "Authorization: Bearer $CLERK"    # the ledger, with both times
 call 200 "$B/api/dossiers/$C/verify" -H "Authorization: Bearer $CLERK"    # {"valid":true,"events":6,"rowDifferences":[],"checkpoint":{...}}
+call 200 "$B/api/dossiers/search?q=%2B84%20912%20345%20678&status=Returned" -H "Authorization: Bearer $CLERK"   # found by phone, blind index
 call 200 "$B/api/public/status/$C"                                          # anonymous, nothing personal
 
 # --- The public calendar and deadline API ---------------------------------------------------------------------

@@ -21,7 +21,9 @@ var connectionString = builder.Configuration.GetConnectionString("OneStop")
     ?? throw new InvalidOperationException("ConnectionStrings:OneStop is required: the worker works on the API's database.");
 var key = builder.Configuration["PersonalData:Key"]
     ?? throw new InvalidOperationException("PersonalData:Key (the API's, base64 of 32 bytes) is required.");
-builder.Services.AddSingleton(new PersonalDataCipher(Convert.FromBase64String(key)));
+builder.Services.AddSingleton(new PersonalDataCipher(
+    Convert.FromBase64String(key),
+    builder.Configuration["PersonalData:IndexKey"] is { Length: > 0 } indexKey ? Convert.FromBase64String(indexKey) : null));
 builder.Services.AddLedgerKeys(builder.Configuration, builder.Environment.ContentRootPath, embedded: false, databaseFolder: null);
 builder.Services.AddOneStopDatabase(provider, connectionString);
 builder.Services.AddOptions<OfficeHoursOptions>().BindConfiguration(OfficeHoursOptions.Section).ValidateDataAnnotations().ValidateOnStart();

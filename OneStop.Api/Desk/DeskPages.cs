@@ -1,12 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NodaTime;
+using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Api.Problems;
+using OneStop.Api.Search;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Language;
 using OneStop.Persistence;
 using OneStop.Sla;
 using OneStop.Users;
@@ -14,20 +18,18 @@ using OneStop.Users;
 namespace OneStop.Api.Desk;
 
 /// <summary>
-/// The desk's pages: the queue of open dossiers (overdue and due soon first), registration, and the dossier page
-/// with its actions. Every page reads and writes through the same services as the JSON endpoints.
+/// The desk's pages: the queue by role (<see cref="DeskQueue"/>), the search, the Form 04 drafts waiting for the head,
+/// registration and the dossier page with its actions. Every page reads and writes through the same services as the
+/// JSON endpoints.
 /// </summary>
 public static class DeskPages
 {
-    private const int QueueLimit = 200;
-
-    private static readonly DossierStatus[] OpenStatuses =
-        [DossierStatus.Received, DossierStatus.InProcess, DossierStatus.AwaitingSupplement, DossierStatus.ResultReady, DossierStatus.NotCollected];
-
     public static IEndpointRouteBuilder MapDeskPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.DeskPath, Queue).RequireAuthorization(PageAuthorization.Staff).ExcludeFromDescription();
-        app.MapGet("/quay/mo", Open).RequireAuthorization(PageAuthorization.Staff).ExcludeFromDescription();
+        app.MapGet(PageLayout.DeskPath, Queue).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet("/quay/mo", Open).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet(DeskRoutes.Search, Search).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet(DeskRoutes.Drafts, Drafts).RequireAuthorization(Policies.AnyOf(Roles.Head, Roles.Officer, Roles.Supervisor, Roles.Admin)).ExcludeFromDescription();
         RegistrationPage.Map(app);
         DossierPage.Map(app);
         return app;
@@ -44,81 +46,69 @@ public static class DeskPages
         : thresholds.IsDueSoon(now, countingStart, statutoryDue, calculator, hours) ? QueueUrgency.DueSoon
         : QueueUrgency.None;
 
-    public static Html Badge(QueueUrgency urgency, DossierStatus status) => urgency switch
-    {
-        QueueUrgency.Overdue => Html.Of($"""<span class="badge badge-late">Quá hạn</span>"""),
-        QueueUrgency.DueSoon => Html.Of($"""<span class="badge badge-soon">Sắp đến hạn</span>"""),
-        _ when status == DossierStatus.AwaitingSupplement => Html.Of($"""<span class="badge badge-paused">Chờ bổ sung</span>"""),
-        _ when status is DossierStatus.ResultReady or DossierStatus.NotCollected => Html.Of($"""<span class="badge badge-ready">Chờ trả kết quả</span>"""),
-        _ => Html.Empty,
-    };
-
-    public static async Task<ContentHttpResult> Queue(
-        HttpContext http, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IOptions<DeadlineThresholds> thresholds, IClock clock, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<QueuePage>> Queue(
+        string? trang, CurrentStaff staff, DeskQueue queue, PendingApologies pending, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
-        var rows = await (
-            from d in db.Dossiers.AsNoTracking()
-            join a in db.Agencies on d.AgencyId equals a.Id
-            join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
-            join p in db.Procedures on v.ProcedureId equals p.Id
-            where a.Path.StartsWith(member.AgencyPath) && OpenStatuses.Contains(d.Status)
-            orderby d.StatutoryDueAt
-            select new { d.Code, d.Status, d.CurrentUnit, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt, Procedure = p.Name, Agency = a })
-            .Take(QueueLimit).ToListAsync(cancellationToken);
-        var calculator = deadlines.Calculator;
-        var queue = rows
-            .Select(r => new
-            {
-                Row = r,
-                Urgency = UrgencyOf(r.Status, r.CountingStartsAt, r.StatutoryDueAt, now, thresholds.Value, calculator, deadlines.HoursOf(r.Agency)),
-            })
-            .OrderBy(x => x.Urgency).ThenBy(x => x.Row.StatutoryDueAt).ToList();
-        var overdue = queue.Count(x => x.Urgency == QueueUrgency.Overdue);
-        var soon = queue.Count(x => x.Urgency == QueueUrgency.DueSoon);
-        var lines = queue.Select(x => Html.Of($"""
-            <tr{(x.Urgency == QueueUrgency.Overdue ? Html.Of($" class=\"row-late\"") : Html.Empty)}>
-              <td><a class="code" href="/quay/ho-so/{Uri.EscapeDataString(x.Row.Code)}">{x.Row.Code}</a></td>
-              <td>{x.Row.Procedure}</td>
-              <td>{x.Row.Status.ToVietnamese()} {Badge(x.Urgency, x.Row.Status)}</td>
-              <td>{x.Row.CurrentUnit}</td>
-              <td>{VietnameseText.DateTime(x.Row.StatutoryDueAt)}</td>
-              <td>{VietnameseText.DateTime(x.Row.AppointmentAt)}</td>
-            </tr>
-            """));
-        var table = queue.Count == 0
-            ? Html.Of($"""<p class="notice notice-info">Không có hồ sơ nào đang mở.</p>""")
-            : Html.Of($"""
-                <div class="table-wrap">
-                <table>
-                  <caption>Hồ sơ đang mở, quá hạn và sắp đến hạn lên đầu (hạn theo quy định)</caption>
-                  <thead><tr><th scope="col">Mã hồ sơ</th><th scope="col">Thủ tục</th><th scope="col">Tình trạng</th><th scope="col">Đang ở</th><th scope="col">Hạn giải quyết</th><th scope="col">Hẹn trả</th></tr></thead>
-                  <tbody>{lines}</tbody>
-                </table>
-                </div>
-                """);
-        var register = member.IsInRole(Roles.Clerk) || member.IsInRole(Roles.Admin)
-            ? Html.Of($"""<a class="button" href="{PageLayout.RegisterPath}">Tiếp nhận hồ sơ mới</a>""")
-            : Html.Empty;
-        return PageLayout.Staff(http, "Hàng chờ", Html.Of($"""
-            <h1>Hàng chờ hôm nay <span class="muted">({VietnameseText.Day(now)})</span></h1>
-            <p class="lead">{member.FullName}: <strong>{overdue}</strong> hồ sơ quá hạn, <strong>{soon}</strong> sắp đến hạn, <strong>{queue.Count}</strong> đang mở.</p>
-            <div class="inline">
-              <form method="get" action="/quay/mo" class="inline" role="search">
-                {PageForms.Input("ma", "Mở hồ sơ theo mã", null, FormErrors.None, extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-                <button type="submit" class="button-secondary">Mở</button>
-              </form>
-              {register}
-            </div>
-            <h2>Danh sách hồ sơ</h2>
-            {table}
-            """));
+        var page = int.TryParse(trang, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var drafts = member.IsInRole(Roles.Head) ? (await pending.ListAsync(cancellationToken)).Count : 0;
+        return PageResults.Page<QueuePage>(new { Member = member, Queue = await queue.LoadAsync(member, page, cancellationToken), PendingDrafts = drafts });
     }
 
     /// <summary>Opens a dossier by the code typed at the desk.</summary>
     public static RedirectHttpResult Open(string? ma) =>
         string.IsNullOrWhiteSpace(ma)
             ? TypedResults.Redirect(PageLayout.DeskPath)
-            : TypedResults.Redirect("/quay/ho-so/" + Uri.EscapeDataString(ma.Trim()));
+            : TypedResults.Redirect(DossierPage.PathOf(ma.Trim()));
+
+    /// <summary>The search page; the first visit (no filter at all) shows the empty form.</summary>
+    public static async Task<RazorComponentResult<SearchPage>> Search(
+        HttpContext http, DossierSearch search, OneStopDbContext db, CurrentStaff staff, CancellationToken cancellationToken)
+    {
+        var query = http.Request.Query;
+        string? One(string name) => query[name].ToString() is { Length: > 0 } v ? v : null;
+        var statuses = query["status"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+        var validation = new Validation();
+        var parsed = DossierSearchQuery.Parse(One("q"), One("procedure"), statuses, One("from"), One("to"), One("page"), null, validation);
+        if (validation.IsValid && parsed.Procedure is { } code && !await search.ProcedureExistsAsync(code, cancellationToken))
+        {
+            validation.Add("procedure", ValidationCodes.UnknownProcedure, "Unknown procedure code.");
+        }
+
+        var member = await staff.GetAsync(cancellationToken);
+        var procedures = (await db.Procedures.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(cancellationToken))
+            .Select(p => (p.Code, p.Name)).OrderBy(p => p.Name, VietnameseCollation.Instance).ToList();
+        var searched = query.Count > 0 && validation.IsValid;
+        return PageResults.Page<SearchPage>(
+            new
+            {
+                Q = One("q"),
+                Procedure = One("procedure"),
+                Statuses = statuses,
+                From = One("from"),
+                To = One("to"),
+                Errors = FormErrors.From(validation),
+                Procedures = procedures,
+                Result = searched ? await search.RunAsync(parsed, cancellationToken) : null,
+            },
+            validation.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    public static Task<RazorComponentResult<DraftsPage>> Drafts(HttpContext http, PageServices services, CancellationToken cancellationToken)
+    {
+        var done = http.Request.Query["tb"].ToString();
+        var rule = http.Request.Query["loi"].ToString();
+        return DraftsAsync(http, services, DossierPage.DoneOf(done), rule.Length == 0 ? null : Messages.Rule(rule), null, FormErrors.None, cancellationToken);
+    }
+
+    internal static async Task<RazorComponentResult<DraftsPage>> DraftsAsync(
+        HttpContext http, PageServices services, string? success, string? ruleError, Guid? failedId, FormErrors errors, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+    {
+        _ = http;
+        var member = await services.Staff.GetAsync(cancellationToken);
+        var drafts = await services.PendingApologies.ListAsync(cancellationToken);
+        return PageResults.Page<DraftsPage>(
+            new { Drafts = drafts, CanDecide = member.IsInRole(Roles.Head), Success = success, RuleError = ruleError, FailedId = failedId, Errors = errors },
+            status);
+    }
 }

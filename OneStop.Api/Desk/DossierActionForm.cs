@@ -9,7 +9,7 @@ namespace OneStop.Api.Desk;
 /// the JSON endpoint it calls), when it is offered, the message after it, and the call into
 /// <see cref="DossierEndpoints"/> with the posted form turned into the endpoint's request.
 /// </summary>
-internal sealed record DossierActionForm(
+public sealed record DossierActionForm(
     string Slug,
     string Title,
     string Button,
@@ -19,7 +19,7 @@ internal sealed record DossierActionForm(
     Func<string, PostedForm, DossierActions, CancellationToken, Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>>> Run);
 
 /// <summary>A posted form's fields: blank is null, as the JSON endpoints read a missing property.</summary>
-internal sealed class PostedForm(IFormCollection form)
+public sealed class PostedForm(IFormCollection form)
 {
     public string? this[string name] => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString() : null;
 

@@ -2,25 +2,32 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Api.Documents;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Jobs.Lateness;
+using OneStop.Lateness;
 using OneStop.Persistence;
 using OneStop.Users;
 
 namespace OneStop.Api.Desk;
 
 /// <summary>
-/// <c>/quay/ho-so/{code}</c>: the dossier's status, its three deadlines, applicant, documents and ledger, the
-/// printable forms, and one form per action the user's roles and the dossier's state allow. Each action posts to
-/// its own address, runs the JSON endpoint's handler, and redirects back with a message; bad input re-renders
-/// the page with the errors beside the fields; a broken rule (409) comes back as a clear message.
+/// <c>/quay/ho-so/{code}</c>: the dossier's status, its three deadlines, applicant, documents and ledger (in
+/// Vietnamese, by kind), a link for every form that exists for it, its lateness findings for supervisors and heads, and
+/// one form per action the user's roles and the dossier's state allow. Each action posts to its own address, runs the
+/// JSON endpoint's handler, and redirects back with a message; bad input re-renders the page with the errors beside
+/// the fields; a broken rule (409) comes back as a clear message.
 /// </summary>
 internal static class DossierPage
 {
     private const string Route = "/quay/ho-so/{code}";
+
+    /// <summary>Where an action posted from the drafts list returns (<c>ve=xin-loi-cho-duyet</c>).</summary>
+    private const string BackToDrafts = "xin-loi-cho-duyet";
 
     private static readonly DossierActionForm[] Actions =
     [
@@ -38,7 +45,13 @@ internal static class DossierPage
             (code, f, actions, ct) => DossierEndpoints.RequestApology(code, new ApologyRequest(f["reason"], VietnameseText.FromLocalInput(f["newAppointmentAt"]), f.OccurredAt), actions, ct)),
         new("duyet-xin-loi", "Phê duyệt phiếu xin lỗi", "Phê duyệt và dời ngày hẹn", "Đã phê duyệt; ngày hẹn trả đã được dời.", [Roles.Officer, Roles.Head, Roles.Clerk],
             _ => false,
-            (code, f, actions, ct) => DossierEndpoints.ApproveApology(code, Guid.TryParse(f["apologyId"], out var id) ? id : Guid.Empty, new OccurredAtRequest(f.OccurredAt), actions, ct)),
+            (code, f, actions, ct) => DossierEndpoints.ApproveApology(code, ApologyId(f), new OccurredAtRequest(f.OccurredAt), actions, ct)),
+        new("tu-choi-xin-loi", "Không phê duyệt phiếu xin lỗi", "Không phê duyệt", "Đã ghi nhận không phê duyệt phiếu xin lỗi; ngày hẹn trả giữ nguyên.", [Roles.Officer, Roles.Head, Roles.Clerk],
+            _ => false,
+            (code, f, actions, ct) => DossierEndpoints.RejectApology(code, ApologyId(f), new ReasonRequest(f["reason"], f.OccurredAt), actions, ct)),
+        new("cap-lai-giay-tiep-nhan", "Cấp lại giấy tiếp nhận (Mẫu 01)", "Cấp lại giấy tiếp nhận", "Đã cấp lại giấy tiếp nhận. In giấy mới trong mục Giấy tờ in.", [Roles.Clerk],
+            d => !d.Status.IsTerminal(),
+            (code, f, actions, ct) => DossierEndpoints.ReissueReceipt(code, new ReissueReceiptRequest(VietnameseText.FromLocalInput(f["appointmentAt"]), f["reason"], f.OccurredAt), actions, ct)),
         new("ket-qua", "Ghi nhận có kết quả", "Ghi nhận kết quả", "Đã ghi nhận có kết quả.", [Roles.Officer, Roles.Clerk],
             d => d.Status is DossierStatus.Received or DossierStatus.InProcess,
             (code, f, actions, ct) => DossierEndpoints.MarkResultReady(code, new NoteRequest(f["note"], f.OccurredAt), actions, ct)),
@@ -58,65 +71,64 @@ internal static class DossierPage
 
     public static string PathOf(string code) => "/quay/ho-so/" + Uri.EscapeDataString(code);
 
+    /// <summary>The success message of an action by its address (the drafts list shows it too).</summary>
+    public static string? DoneOf(string? slug) => Actions.FirstOrDefault(a => a.Slug == slug)?.Done;
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(Route, Show).RequireAuthorization(PageAuthorization.Staff).ExcludeFromDescription();
+        app.MapGet(Route, Show).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         foreach (var action in Actions)
         {
             app.MapPost(Route + "/" + action.Slug, (HttpContext http, string code, IFormCollection form, DossierActions actions, PageServices services, CancellationToken cancellationToken) =>
                     ActAsync(action, http, code, form, actions, services, cancellationToken))
-                .RequireAuthorization(PageAuthorization.For(action.Roles)).ExcludeFromDescription();
+                .RequireAuthorization(Policies.AnyOf(action.Roles)).ExcludeFromDescription();
         }
     }
 
-    public static Task<ContentHttpResult> Show(HttpContext http, string code, PageServices services, CancellationToken cancellationToken)
+    public static Task<IResult> Show(HttpContext http, string code, PageServices services, CancellationToken cancellationToken)
     {
         var done = http.Request.Query["tb"].ToString();
         var rule = http.Request.Query["loi"].ToString();
         var success = done == "da-tiep-nhan"
             ? "Đã tiếp nhận hồ sơ. In giấy tiếp nhận và hẹn trả kết quả cho công dân."
-            : Actions.FirstOrDefault(a => a.Slug == done)?.Done;
-        return RenderAsync(http, code, success, rule.Length == 0 ? null : VietnameseText.Rule(rule), null, FormErrors.None, null, services, cancellationToken);
+            : DoneOf(done);
+        return RenderAsync(code, success, rule.Length == 0 ? null : Messages.Rule(rule), null, FormErrors.None, null, services, cancellationToken);
     }
 
-    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> ActAsync(
+    private static async Task<IResult> ActAsync(
         DossierActionForm action, HttpContext http, string code, IFormCollection form, DossierActions actions, PageServices services, CancellationToken cancellationToken)
     {
         var posted = new PostedForm(form);
+        var toDrafts = posted["ve"] == BackToDrafts;
         try
         {
             var outcome = await action.Run(code, posted, actions, cancellationToken);
             return outcome.Result switch
             {
-                Ok<DossierStateResponse> => TypedResults.Redirect(PathOf(code) + "?tb=" + action.Slug),
-                ValidationProblem invalid => await RenderAsync(
-                    http, code, null, null, action.Slug, FormErrors.From(invalid), posted, services, cancellationToken, StatusCodes.Status400BadRequest),
-                _ => await RenderAsync(http, code, null, null, null, FormErrors.None, null, services, cancellationToken),
+                Ok<DossierStateResponse> => TypedResults.Redirect(toDrafts ? DeskRoutes.Drafts + "?tb=" + action.Slug : PathOf(code) + "?tb=" + action.Slug),
+                ValidationProblem invalid when toDrafts => await DeskPages.DraftsAsync(http, services, null, null, Guid.TryParse(posted["apologyId"], out var failedId) ? failedId : null, FormErrors.From(invalid), cancellationToken, StatusCodes.Status400BadRequest),
+                ValidationProblem invalid => await RenderAsync(code, null, null, action.Slug, FormErrors.From(invalid), posted, services, cancellationToken, StatusCodes.Status400BadRequest),
+                _ => await RenderAsync(code, null, null, null, FormErrors.None, null, services, cancellationToken),
             };
         }
         catch (DossierRuleException e)
         {
-            return TypedResults.Redirect(PathOf(code) + "?loi=" + Uri.EscapeDataString(e.Code));
+            return TypedResults.Redirect((toDrafts ? DeskRoutes.Drafts : PathOf(code)) + "?loi=" + Uri.EscapeDataString(e.Code));
         }
     }
 
-    private static async Task<ContentHttpResult> RenderAsync(
-        HttpContext http, string code, string? success, string? ruleError, string? failed, FormErrors errors, PostedForm? posted,
+    private static async Task<IResult> RenderAsync(
+        string code, string? success, string? ruleError, string? failed, FormErrors errors, PostedForm? posted,
         PageServices services, CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
     {
         if (await services.Store.FindAsync(code, cancellationToken) is not var (dossier, agency))
         {
-            return PageLayout.Staff(http, "Không tìm thấy hồ sơ", Html.Of($"""
-                <p><a href="{PageLayout.DeskPath}">← Hàng chờ</a></p>
-                <h1>Không tìm thấy hồ sơ</h1>
-                <p class="notice notice-error" role="alert">Không có hồ sơ mã “{code}” trong phạm vi cơ quan của bạn. Kiểm tra lại mã.</p>
-                """), StatusCodes.Status404NotFound);
+            return PageResults.Error(StatusCodes.Status404NotFound, $"Không có hồ sơ mã “{code}” trong phạm vi cơ quan của bạn. Kiểm tra lại mã, hoặc tìm hồ sơ theo tên, số định danh, số điện thoại.");
         }
 
         var member = await services.Staff.GetAsync(cancellationToken);
         var now = services.Clock.GetCurrentInstant();
         var db = services.Db;
-
         var procedure = await (
             from v in db.ProcedureVersions.AsNoTracking()
             where v.Id == dossier.ProcedureVersionId
@@ -126,162 +138,74 @@ internal static class DossierPage
         var urgency = DeskPages.UrgencyOf(dossier.Status, dossier.CountingStartsAt, dossier.StatutoryDueAt, now, services.Thresholds.Value, services.Deadlines.Calculator, services.Deadlines.HoursOf(agency));
         var units = procedure.StepBudgets.Select(s => s.Unit).Append(Dossier.DeskUnit).Distinct(StringComparer.Ordinal).ToList();
         var offered = Actions.Where(a => a.IsOffered(dossier) && a.Roles.Any(member.IsInRole)).ToList();
-        var escaped = Uri.EscapeDataString(dossier.Code);
+        var actors = events.Select(e => e.Actor)
+            .Concat(events.SelectMany(e => EventDetails.Read(e.Details).Where(kv => kv.Key is "giver" or "receiver").Select(kv => kv.Value)))
+            .Concat(dossier.Apologies.Select(a => a.RequestedBy));
+        var names = await services.Names.ForAsync(actors, cancellationToken);
+        var forms = FormLinks(dossier, services.FormSets.For(agency.ElectronicId, dossier.AcceptedAt));
 
-        var main = Html.Of($"""
-            <p><a href="{PageLayout.DeskPath}">← Hàng chờ</a></p>
-            <h1>Hồ sơ <span class="code">{dossier.Code}</span></h1>
-            {PageLayout.Notice("success", success)}
-            {PageLayout.Notice("error", ruleError)}
-            <div class="dossier-grid">
-              <div>
-                <p class="lead"><strong>{procedure.Name}</strong> <span class="muted">({procedure.Code})</span></p>
-                <p>Tình trạng: <strong>{dossier.Status.ToVietnamese()}</strong> {DeskPages.Badge(urgency, dossier.Status)} · Đang ở: {dossier.CurrentUnit}</p>
-                <h2>Thời hạn</h2>
-                <div class="deadlines">
-                  <div class="deadline"><span class="label">Hạn giải quyết theo quy định</span><span class="value">{VietnameseText.DateTime(dossier.StatutoryDueAt)}</span></div>
-                  <div class="deadline"><span class="label">Hẹn trả kết quả{(dossier.Reschedulings > 0 ? " (đã hẹn lại)" : string.Empty)}</span><span class="value">{VietnameseText.DateTime(dossier.AppointmentAt)}</span></div>
-                  <div class="deadline"><span class="label">Hạn của bước hiện tại</span><span class="value">{(dossier.StepDueAt is { } step ? VietnameseText.DateTime(step) : "—")}</span></div>
-                  {(dossier.Status == DossierStatus.AwaitingSupplement && dossier.SupplementDueAt is { } supplementDue ? Html.Of($"""<div class="deadline"><span class="label">Hạn công dân bổ sung (quá hạn: đóng hồ sơ)</span><span class="value">{VietnameseText.DateTime(supplementDue)}</span></div>""") : Html.Empty)}
-                </div>
-                <p class="muted">{(dossier.ReceivedAt is { } receivedElsewhere ? $"Nhận tại bộ phận một cửa ngoài địa bàn {VietnameseText.DateTime(receivedElsewhere)} · cơ quan có thẩm quyền nhận " : "Tiếp nhận ")}{VietnameseText.DateTime(dossier.AcceptedAt)} · bắt đầu tính {VietnameseText.DateTime(dossier.CountingStartsAt)} · thời hạn {dossier.ProcessingTime.ToString()} · lịch {(dossier.DueCalendarStatus == OneStop.Calendar.CalendarStatus.Official ? "chính thức" : "tạm tính")} · sổ theo dõi số {dossier.TrackingNumber}</p>
-                <h2>In giấy tờ</h2>
-                <div class="prints">
-                  <a class="button" href="/api/dossiers/{escaped}/receipt.pdf">In giấy tiếp nhận</a>
-                  <a class="button button-secondary" href="/api/dossiers/{escaped}/forms">Các biểu mẫu khác (PDF)</a>
-                  <a class="button button-secondary" href="{PageLayout.LookupPath}/{escaped}">Trang tra cứu của công dân</a>
-                </div>
-                <h2>Người nộp hồ sơ</h2>
-                {Person(dossier.Applicant)}
-                {(dossier.Proxy is { } proxy ? Html.Of($"<h3>Người được ủy quyền</h3>{Person(proxy)}") : Html.Empty)}
-                <p>Kênh tiếp nhận: {VietnameseText.Channel(dossier.Channel)}</p>
-                <h2>Thành phần hồ sơ</h2>
-                <ul>{dossier.Documents.Select(d => Html.Of($"<li>{d.Name}: {d.Originals} bản chính, {d.Copies} bản sao</li>"))}</ul>
-              </div>
-              <div>
-                <h2>Thao tác</h2>
-                {Apologies(http, dossier, member, failed, errors, posted)}
-                {(offered.Count == 0
-                    ? Html.Of($"""<p class="muted">{(dossier.Status.IsTerminal() ? "Hồ sơ đã kết thúc; không còn thao tác." : "Vai trò của bạn không có thao tác nào với hồ sơ ở tình trạng này.")}</p>""")
-                    : Html.Join(offered.Select(a => ActionForm(http, dossier, a, units, a.Slug == failed ? errors : FormErrors.None, a.Slug == failed ? posted : null))))}
-              </div>
-            </div>
-            <h2>Nhật ký hồ sơ</h2>
-            {Ledger(events)}
-            """);
+        // The true-lateness audit of this dossier, for those who answer for it (supervisors, heads, administrators):
+        // computed now from the ledger, not stored (a page view changes nothing).
+        IReadOnlyList<Finding>? findings = null;
+        if (member.IsInRole(Roles.Supervisor) || member.IsInRole(Roles.Head) || member.IsInRole(Roles.Admin))
+        {
+            var audited = await services.Lateness.AuditAsync([dossier.Id], now, cancellationToken);
+            findings = audited.SingleOrDefault()?.Audit.Findings ?? [];
+        }
+
+        var model = new DossierPageModel(
+            dossier, procedure.Name, procedure.Code, urgency, events, forms, findings, units, offered, member, names, success, ruleError, failed, errors, posted);
+
         // Decree 13/2023: who read a dossier's personal data is logged, once the page is built (the commit is the
         // last thing that can fail).
         db.PersonalDataReads.Add(new PersonalDataRead(dossier.Id, member.UserName, now, "GET " + Route));
         await db.SaveChangesAsync(cancellationToken);
-                return PageLayout.Staff(http, "Hồ sơ " + dossier.Code, main, status);
+        return PageResults.Page<DossierView>(new { M = model }, status);
     }
 
-    private static Html ActionForm(HttpContext http, Dossier dossier, DossierActionForm action, List<string> units, FormErrors errors, PostedForm? posted)
+    /// <summary>Every form that exists for the dossier besides the latest receipt (its own button); once re-issued, each receipt by number.</summary>
+    private static List<DossierFormLink> FormLinks(Dossier dossier, FormSet set)
     {
-        string? V(string name) => posted?[name];
-        var prefix = action.Slug + "-";
-        string Id(string name) => prefix + name;
-        var fields = action.Slug switch
+        var links = new List<DossierFormLink>();
+        foreach (var link in DossierForms.Available(dossier, set))
         {
-            "ban-giao" => Html.Of($"""
-                {PageForms.Input("toUnit", "Bàn giao cho đơn vị", V("toUnit"), errors, required: true, id: Id("toUnit"), extra: Html.Of($"""list="{prefix}units" autocomplete="off" """))}
-                <datalist id="{prefix}units">{units.Select(u => Html.Of($"""<option value="{u}">"""))}</datalist>
-                {PageForms.Input("giver", "Người giao", V("giver"), errors, id: Id("giver"), hint: "Để trống: người đang đăng nhập.")}
-                {PageForms.Input("receiver", "Người nhận", V("receiver"), errors, id: Id("receiver"))}
-                {PageForms.Input("stepBudgetHours", "Thời gian cho bước này (giờ làm việc)", V("stepBudgetHours"), errors, type: "number", id: Id("stepBudgetHours"), extra: Html.Of($"""min="0" max="2400" """))}
-                """),
-            "yeu-cau-bo-sung" => Html.Of($"""
-                {PageForms.TextArea("reason", "Lý do", V("reason"), errors, required: true, id: Id("reason"))}
-                {PageForms.TextArea("missingDocuments", "Giấy tờ cần bổ sung", V("missingDocuments"), errors, id: Id("missingDocuments"), hint: "Hướng dẫn một lần, đầy đủ (Nghị định 118/2025, Điều 17 khoản 2 điểm a, sửa đổi bởi Nghị định 309/2026; hồ sơ tiếp nhận trước 01/7/2025: Thông tư 01/2018).")}
-                """),
-            "xin-loi" => Html.Of($"""
-                {PageForms.TextArea("reason", "Lý do chậm", V("reason"), errors, required: true, id: Id("reason"))}
-                {PageForms.Input("newAppointmentAt", "Ngày hẹn trả mới", V("newAppointmentAt"), errors, type: "datetime-local", required: true, id: Id("newAppointmentAt"), hint: "Chỉ được hẹn lại một lần; cần thủ trưởng phê duyệt.")}
-                """),
-            "ket-qua" or "cong-dan-den" => PageForms.TextArea("note", "Ghi chú", V("note"), errors, id: Id("note")),
-            "tra-ket-qua" => PageForms.Input("receivedBy", "Người nhận kết quả", V("receivedBy"), errors, id: Id("receivedBy"), hint: "Để trống nếu là người nộp hồ sơ."),
-            "dung" or "tu-choi" => PageForms.TextArea("reason", "Lý do", V("reason"), errors, required: true, id: Id("reason")),
-            _ => Html.Empty,
-        };
-        return Html.Of($"""
-            <details class="action" id="{action.Slug}"{(errors.IsEmpty ? Html.Empty : Html.Of($" open"))}>
-              <summary>{action.Title}</summary>
-              <form method="post" action="{PathOf(dossier.Code)}/{action.Slug}" novalidate>
-                {PageForms.ErrorSummary(errors, prefix)}
-                {PageForms.Antiforgery(http)}
-                {fields}
-                {When(V("occurredAt"), errors, prefix)}
-                <button type="submit"{(action.Slug is "dung" or "tu-choi" ? Html.Of($" class=\"button-danger\"") : Html.Empty)}>{action.Button}</button>
-              </form>
-            </details>
-            """);
-    }
+            if (link.Name == DossierForms.Receipt && dossier.Receipts.Count <= 1)
+            {
+                // The page's first button prints it.
+                continue;
+            }
 
-    private static Html Apologies(HttpContext http, Dossier dossier, StaffMember member, string? failed, FormErrors errors, PostedForm? posted)
-    {
-        var pending = dossier.Apologies.Where(a => a.Status == ApologyStatus.Pending).ToList();
-        if (pending.Count == 0)
-        {
-            return Html.Empty;
+            if (link.Name == DossierForms.Receipt)
+            {
+                links.AddRange(dossier.Receipts.OrderByDescending(r => r.Number).Select(r => link with
+                {
+                    Title = link.Title + (r.Number == 1 ? " (lần đầu)" : $" (cấp lại lần {r.Number - 1})"),
+                    Url = link.Url + "?number=" + r.Number.ToString(CultureInfo.InvariantCulture),
+                }));
+            }
+            else
+            {
+                links.Add(link);
+            }
         }
 
-        var formErrors = failed == "duyet-xin-loi" ? errors : FormErrors.None;
-        return Html.Join(pending.Select(a => Html.Of($"""
-            <section class="notice notice-info" id="duyet-xin-loi" aria-label="Phiếu xin lỗi chờ phê duyệt">
-              <p><strong>Phiếu xin lỗi chờ thủ trưởng phê duyệt</strong></p>
-              <p>Lý do: {a.Reason}<br>Ngày hẹn mới đề nghị: <strong>{VietnameseText.DateTime(a.NewAppointmentAt)}</strong><br>Người lập: {a.RequestedBy}, {VietnameseText.DateTime(a.RequestedAt)}</p>
-              {(member.IsInRole(Roles.Head) && !dossier.Status.IsTerminal()
-                  ? Html.Of($"""
-                      <form method="post" action="{PathOf(dossier.Code)}/duyet-xin-loi">
-                        {PageForms.ErrorSummary(formErrors, "duyet-xin-loi-")}
-                        {PageForms.Antiforgery(http)}
-                        <input type="hidden" name="apologyId" value="{a.Id}">
-                        {When(failed == "duyet-xin-loi" ? posted?["occurredAt"] : null, formErrors, "duyet-xin-loi-")}
-                        <button type="submit">Phê duyệt và dời ngày hẹn</button>
-                      </form>
-                      """)
-                  : Html.Empty)}
-            </section>
-            """)));
+        return links;
     }
 
-    private static Html When(string? value, FormErrors errors, string prefix) => Html.Of($"""
-        <details class="when"{(errors.For("occurredAt") is null ? Html.Empty : Html.Of($" open"))}>
-          <summary>Việc này đã xảy ra trước đó?</summary>
-          {PageForms.Input("occurredAt", "Thời điểm thực tế", value, errors, type: "datetime-local", id: prefix + "occurredAt", hint: "Để trống nếu là bây giờ. Không được sau hiện tại, không trước khi tiếp nhận.")}
-        </details>
-        """);
-
-    private static Html Person(Person person) => Html.Of($"""
-        <dl class="facts">
-          <dt>Họ và tên</dt><dd>{person.FullName}</dd>
-          <dt>Số định danh</dt><dd>{person.IdNumber ?? "—"}</dd>
-          <dt>Điện thoại</dt><dd>{person.Phone ?? "—"}</dd>
-          <dt>Địa chỉ</dt><dd>{person.Address ?? "—"}</dd>
-          <dt>Email</dt><dd>{person.Email ?? "—"}</dd>
-        </dl>
-        """);
-
-    private static Html Ledger(List<DossierEvent> events) => Html.Of($"""
-        <div class="table-wrap">
-        <table>
-          <thead><tr><th scope="col">#</th><th scope="col">Sự kiện</th><th scope="col">Thời điểm</th><th scope="col">Người thực hiện</th><th scope="col">Chi tiết</th></tr></thead>
-          <tbody>{events.Select(e => Html.Of($"""
-            <tr>
-              <td>{e.Sequence}</td>
-              <td>{VietnameseText.Event(e.Kind)}</td>
-              <td>{VietnameseText.DateTime(e.OccurredAt)}{(e.OccurredAt != e.RecordedAt ? Html.Of($"<br><span class=\"muted\">ghi lúc {VietnameseText.DateTime(e.RecordedAt)}</span>") : Html.Empty)}</td>
-              <td>{e.Actor}</td>
-              <td><ul class="details">{EventDetails.Read(e.Details).Where(kv => kv.Value.Length > 0).Select(kv => Html.Of($"<li>{VietnameseText.DetailName(kv.Key)}: {VietnameseText.DetailValue(kv.Value)}</li>"))}</ul></td>
-            </tr>
-            """))}</tbody>
-        </table>
-        </div>
-        """);
+    private static Guid ApologyId(PostedForm form) => Guid.TryParse(form["apologyId"], out var id) ? id : Guid.Empty;
 
     private static int? Hours(string? text) =>
         text is null ? null : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) ? hours : -1;
 }
 
+/// <summary>What the dossier page shows.</summary>
+public sealed record DossierPageModel(
+    Dossier Dossier, string ProcedureName, string ProcedureCode, QueueUrgency Urgency, IReadOnlyList<DossierEvent> Ledger,
+    IReadOnlyList<DossierFormLink> Forms, IReadOnlyList<Finding>? Findings, IReadOnlyList<string> Units, IReadOnlyList<DossierActionForm> Offered,
+    StaffMember Member, Func<string, string> Names, string? Success, string? RuleError, string? Failed, FormErrors Errors, PostedForm? Posted);
+
 /// <summary>What the dossier page reads besides the request.</summary>
-internal sealed record PageServices(DossierStore Store, CurrentStaff Staff, OneStopDbContext Db, AgencyDeadlines Deadlines, IClock Clock, Microsoft.Extensions.Options.IOptions<OneStop.Sla.DeadlineThresholds> Thresholds);
+public sealed record PageServices(
+    DossierStore Store, CurrentStaff Staff, OneStopDbContext Db, AgencyDeadlines Deadlines, IClock Clock,
+    Microsoft.Extensions.Options.IOptions<OneStop.Sla.DeadlineThresholds> Thresholds, StaffNames Names, FormSets FormSets, LatenessService Lateness,
+    PendingApologies PendingApologies);

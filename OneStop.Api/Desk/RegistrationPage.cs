@@ -3,22 +3,24 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using OneStop.Api.Administration;
 using OneStop.Api.Dossiers;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
 using OneStop.Api.Problems;
+using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Language;
 using OneStop.Persistence;
 using OneStop.Procedures;
-using OneStop.Users;
 
 namespace OneStop.Api.Desk;
 
 /// <summary>
-/// <c>/quay/tiep-nhan</c>: find the procedure by name or code, tick the documents handed in from its checklist,
-/// type the applicant (and proxy), choose the channel; the registration goes through <see cref="DossierIntake"/>
-/// with an idempotency key drawn when the form is shown, so a double click registers one dossier.
+/// <c>/quay/tiep-nhan</c>: find the procedure by name or code (listed in Vietnamese order), then one form with the
+/// applicant's name in focus, the checklist (nothing ticked until ticked), the proxy and the channel, and the appointment
+/// the receipt will print (<see cref="Dossier.Due"/>, the rule registration uses; recomputed for a declared acceptance
+/// by the preview button, which saves nothing). The registration goes through <see cref="DossierIntake"/> with an
+/// idempotency key drawn when the form is shown, so a double click registers one dossier.
 /// </summary>
 internal static class RegistrationPage
 {
@@ -26,12 +28,13 @@ internal static class RegistrationPage
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.RegisterPath, Show).RequireAuthorization(PageAuthorization.For(Roles.Clerk, Roles.Admin)).ExcludeFromDescription();
-        app.MapPost(PageLayout.RegisterPath, Register).RequireAuthorization(PageAuthorization.For(Roles.Clerk, Roles.Admin)).ExcludeFromDescription();
+        app.MapGet(PageLayout.RegisterPath, Show).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
+        app.MapPost(PageLayout.RegisterPath, Register).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
+        app.MapPost(DeskRoutes.RegisterPreview, Preview).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
     }
 
-    public static async Task<ContentHttpResult> Show(
-        HttpContext http, string? tim, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<IResult> Show(
+        HttpContext http, string? tim, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, CancellationToken cancellationToken)
     {
         var chosen = http.Request.Query["thu-tuc"].ToString();
         var procedures = await OfferedAsync(db, staff, cancellationToken);
@@ -40,26 +43,48 @@ internal static class RegistrationPage
             var procedure = procedures.SingleOrDefault(p => p.Code == chosen);
             if (procedure is not null && procedure.VersionInForce(clock.GetCurrentInstant()) is { } version)
             {
-                return FormPage(http, procedure, version, _ => null, FormErrors.None, Guid.NewGuid().ToString("N"), null, StatusCodes.Status200OK);
+                var agency = await staff.GetAgencyAsync(cancellationToken);
+                return FormPage(procedure, version, _ => null, FormErrors.None, Guid.NewGuid().ToString("N"), null, StatusCodes.Status200OK, deadlines, agency, clock.GetCurrentInstant(), focusName: true);
             }
 
-            return SearchPage(http, tim, procedures, "Không tìm thấy thủ tục này hoặc thủ tục chưa có phiên bản có hiệu lực. Chọn lại trong danh sách.");
+            return ChoicePage(tim, procedures, "Không tìm thấy thủ tục này hoặc thủ tục chưa có phiên bản có hiệu lực. Chọn lại trong danh sách.");
         }
 
-        return SearchPage(http, tim, procedures, null);
+        return ChoicePage(tim, procedures, null);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> Register(
-        HttpContext http, IFormCollection form, DossierIntake intake, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    /// <summary>The form posted for a preview: the same form back, with the appointment for the declared acceptance; nothing saved.</summary>
+    public static async Task<IResult> Preview(
+        IFormCollection form, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, CancellationToken cancellationToken)
     {
-        string? Value(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+        string? Value(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
         var procedures = await OfferedAsync(db, staff, cancellationToken);
-        var procedure = procedures.SingleOrDefault(p => p.Code == Value("procedureCode"));
-        if (procedure is null || procedure.VersionInForce(clock.GetCurrentInstant()) is not { } version)
+        var now = clock.GetCurrentInstant();
+        if (procedures.SingleOrDefault(p => p.Code == Value("procedureCode")) is not { } procedure || procedure.VersionInForce(now) is not { } version)
         {
-            return SearchPage(http, null, procedures, "Chọn thủ tục hành chính trước khi tiếp nhận.");
+            return ChoicePage(null, procedures, "Chọn thủ tục hành chính trước khi tiếp nhận.");
         }
 
+        var validation = new Validation();
+        var declared = InputPolicy.Instant(VietnameseText.FromLocalInput(Value("acceptedAt")), "acceptedAt", validation);
+        var agency = await staff.GetAgencyAsync(cancellationToken);
+        return FormPage(procedure, version, Value, FormErrors.From(validation), Value("idempotencyKey") ?? Guid.NewGuid().ToString("N"), null,
+            validation.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, deadlines, agency, declared ?? now, focusName: false);
+    }
+
+    public static async Task<IResult> Register(
+        IFormCollection form, DossierIntake intake, OneStopDbContext db, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, CancellationToken cancellationToken)
+    {
+        string? Value(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
+        var procedures = await OfferedAsync(db, staff, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var procedure = procedures.SingleOrDefault(p => p.Code == Value("procedureCode"));
+        if (procedure is null || procedure.VersionInForce(now) is not { } version)
+        {
+            return ChoicePage(null, procedures, "Chọn thủ tục hành chính trước khi tiếp nhận.");
+        }
+
+        var agency = await staff.GetAgencyAsync(cancellationToken);
         var checkedIndices = new List<int>();
         var documents = new List<DocumentRequest>();
         for (var i = 0; i < version.RequiredDocuments.Count; i++)
@@ -81,10 +106,13 @@ internal static class RegistrationPage
             documents,
             Enum.TryParse<Channel>(Value("channel"), ignoreCase: false, out var channel) && Enum.IsDefined(channel) ? channel : Channel.Counter,
             VietnameseText.FromLocalInput(Value("acceptedAt")),
-            string.IsNullOrWhiteSpace(Value("receivedElsewhere.agency")) && string.IsNullOrWhiteSpace(Value("receivedElsewhere.receivedAt"))
+            Value("receivedElsewhere.agency") is null && Value("receivedElsewhere.receivedAt") is null
                 ? null
                 : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))));
         var key = Value("idempotencyKey") is { Length: > 0 and <= 200 } k ? k : null;
+        IResult Again(FormErrors errors, string? error, int status) =>
+            FormPage(procedure, version, Value, errors, key ?? Guid.NewGuid().ToString("N"), error, status, deadlines, agency,
+                InputPolicy.Instant(request.AcceptedAt, "acceptedAt", new Validation()) ?? now, focusName: false);
 
         // The API reads an empty list as "the whole checklist"; at the desk, nothing ticked is a mistake.
         if (documents.Count == 0)
@@ -93,7 +121,7 @@ internal static class RegistrationPage
             validation.Add("documents", ValidationCodes.NoDocumentTicked, "Tick at least one document received.");
             _ = InputRules.Person(request.Applicant, "applicant", required: true, validation);
             _ = InputRules.Person(request.Proxy, "proxy", required: false, validation);
-            return FormPage(http, procedure, version, Value, FormErrors.From(validation), key ?? Guid.NewGuid().ToString("N"), null, StatusCodes.Status400BadRequest);
+            return Again(FormErrors.From(validation), null, StatusCodes.Status400BadRequest);
         }
 
         var outcome = await intake.RegisterAsync(request, key, cancellationToken);
@@ -110,138 +138,77 @@ internal static class RegistrationPage
 
         if (outcome.IsKeyReused)
         {
-            return FormPage(http, procedure, version, Value, FormErrors.None, Guid.NewGuid().ToString("N"),
-                "Phiếu này đã được gửi trước đó với nội dung khác. Kiểm tra lại rồi bấm tiếp nhận một lần nữa.", StatusCodes.Status409Conflict);
+            key = null;
+            return Again(FormErrors.None, Messages.Rule("idempotency-key-reused"), StatusCodes.Status409Conflict);
         }
 
+        return Again(DocumentErrors(FormErrors.From(outcome.Errors), checkedIndices), null, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>documents[j] is the j-th ticked document: point at its line of the checklist.</summary>
+    private static FormErrors DocumentErrors(FormErrors from, List<int> checkedIndices)
+    {
         var errors = new FormErrors();
-        foreach (var (field, message) in FormErrors.From(outcome.Errors).All)
+        foreach (var (field, message) in from.All)
         {
-            // documents[j] is the j-th ticked document: point at its line of the checklist.
             errors.Add(field.StartsWith("documents[", StringComparison.Ordinal) && int.TryParse(field.AsSpan(10, field.IndexOf(']', StringComparison.Ordinal) - 10), CultureInfo.InvariantCulture, out var j) && j < checkedIndices.Count
                 ? $"documents[{checkedIndices[j]}]" : field, message);
         }
 
-        return FormPage(http, procedure, version, Value, errors, key ?? Guid.NewGuid().ToString("N"), null, StatusCodes.Status400BadRequest);
+        return errors;
     }
 
     private static int Count(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (string.IsNullOrWhiteSpace(text) ? 0 : -1);
 
-    private static PersonRequest Person(string prefix, Func<string, string?> value)
-    {
-        string? Field(string name) => value($"{prefix}.{name}") is { } v && !string.IsNullOrWhiteSpace(v) ? v : null;
-        return new PersonRequest(Field("fullName"), Field("idNumber"), Field("phone"), Field("address"), Field("email"));
-    }
+    private static PersonRequest Person(string prefix, Func<string, string?> value) =>
+        new(value($"{prefix}.fullName"), value($"{prefix}.idNumber"), value($"{prefix}.phone"), value($"{prefix}.address"), value($"{prefix}.email"));
 
-    /// <summary>Procedures this member's agency offers (read from the catalogue until the procedures API serves the desk).</summary>
+    /// <summary>Procedures this member's agency offers, in Vietnamese order (Đ after D, tone marks after letters).</summary>
     private static async Task<List<Procedure>> OfferedAsync(OneStopDbContext db, CurrentStaff staff, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).Select(a => a.Id).ToListAsync(cancellationToken);
         var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions).ToListAsync(cancellationToken);
-        return procedures.Where(p => p.AgencyId is null || agencies.Contains(p.AgencyId.Value)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        return procedures.Where(p => p.AgencyId is null || agencies.Contains(p.AgencyId.Value)).OrderBy(p => p.Name, VietnameseCollation.Instance).ToList();
     }
 
-    private static ContentHttpResult SearchPage(HttpContext http, string? search, List<Procedure> procedures, string? error)
+    private static RazorComponentResult<ProcedureChoicePage> ChoicePage(string? search, List<Procedure> procedures, string? error)
     {
-        var query = ProcedureCatalogue.Normalize(search?.Trim() ?? string.Empty);
+        var query = VietnameseFolding.Fold(search ?? string.Empty);
         var found = procedures
-            .Where(p => query.Length == 0 || ProcedureCatalogue.Normalize(p.Name).Contains(query, StringComparison.Ordinal) || ProcedureCatalogue.Normalize(p.Code).Contains(query, StringComparison.Ordinal))
+            .Where(p => query.Length == 0 || VietnameseFolding.Fold(p.Name).Contains(query, StringComparison.Ordinal) || VietnameseFolding.Fold(p.Code).Contains(query, StringComparison.Ordinal))
             .Take(SearchLimit).ToList();
-        var items = found.Select(p => Html.Of($"""
-            <li><a href="{PageLayout.RegisterPath}?thu-tuc={Uri.EscapeDataString(p.Code)}">{p.Name}</a>
-              <span class="muted">— {p.Code} · {p.Field} · {p.Versions.MaxBy(v => v.Number)?.ProcessingTime.ToString()}</span></li>
-            """));
-        var list = found.Count == 0
-            ? Html.Of($"""<p class="notice notice-info">Không có thủ tục nào khớp với “{search}”.</p>""")
-            : Html.Of($"""<ul class="procedures">{items}</ul>""");
-        return PageLayout.Staff(http, "Tiếp nhận hồ sơ", Html.Of($"""
-            <h1>Tiếp nhận hồ sơ</h1>
-            {PageLayout.Notice("error", error)}
-            <form method="get" action="{PageLayout.RegisterPath}" class="inline" role="search">
-              {PageForms.Input("tim", "Tìm thủ tục theo tên hoặc mã", search, FormErrors.None, type: "search", hint: "Ví dụ: kết hôn, khai sinh, 1.000894.H99", extra: Html.Of($"""autocomplete="off" autofocus"""))}
-              <button type="submit">Tìm</button>
-            </form>
-            <h2>{(query.Length == 0 ? "Các thủ tục" : "Kết quả tìm")} ({found.Count})</h2>
-            {list}
-            """), error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+        return PageResults.Page<ProcedureChoicePage>(new { Search = search, Found = found, Error = error }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static ContentHttpResult FormPage(
-        HttpContext http, Procedure procedure, ProcedureVersion version, Func<string, string?> value, FormErrors errors, string key, string? error, int status)
+    private static RazorComponentResult<RegistrationFormPage> FormPage(
+        Procedure procedure, ProcedureVersion version, Func<string, string?> value, FormErrors errors, string key, string? error, int status,
+        AgencyDeadlines deadlines, OneStop.Agencies.Agency agency, Instant acceptedAt, bool focusName)
     {
-        var posted = value("procedureCode") is not null;
-        var checklist = version.RequiredDocuments.Select((d, i) =>
+        Deadline? preview;
+        try
         {
-            var id = PageForms.IdOf($"documents[{i}]");
-            var ticked = !posted || value($"doc{i}") is not null;
-            var docError = errors.For($"documents[{i}]");
-            return Html.Of($"""
-                <li{(docError is null ? Html.Empty : Html.Of($" class=\"has-error\""))}>
-                  <label class="doc"><input type="checkbox" id="{id}" name="doc{i}"{(ticked ? Html.Of($" checked") : Html.Empty)}> {d.Name}</label>
-                  <span class="counts">
-                    <span class="count"><label for="docOriginals{i}">Bản chính</label>
-                      <input type="number" id="docOriginals{i}" name="docOriginals{i}" min="0" max="99" value="{value($"docOriginals{i}") ?? d.Originals.ToString(CultureInfo.InvariantCulture)}"></span>
-                    <span class="count"><label for="docCopies{i}">Bản sao</label>
-                      <input type="number" id="docCopies{i}" name="docCopies{i}" min="0" max="99" value="{value($"docCopies{i}") ?? d.Copies.ToString(CultureInfo.InvariantCulture)}"></span>
-                  </span>
-                  {(docError is null ? Html.Empty : Html.Of($"""<p class="error">{docError}</p>"""))}
-                </li>
-                """);
-        });
-        var channel = value("channel") ?? nameof(Channel.Counter);
-        var main = Html.Of($"""
-            <h1>Tiếp nhận hồ sơ</h1>
-            <p class="lead"><strong>{procedure.Name}</strong> <span class="muted">({procedure.Code})</span><br>
-              Thời hạn giải quyết: {version.ProcessingTime.ToString()} · Lệ phí: {version.Fee.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.')} đồng ·
-              <a href="{PageLayout.RegisterPath}">Chọn thủ tục khác</a></p>
-            {PageLayout.Notice("error", error)}
-            {PageForms.ErrorSummary(errors)}
-            <form method="post" action="{PageLayout.RegisterPath}" class="stack wide" novalidate>
-              {PageForms.Antiforgery(http)}
-              <input type="hidden" name="procedureCode" value="{procedure.Code}">
-              <input type="hidden" name="idempotencyKey" value="{key}">
-              <fieldset id="documents" tabindex="-1">
-                <legend>Thành phần hồ sơ đã nhận</legend>
-                {(errors.For("documents") is { } none ? Html.Of($"""<p class="error">{none}</p>""") : Html.Empty)}
-                <ul class="checklist">{checklist}</ul>
-              </fieldset>
-              <div class="pair">
-                <fieldset>
-                  <legend>Người nộp hồ sơ</legend>
-                  {PersonFields("applicant", value, errors, required: true)}
-                </fieldset>
-                <fieldset>
-                  <legend>Người được ủy quyền (nếu có)</legend>
-                  {PersonFields("proxy", value, errors, required: false)}
-                </fieldset>
-              </div>
-              <fieldset>
-                <legend>Tiếp nhận</legend>
-                {PageForms.Select("channel", "Kênh tiếp nhận", channel, [(nameof(Channel.Counter), "Trực tiếp tại quầy"), (nameof(Channel.Online), "Trực tuyến"), (nameof(Channel.Post), "Qua bưu chính")], errors)}
-                <details class="when"{(errors.For("acceptedAt") is null ? Html.Empty : Html.Of($" open"))}>
-                  <summary>Hồ sơ đã nhận trước đó?</summary>
-                  {PageForms.Input("acceptedAt", "Thời điểm tiếp nhận thực tế", value("acceptedAt"), errors, type: "datetime-local", hint: "Để trống nếu nhận ngay bây giờ.")}
-                </details>
-                <details class="when"{(errors.For("receivedElsewhere.agency") is null && errors.For("receivedElsewhere.receivedAt") is null ? Html.Empty : Html.Of($" open"))}>
-                  <summary>Hồ sơ do bộ phận một cửa nơi khác tiếp nhận (không phụ thuộc địa giới hành chính)?</summary>
-                  <p class="hint">Thời gian giải quyết tính từ khi cơ quan có thẩm quyền nhận được hồ sơ (Nghị định 118/2025, Điều 17 khoản 3, sửa đổi bởi Nghị định 309/2026).</p>
-                  {PageForms.Input("receivedElsewhere.agency", "Mã định danh của cơ quan đã tiếp nhận", value("receivedElsewhere.agency"), errors, hint: "Ví dụ 000.00.13.H99.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-                  {PageForms.Input("receivedElsewhere.receivedAt", "Thời điểm nơi đó tiếp nhận", value("receivedElsewhere.receivedAt"), errors, type: "datetime-local")}
-                </details>
-              </fieldset>
-              <button type="submit">Tiếp nhận và lập giấy hẹn</button>
-            </form>
-            """);
-        return PageLayout.Staff(http, "Tiếp nhận: " + procedure.Name, main, status);
-    }
+            preview = Dossier.Due(acceptedAt, version.ProcessingTime, agency.CountingMode, version.CutOff, deadlines.Calculator, deadlines.HoursOf(agency));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            preview = null;
+        }
 
-    private static Html PersonFields(string prefix, Func<string, string?> value, FormErrors errors, bool required) => Html.Of($"""
-        {PageForms.Input(prefix + ".fullName", "Họ và tên", value(prefix + ".fullName"), errors, required: required, extra: Html.Of($"""autocomplete="off" """))}
-        {PageForms.Input(prefix + ".idNumber", "Số định danh cá nhân", value(prefix + ".idNumber"), errors, hint: "12 chữ số trên thẻ căn cước.", extra: Html.Of($"""inputmode="numeric" autocomplete="off" """))}
-        {PageForms.Input(prefix + ".phone", "Số điện thoại", value(prefix + ".phone"), errors, type: "tel", extra: Html.Of($"""autocomplete="off" """))}
-        {PageForms.Input(prefix + ".address", "Địa chỉ", value(prefix + ".address"), errors, extra: Html.Of($"""autocomplete="off" """))}
-        {PageForms.Input(prefix + ".email", "Email", value(prefix + ".email"), errors, type: "email", extra: Html.Of($"""autocomplete="off" """))}
-        """);
+        return PageResults.Page<RegistrationFormPage>(
+            new
+            {
+                Procedure = procedure,
+                Version = version,
+                Value = value,
+                Errors = errors,
+                Key = key,
+                Error = error,
+                Preview = preview,
+                PreviewFrom = acceptedAt,
+                FocusName = focusName,
+            },
+            status);
+    }
 }

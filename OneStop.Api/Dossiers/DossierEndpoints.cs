@@ -34,6 +34,7 @@ public static class DossierEndpoints
         group.MapPost("/{code}/supplements", ReceiveSupplement).RequireAuthorization(Policy(Roles.Clerk, Roles.Officer));
         group.MapPost("/{code}/apologies", RequestApology).RequireAuthorization(Policy(Roles.Officer, Roles.Head));
         group.MapPost("/{code}/apologies/{id:guid}/approval", ApproveApology).RequireAuthorization(Policy(Roles.Officer, Roles.Head, Roles.Clerk));
+        group.MapPost("/{code}/apologies/{id:guid}/rejection", RejectApology).RequireAuthorization(Policy(Roles.Officer, Roles.Head, Roles.Clerk));
         group.MapPost("/{code}/result", MarkResultReady).RequireAuthorization(Policy(Roles.Officer, Roles.Clerk));
         group.MapPost("/{code}/return", Return).RequireAuthorization(Policy(Roles.Clerk));
         group.MapPost("/{code}/visits", LogVisit).RequireAuthorization(Policy(Roles.Clerk));
@@ -264,6 +265,23 @@ public static class DossierEndpoints
 
             d.ApproveApology(id, ctx.Member.IsInRole(Roles.Head), action);
         }, cancellationToken);
+
+    /// <summary>The head turns a drafted apology down with a reason (409 <c>apology-needs-head</c> for anyone else).</summary>
+    public static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> RejectApology(
+        string code, Guid id, ReasonRequest request, DossierActions actions, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var reason = InputRules.Text(request.Reason, "reason", 2000, validation, multiLine: true);
+        return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, ctx) =>
+        {
+            if (d.Apologies.All(a => a.Id != id))
+            {
+                throw new InvalidInputException("id", ValidationCodes.NoSuchApology, "This dossier has no such apology.");
+            }
+
+            d.RejectApology(id, ctx.Member.IsInRole(Roles.Head), reason, action);
+        }, cancellationToken);
+    }
 
     public static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> MarkResultReady(
         string code, NoteRequest? request, DossierActions actions, CancellationToken cancellationToken)

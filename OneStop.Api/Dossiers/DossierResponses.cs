@@ -62,10 +62,11 @@ public sealed record DossierResponse(
 /// </summary>
 public sealed record ReceivedElsewhereResponse(string Agency, string AgencyName, string ReceivedAt);
 
-public sealed record ApologyResponse(Guid Id, string Status, string Reason, string NewAppointmentAt, string RequestedAt, string? ApprovedBy)
+public sealed record ApologyResponse(
+    Guid Id, string Status, string Reason, string NewAppointmentAt, string RequestedAt, string? ApprovedBy, string? RejectedBy = null, string? RejectionReason = null)
 {
     public static ApologyResponse From(Apology a) => new(
-        a.Id, a.Status.ToString(), a.Reason, OfficeTime.FormatIso(a.NewAppointmentAt), OfficeTime.FormatIso(a.RequestedAt), a.ApprovedBy);
+        a.Id, a.Status.ToString(), a.Reason, OfficeTime.FormatIso(a.NewAppointmentAt), OfficeTime.FormatIso(a.RequestedAt), a.ApprovedBy, a.RejectedBy, a.RejectionReason);
 }
 
 /// <summary>One ledger entry.</summary>

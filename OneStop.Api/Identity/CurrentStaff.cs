@@ -28,7 +28,7 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
         var found = await (from u in db.Users.AsNoTracking()
                            where u.Id == id
                            join a in db.Agencies.AsNoTracking() on u.AgencyId equals a.Id
-                           select new { u.UserName, u.FullName, Agency = a }).SingleOrDefaultAsync(cancellationToken)
+                           select new { u.UserName, u.FullName, u.Unit, Agency = a }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException("The signed-in user no longer exists.");
         _agency = found.Agency;
         _member = new StaffMember(
@@ -37,7 +37,8 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
             found.FullName,
             found.Agency.Id,
             found.Agency.Path,
-            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            found.Unit);
         return _member;
     }
 
@@ -49,8 +50,8 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
     }
 }
 
-/// <summary>Who is acting, and the path prefix of the agencies they may see.</summary>
-public sealed record StaffMember(Guid UserId, string UserName, string FullName, Guid AgencyId, string AgencyPath, IReadOnlySet<string> Roles)
+/// <summary>Who is acting, the path prefix of the agencies they may see, and their unit (department) if assigned.</summary>
+public sealed record StaffMember(Guid UserId, string UserName, string FullName, Guid AgencyId, string AgencyPath, IReadOnlySet<string> Roles, string? Unit = null)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
 }

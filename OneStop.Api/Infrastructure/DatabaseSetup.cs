@@ -8,7 +8,9 @@ namespace OneStop.Api.Infrastructure;
 /// Chooses the database from configuration: <c>Database:Provider</c> (Sqlite, PostgreSql, SqlServer; default
 /// Sqlite) and <c>ConnectionStrings:OneStop</c> (default: the file <c>App_Data/onestop.db</c> under the content
 /// root). The personal-data key comes from <c>PersonalData:Key</c> (base64 of 32 bytes); the embedded default
-/// creates <c>App_Data/personal-data.key</c> once when none is configured. The Data Protection key ring (cookies,
+/// creates <c>App_Data/personal-data.key</c> once when none is configured. The blind index of id numbers and phones
+/// is keyed by <c>PersonalData:IndexKey</c> (base64 of 32 bytes) when configured, else by a key derived from the
+/// personal-data key (<see cref="PersonalDataBlindIndex.DerivedFrom"/>): neither is ever in the database. The Data Protection key ring (cookies,
 /// antiforgery, bearer tokens) is kept in the same database (<see cref="DataProtectionSetup"/>). The ledger's keys
 /// (<see cref="LedgerKeys"/>) are never in the database's folder.
 /// </summary>
@@ -32,7 +34,7 @@ public static class DatabaseSetup
         }
 
         var personalDataKey = PersonalDataKey(builder.Configuration, provider, appData);
-        builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey));
+        builder.Services.AddSingleton(new PersonalDataCipher(personalDataKey, IndexKey(builder.Configuration)));
         builder.Services.AddLedgerKeys(builder.Configuration, builder.Environment.ContentRootPath, embedded: provider == DatabaseProvider.Sqlite, DatabaseFolder(provider, connectionString));
 
         // The receipt's check value is keyed from the same secret: every instance of an installation shares it.
@@ -47,6 +49,13 @@ public static class DatabaseSetup
         provider == DatabaseProvider.Sqlite && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource is { Length: > 0 } file && file != ":memory:"
             ? Path.GetDirectoryName(Path.GetFullPath(file))
             : null;
+
+    /// <summary>
+    /// <c>PersonalData:IndexKey</c>, or null to derive the index key. Changing it makes every stored entry unfindable
+    /// until the index is rebuilt: set it once, before the first dossier, on every API instance and worker alike.
+    /// </summary>
+    public static byte[]? IndexKey(IConfiguration configuration) =>
+        configuration["PersonalData:IndexKey"] is { Length: > 0 } configured ? Convert.FromBase64String(configured) : null;
 
     private static byte[] PersonalDataKey(IConfiguration configuration, DatabaseProvider provider, string appData)
     {

@@ -13,7 +13,7 @@ namespace OneStop.Api.Infrastructure;
 /// <summary>
 /// What runs before the host serves: migrations (the embedded default only; servers use the <c>migrate</c>
 /// command), the calendar notices seed, roles, the first administrator from configuration, the demo data, the
-/// Data Protection key ring's first key, and the working calendar rebuilt from the stored notices (through
+/// Data Protection key ring's first key, the search index of older dossiers, and the working calendar rebuilt from the stored notices (through
 /// <see cref="CalendarRefreshJob"/>, which then knows the revision it loaded).
 /// </summary>
 public static class StartupTasks
@@ -56,6 +56,9 @@ public static class StartupTasks
         await BootstrapAdministratorAsync(services, configuration, cancellationToken);
         DataProtectionSetup.EnsureKeyRing(services);
         await services.GetRequiredService<CalendarRefreshJob>().RunAsync(cancellationToken);
+
+        // Dossiers saved before the search index existed get their folded names and blind-index entries.
+        await services.GetRequiredService<OneStop.Api.Search.DossierSearchBackfill>().RunAsync(cancellationToken);
 
         // Ledgers of the first, unkeyed version are re-chained under the ledger key once (recorded in each ledger).
         await services.GetRequiredService<OneStop.Jobs.Ledger.LedgerMigration>().RunAsync(cancellationToken);

@@ -56,6 +56,8 @@ public static class Messages
         [ValidationCodes.Unreadable] = "Không đọc được dữ liệu gửi lên.",
         [ValidationCodes.BodyTooLarge] = "Dữ liệu gửi lên quá lớn.",
         [ValidationCodes.UrlTooLong] = "Địa chỉ quá dài (tối đa {0} ký tự).",
+        [ValidationCodes.DossierStatus] = "Tình trạng hồ sơ không hợp lệ.",
+        [ValidationCodes.DateRange] = "Ngày kết thúc phải từ ngày bắt đầu trở đi.",
     };
 
     private static readonly Dictionary<string, string> RuleTexts = new(StringComparer.Ordinal)
@@ -64,8 +66,8 @@ public static class Messages
         [DossierRules.SupplementNotAtDepartment] = "Chỉ yêu cầu bổ sung khi hồ sơ đang ở bộ phận chuyên môn (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 4; từ 01/7/2025: Nghị định 118/2025 và quy định chuyên ngành của thủ tục).",
         [DossierRules.SupplementNotRequested] = "Hồ sơ chưa có yêu cầu bổ sung nào: không thể ghi nhận hồ sơ bổ sung.",
         [DossierRules.AppointmentAlreadyMoved] = "Ngày hẹn trả đã được điều chỉnh một lần; không được điều chỉnh lần nữa (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 9; từ 01/7/2025: quy định thực hiện Nghị định 118/2025, \"không quá một lần\").",
-        [DossierRules.ApologyNotPending] = "Phiếu xin lỗi này đã được phê duyệt.",
-        [DossierRules.ApologyNeedsHead] = "Chỉ thủ trưởng cơ quan được phê duyệt phiếu xin lỗi.",
+        [DossierRules.ApologyNotPending] = "Phiếu xin lỗi này đã được thủ trưởng quyết định (phê duyệt hoặc không phê duyệt).",
+        [DossierRules.ApologyNeedsHead] = "Chỉ thủ trưởng cơ quan được phê duyệt hoặc không phê duyệt phiếu xin lỗi.",
         [DossierRules.StopAfterResult] = "Hồ sơ đã có kết quả: không thể dừng giải quyết.",
         [DossierRules.RefusalAfterResult] = "Hồ sơ đã có kết quả: không thể từ chối giải quyết.",
         [DossierRules.ReturnBeforeResult] = "Chỉ trả kết quả khi hồ sơ đã có kết quả.",

@@ -4,7 +4,7 @@ using OneStop.Users;
 namespace OneStop.Api.Pages;
 
 /// <summary>
-/// The staff navigation, by role: the queue for everyone, registration for clerks and administrators, the dashboard
+/// The staff navigation, by role: the queue and the dossier search for everyone, the Form 04 drafts for heads, registration for clerks and administrators, the dashboard
 /// for supervisors and administrators, the administration for administrators, the public lookup. The link of the
 /// section the page belongs to (the longest matching prefix) is marked current.
 /// </summary>
@@ -13,7 +13,12 @@ public static class StaffNavigation
     public static IReadOnlyList<(string Href, string Text, bool Current)> Links(PathString current, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var links = new List<(string Href, string Text)> { (PageLayout.DeskPath, "Hàng chờ") };
+        var links = new List<(string Href, string Text)> { (PageLayout.DeskPath, "Hàng chờ"), (Desk.DeskRoutes.Search, "Tìm hồ sơ") };
+        if (user.IsInRole(Roles.Head))
+        {
+            links.Add((Desk.DeskRoutes.Drafts, "Phiếu xin lỗi chờ duyệt"));
+        }
+
         if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin))
         {
             links.Add((PageLayout.RegisterPath, "Tiếp nhận hồ sơ"));

@@ -112,6 +112,11 @@ public static class ValidationCodes
 
     /// <summary>A path and query over the input policy's limit. Args: the longest length.</summary>
     public const string UrlTooLong = "url-too-long";
+    /// <summary>A status filter that names no dossier status.</summary>
+    public const string DossierStatus = "dossier-status";
+
+    /// <summary>A date range whose end comes before its start.</summary>
+    public const string DateRange = "date-range";
 
     /// <summary>Every code, for the test that each has its Vietnamese text.</summary>
     public static IReadOnlyList<string> All { get; } =

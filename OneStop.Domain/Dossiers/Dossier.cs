@@ -159,8 +159,8 @@ public sealed class Dossier
         }
 
         registration.CitizenSupplementTime?.Validate();
+        var deadline = Due(action.OccurredAt, registration.ProcessingTime, registration.CountingMode, registration.CutOff, calculator, hours);
         hours = CutOffRule.Apply(registration.CutOff, hours);
-        var deadline = calculator.Compute(action.OccurredAt, registration.ProcessingTime, hours, registration.CountingMode);
         var dossier = new Dossier
         {
             Id = Guid.CreateVersion7(action.RecordedAt.ToDateTimeOffset()),
@@ -208,6 +208,17 @@ public sealed class Dossier
             ("calendarRevision", calculator.Calendar.Revision),
             ("officeHours", hours.ToRuleText())));
         return dossier;
+    }
+
+    /// <summary>
+    /// The statutory due (and first appointment) of a dossier accepted at <paramref name="acceptedAt"/>: the
+    /// procedure's cut-off applied to the office hours, then the deadline rule. What <see cref="Register"/> records
+    /// and the receipt prints; the registration page previews it before saving.
+    /// </summary>
+    public static Deadline Due(Instant acceptedAt, ProcessingTime time, CountingMode mode, string? cutOff, DeadlineCalculator calculator, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        return calculator.Compute(acceptedAt, time, CutOffRule.Apply(cutOff, hours), mode);
     }
 
     /// <summary>
@@ -379,7 +390,7 @@ public sealed class Dossier
             ?? throw new KeyNotFoundException($"Apology {apologyId} is not part of dossier {Code}.");
         if (apology.Status != ApologyStatus.Pending)
         {
-            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already approved.");
+            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already decided.");
         }
 
         if (Reschedulings > 0)
@@ -395,6 +406,32 @@ public sealed class Dossier
             ("apologyId", apology.Id.ToString()),
             ("appointmentBefore", Iso(before)),
             ("appointmentAt", Iso(AppointmentAt))));
+    }
+
+    /// <summary>
+    /// The head of the agency turns a drafted apology down, with a reason (it is signed in their name, so it is theirs
+    /// to refuse): the appointment does not move and the department may draft another. Recorded, never deleted.
+    /// </summary>
+    public void RejectApology(Guid apologyId, bool approverIsHead, string reason, DossierAction action)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        CheckOpen(action);
+        if (!approverIsHead)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNeedsHead, "Only the head of the agency decides on an apology.");
+        }
+
+        var apology = Apologies.SingleOrDefault(a => a.Id == apologyId)
+            ?? throw new KeyNotFoundException($"Apology {apologyId} is not part of dossier {Code}.");
+        if (apology.Status != ApologyStatus.Pending)
+        {
+            throw new DossierRuleException(DossierRules.ApologyNotPending, "This apology is already decided.");
+        }
+
+        apology.Reject(action.Actor, action.OccurredAt, reason);
+        Append(DossierEventKind.ApologyRejected, action, EventDetails.Of(
+            ("apologyId", apology.Id.ToString()),
+            ("reason", reason)));
     }
 
     /// <summary>Re-issues the receipt; a different appointment counts as the one allowed rescheduling.</summary>

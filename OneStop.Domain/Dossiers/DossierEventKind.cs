@@ -25,4 +25,7 @@ public enum DossierEventKind
 
     /// <summary>A legacy (unkeyed) ledger was re-chained under a ledger key, once (<see cref="LedgerRechain"/>).</summary>
     LedgerRechained,
+
+    /// <summary>The head of the agency turned a drafted apology (Form 04) down, with a reason: the appointment stays.</summary>
+    ApologyRejected,
 }

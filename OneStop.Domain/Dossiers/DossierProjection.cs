@@ -36,7 +36,7 @@ public static class DossierProjection
                 case DossierEventKind.SlaStateChanged: row.Set(nameof(Dossier.SlaState), details, "to"); break;
                 case DossierEventKind.StepSlaStateChanged: row.Set(nameof(Dossier.StepSlaState), details, "to"); break;
                 case DossierEventKind.NotCollected: row.Columns[nameof(Dossier.Status)] = nameof(DossierStatus.NotCollected); break;
-                case DossierEventKind.VisitLogged or DossierEventKind.ApologyRequested or DossierEventKind.LedgerRechained: break;
+                case DossierEventKind.VisitLogged or DossierEventKind.ApologyRequested or DossierEventKind.ApologyRejected or DossierEventKind.LedgerRechained: break;
                 default: row.Unknown(); break;
             }
 

@@ -84,6 +84,9 @@ public enum ApologyStatus
 
     /// <summary>Signed by the head of agency: the appointment moved.</summary>
     Approved,
+
+    /// <summary>Turned down by the head of agency, with a reason: the appointment did not move; a new draft may follow.</summary>
+    Rejected,
 }
 
 /// <summary>An apology and new appointment (Form 04), signed by the head of the agency.</summary>
@@ -121,11 +124,25 @@ public sealed class Apology
 
     public Instant? ApprovedAt { get; private set; }
 
+    public string? RejectedBy { get; private set; }
+
+    public Instant? RejectedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
     internal void Approve(string head, Instant at)
     {
         Status = ApologyStatus.Approved;
         ApprovedBy = head;
         ApprovedAt = at;
+    }
+
+    internal void Reject(string head, Instant at, string reason)
+    {
+        Status = ApologyStatus.Rejected;
+        RejectedBy = head;
+        RejectedAt = at;
+        RejectionReason = reason;
     }
 }
 

@@ -33,6 +33,9 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
 
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
 
+    /// <summary>The keyed blind index of applicants' and proxies' id numbers and phones (<see cref="DossierSearchIndex"/>).</summary>
+    public DbSet<DossierBlindIndexEntry> DossierBlindIndex => Set<DossierBlindIndexEntry>();
+
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
     public DbSet<SupplementRequest> SupplementRequests => Set<SupplementRequest>();
@@ -66,6 +69,7 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     /// <exception cref="DbUpdateConcurrencyException">Another writer changed one of the dossiers since it was loaded.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        IndexAddedDossiers();
         AddPendingEvents();
         try
         {
@@ -80,6 +84,7 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     /// <inheritdoc cref="SaveChanges(bool)"/>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        IndexAddedDossiers();
         AddPendingEvents();
         try
         {
@@ -140,6 +145,14 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
     // Entries stays empty: filling it needs EF's internal entry type (EF1001). Callers reload the dossier anyway.
     private static DbUpdateConcurrencyException SecondWriter(DbUpdateException e, List<EntityEntry> stale) =>
         new($"Another writer changed dossier {string.Join(", ", stale.Select(s => ((Dossier)s.Entity).Code))} since it was loaded; reload it and try again.", e);
+
+    private void IndexAddedDossiers()
+    {
+        foreach (var dossier in ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+        {
+            DossierSearchIndex.Write(this, dossier, cipher.BlindIndex);
+        }
+    }
 
     private void AddPendingEvents()
     {

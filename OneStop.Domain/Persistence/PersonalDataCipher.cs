@@ -15,7 +15,8 @@ public sealed class PersonalDataCipher
     private readonly byte[] _key;
 
     /// <param name="key">32 bytes.</param>
-    public PersonalDataCipher(byte[] key)
+    /// <param name="indexKey">32 bytes for the blind index of these values; null derives it from <paramref name="key"/>.</param>
+    public PersonalDataCipher(byte[] key, byte[]? indexKey = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length != 32)
@@ -24,7 +25,11 @@ public sealed class PersonalDataCipher
         }
 
         _key = key.ToArray();
+        BlindIndex = indexKey is null ? PersonalDataBlindIndex.DerivedFrom(key) : new PersonalDataBlindIndex(indexKey);
     }
+
+    /// <summary>The searchable, keyed index of the values this cipher encrypts.</summary>
+    public PersonalDataBlindIndex BlindIndex { get; }
 
     public string Encrypt(string plain)
     {

@@ -19,6 +19,7 @@ internal sealed class DossierConfiguration(PersonalDataCipher cipher)
         // The SLA check reads its batches in this order: the index gives them without a sort.
         builder.HasIndex(d => new { d.NextSlaCheckAt, d.Id });
         builder.Property(d => d.CurrentUnit).HasMaxLength(300);
+        builder.Property<string?>(DossierSearchIndex.NameProperty).HasMaxLength(DossierSearchIndex.NameLength);
         builder.Property(d => d.LastEventHash).HasMaxLength(64);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.ProcessingTime);

@@ -50,6 +50,8 @@ public sealed partial class DeskBrowserTests(BrowserFixture browser) : IClassFix
         await page.Locator("#applicant-phone").FillAsync("0912345678");
         await page.Locator("#applicant-address").FillAsync("Số 5 phố Tây Sơn, phường Đống Đa");
         await page.Locator("#proxy-fullName").FillAsync("Trần Văn Hải");
+        // Nothing is ticked for the clerk (issue 14): tick what the citizen handed in.
+        await page.Locator("#documents-0").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "05-tiep-nhan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và lập giấy hẹn" }).ClickAsync();
 

@@ -111,6 +111,46 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task RegistrationPreview_DeclaredAcceptance_ShowsTheAppointmentTheReceiptPrintsAndSavesNothing()
+    {
+        factory.Clock.Reset(Instant.FromUtc(2025, 3, 3, 2, 0));
+        using var client = factory.CreateClient();
+        await SignInAsync(client, "motcua");
+        using var api = await factory.ClientForAsync("motcua");
+        var form = new Dictionary<string, string>
+        {
+            ["procedureCode"] = "1.004227.H99",
+            ["doc0"] = "on",
+            ["docOriginals0"] = "1",
+            ["docCopies0"] = "0",
+            ["applicant.fullName"] = "Đinh Xem Trước",
+            ["channel"] = "Counter",
+            ["acceptedAt"] = "2025-02-28T16:30",
+        };
+        using (var before = await DossierApi.GetAsync(api, "/api/dossiers/search?q=dinh+xem+truoc"))
+        {
+            Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32());
+        }
+
+        using var previewed = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan/xem-truoc", form);
+        var preview = await previewed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
+        Assert.Contains("value=\"Đinh Xem Trước\"", preview, StringComparison.Ordinal);
+        Assert.Contains("nếu tiếp nhận lúc 16:30 ngày 28/02/2025", preview, StringComparison.Ordinal);
+        var appointment = Regex.Match(preview, "id=\"hen-tra\">([^<]+)<").Groups[1].Value;
+        using (var after = await DossierApi.GetAsync(api, "/api/dossiers/search?q=dinh+xem+truoc"))
+        {
+            Assert.Equal(0, after.RootElement.GetProperty("total").GetInt32());
+        }
+
+        using var registered = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        var code = Uri.UnescapeDataString(registered.RequestMessage!.RequestUri!.AbsolutePath["/quay/ho-so/".Length..]);
+        using var dossier = await DossierApi.GetAsync(api, "/api/dossiers/" + code);
+        var due = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(dossier.RootElement.GetProperty("appointmentAt").GetString()!).Value.ToInstant();
+        Assert.Equal(OneStop.Api.Pages.VietnameseText.Appointment(due), appointment);
+    }
+
+    [Fact]
     public async Task CitizenPage_KnownCode_ShowsNoPersonalData()
     {
         using var clerk = await factory.ClientForAsync("motcua");

@@ -319,6 +319,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -464,6 +473,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)");
+
                     b.Property<string>("SlaState")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -517,6 +530,23 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("AgencyId", "TrackingNumber", "AcceptedAt");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .IsFixedLength(false);
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Hash", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierBlindIndex", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>
@@ -1612,6 +1642,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Proxy");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>

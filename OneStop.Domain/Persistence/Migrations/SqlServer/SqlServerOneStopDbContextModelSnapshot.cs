@@ -320,6 +320,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RejectedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("datetime2");
 
@@ -465,6 +474,10 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(410)
+                        .HasColumnType("nvarchar(410)");
+
                     b.Property<string>("SlaState")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -518,6 +531,23 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("AgencyId", "TrackingNumber", "AcceptedAt");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .IsFixedLength(false);
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Hash", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierBlindIndex", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>
@@ -1614,6 +1644,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Proxy");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>

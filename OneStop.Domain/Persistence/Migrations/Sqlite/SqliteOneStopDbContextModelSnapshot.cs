@@ -308,6 +308,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
@@ -453,6 +462,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(410)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SlaState")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -506,6 +519,23 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.HasIndex("AgencyId", "TrackingNumber", "AcceptedAt");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierBlindIndex", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>
@@ -1589,6 +1619,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Proxy");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>

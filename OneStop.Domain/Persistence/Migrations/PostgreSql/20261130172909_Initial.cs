@@ -417,7 +417,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     NextSlaCheckAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EventCount = table.Column<int>(type: "integer", nullable: false),
                     LastEventHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(410)", maxLength: 410, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -454,7 +455,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ApprovedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectedBy = table.Column<string>(type: "text", nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -512,6 +516,24 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     table.PrimaryKey("PK_CitizenVisits", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CitizenVisits_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierBlindIndex",
+                columns: table => new
+                {
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierBlindIndex", x => new { x.Hash, x.DossierId });
+                    table.ForeignKey(
+                        name: "FK_DossierBlindIndex_Dossiers_DossierId",
                         column: x => x.DossierId,
                         principalTable: "Dossiers",
                         principalColumn: "Id",
@@ -849,6 +871,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierBlindIndex_DossierId",
+                table: "DossierBlindIndex",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierEvents_DossierId_Sequence",
                 table: "DossierEvents",
                 columns: new[] { "DossierId", "Sequence" },
@@ -1049,6 +1076,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierBlindIndex");
 
             migrationBuilder.DropTable(
                 name: "DossierEvents");

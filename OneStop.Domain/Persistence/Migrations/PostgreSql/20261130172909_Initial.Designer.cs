@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130153120_Initial")]
+    [Migration("20261130172909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -322,6 +322,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -467,6 +476,10 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("ResultReadyAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchName")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)");
+
                     b.Property<string>("SlaState")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -520,6 +533,23 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.HasIndex("AgencyId", "TrackingNumber", "AcceptedAt");
 
                     b.ToTable("Dossiers");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .IsFixedLength(false);
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Hash", "DossierId");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("DossierBlindIndex", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>
@@ -1615,6 +1645,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Proxy");
+                });
+
+            modelBuilder.Entity("OneStop.Dossiers.DossierBlindIndexEntry", b =>
+                {
+                    b.HasOne("OneStop.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OneStop.Dossiers.DossierEvent", b =>

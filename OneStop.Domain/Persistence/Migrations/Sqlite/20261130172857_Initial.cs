@@ -416,7 +416,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     NextSlaCheckAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EventCount = table.Column<int>(type: "INTEGER", nullable: false),
                     LastEventHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 410, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -453,7 +454,10 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RejectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,6 +515,24 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_CitizenVisits", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CitizenVisits_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DossierBlindIndex",
+                columns: table => new
+                {
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierBlindIndex", x => new { x.Hash, x.DossierId });
+                    table.ForeignKey(
+                        name: "FK_DossierBlindIndex_Dossiers_DossierId",
                         column: x => x.DossierId,
                         principalTable: "Dossiers",
                         principalColumn: "Id",
@@ -848,6 +870,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierBlindIndex_DossierId",
+                table: "DossierBlindIndex",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierEvents_DossierId_Sequence",
                 table: "DossierEvents",
                 columns: new[] { "DossierId", "Sequence" },
@@ -1048,6 +1075,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierBlindIndex");
 
             migrationBuilder.DropTable(
                 name: "DossierEvents");

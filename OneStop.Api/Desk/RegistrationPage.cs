@@ -83,7 +83,8 @@ internal static class RegistrationPage
             VietnameseText.FromLocalInput(Value("acceptedAt")),
             string.IsNullOrWhiteSpace(Value("receivedElsewhere.agency")) && string.IsNullOrWhiteSpace(Value("receivedElsewhere.receivedAt"))
                 ? null
-                : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))));
+                : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))),
+            Value("noticeConsent") is not null);
         var key = Value("idempotencyKey") is { Length: > 0 and <= 200 } k ? k : null;
 
         // The API reads an empty list as "the whole checklist"; at the desk, nothing ticked is a mistake.
@@ -217,6 +218,11 @@ internal static class RegistrationPage
                   {PersonFields("proxy", value, errors, required: false)}
                 </fieldset>
               </div>
+              <fieldset id="noticeConsent" tabindex="-1">
+                <legend>Thông báo cho công dân</legend>
+                <label class="check"><input type="checkbox" name="noticeConsent" value="on"{(value("noticeConsent") is not null ? Html.Of($" checked") : Html.Empty)}> Công dân đồng ý nhận thông báo mỗi khi hồ sơ thay đổi trạng thái, qua email và SMS/Zalo theo địa chỉ, số điện thoại đã khai</label>
+                {(errors.For("noticeConsent") is { } consentError ? Html.Of($"""<p class="error">{consentError}</p>""") : Html.Empty)}
+              </fieldset>
               <fieldset>
                 <legend>Tiếp nhận</legend>
                 {PageForms.Select("channel", "Kênh tiếp nhận", channel, [(nameof(Channel.Counter), "Trực tiếp tại quầy"), (nameof(Channel.Online), "Trực tuyến"), (nameof(Channel.Post), "Qua bưu chính")], errors)}

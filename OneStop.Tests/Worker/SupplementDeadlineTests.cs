@@ -57,7 +57,7 @@ public sealed class SupplementDeadlineTests : IDisposable
         var lapsed = Assert.Single(await _factory.EventsAsync(code, DossierEventKind.SupplementLapsed));
         Assert.Equal("2025-03-25T09:00:01+07:00", OfficeTime.FormatIso(lapsed.OccurredAt));
         Assert.Equal("2025-03-25T09:00:00+07:00", EventDetails.Read(lapsed.Details)["supplementDueAt"]);
-        Assert.Single(await NoticesAsync(code), n => n.Kind == "SupplementLapsed");
+        Assert.Single(await NoticesAsync(code), n => n.Kind == "Lapsed");
         using var verified = await GetAsync(clerk, $"/api/dossiers/{code}/verify");
         Assert.True(verified.RootElement.GetProperty("valid").GetBoolean());
 
@@ -85,7 +85,7 @@ public sealed class SupplementDeadlineTests : IDisposable
         var dossier = await _factory.DossierAsync(code);
         Assert.NotEqual(DossierStatus.Lapsed, dossier.Status);
         Assert.Null(dossier.SupplementDueAt);
-        Assert.DoesNotContain(await NoticesAsync(code), n => n.Kind is "SupplementReminder" or "SupplementLapsed");
+        Assert.DoesNotContain(await NoticesAsync(code), n => n.Kind is "SupplementReminder" or "Lapsed");
     }
 
     public void Dispose() => _factory.Dispose();

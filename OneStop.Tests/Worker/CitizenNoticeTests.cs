@@ -26,13 +26,13 @@ public sealed partial class CitizenNoticeTests : IAsyncLifetime
     private GatewayListener _gateway = null!;
     private WorkerApiFactory _factory = null!;
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         _gateway = await GatewayListener.StartAsync();
         _factory = new WorkerApiFactory(Settings(_smtp, _gateway));
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         _factory.Dispose();
         await _gateway.DisposeAsync();
@@ -77,7 +77,7 @@ public sealed partial class CitizenNoticeTests : IAsyncLifetime
             Assert.DoesNotContain("Đống Đa, Hà Nội", r.Text, StringComparison.Ordinal); // address
             Assert.DoesNotContain(Email, r.Text, StringComparison.Ordinal);
         });
-        Assert.Contains("hẹn trả kết quả 14:00 ngày", delivered[3].Text, StringComparison.Ordinal);
+        Assert.Matches(@"hẹn trả kết quả \d\d:\d\d ngày \d\d/\d\d/2025\.", delivered[3].Text);
 
         var mails = _smtp.Messages;
         Assert.Equal(kinds, mails.Select(m => NoticeHeader().Match(m).Groups[1].Value.Trim().Split('/')[1]));

@@ -64,7 +64,7 @@ public sealed class GatewayListener : IAsyncDisposable
             return Results.StatusCode(status);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         listener.Url = address.TrimEnd('/') + "/send";
         return listener;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace OneStop.Tests.Worker;
@@ -9,9 +8,10 @@ internal static partial class MailText
     public static string Body(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? string.Empty : raw[(split + 4)..];
+        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var split = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var headers = split < 0 ? text : text[..split];
+        var body = split < 0 ? string.Empty : text[(split + 2)..];
         var encoding = Encoding().Match(headers).Groups[1].Value.Trim().ToLowerInvariant();
         return encoding switch
         {
@@ -24,7 +24,7 @@ internal static partial class MailText
     private static string QuotedPrintable(string body)
     {
         var bytes = new List<byte>();
-        var text = body.Replace("=\r\n", string.Empty, StringComparison.Ordinal);
+        var text = body.Replace("=\n", string.Empty, StringComparison.Ordinal);
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))

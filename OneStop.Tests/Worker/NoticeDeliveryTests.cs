@@ -256,8 +256,8 @@ public sealed partial class NoticeDeliveryTests : IAsyncDisposable
 
         await CheckAndDispatchAsync();
 
-        var moved = Assert.Single(Sent(), s => s.To == "nhung@example.vn" && s.Notice.StartsWith($"{code}/AppointmentMoved/", StringComparison.Ordinal));
-        Assert.Contains(_smtp.Messages, m => m.Contains(moved.Notice, StringComparison.Ordinal) && MailText.Body(m).Contains("đổi sang 09:00 ngày 14/03/2025", StringComparison.Ordinal));
+        var told = Assert.Single(Sent(), s => s.To == "nhung@example.vn" && s.Notice.StartsWith($"{code}/AppointmentMoved/", StringComparison.Ordinal));
+        Assert.Contains(_smtp.Messages, m => m.Contains(told.Notice, StringComparison.Ordinal) && MailText.Body(m).Contains("đổi sang 09:00 ngày 14/03/2025", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -147,6 +147,7 @@ app.MapProcedureAdminEndpoints();
 app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapSignInPages();
+app.MapErrorPages();
 app.MapDeskPages();
 app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();

@@ -30,7 +30,7 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
         var declared = InputRules.OccurredAt(occurredAt, now, dossier.AcceptedAt, validation);
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         try
@@ -39,7 +39,7 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
         }
         catch (InvalidInputException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            return Validation.Problem(e.Field, e.Code, e.Message);
         }
 
         // The answer is built before the commit, so the commit is the last thing that can fail: a request answered
@@ -57,7 +57,10 @@ public sealed record ActionContext(StaffMember Member, DeadlineCalculator Calcul
 }
 
 /// <summary>Bad input found only once the dossier is loaded; becomes a 400 naming the field.</summary>
-public sealed class InvalidInputException(string field, string message) : Exception(message)
+public sealed class InvalidInputException(string field, string code, string message) : Exception(message)
 {
     public string Field { get; } = field;
+
+    /// <summary>The error's stable code (<see cref="ValidationCodes"/>).</summary>
+    public string Code { get; } = code;
 }

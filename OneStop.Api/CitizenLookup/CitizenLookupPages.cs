@@ -42,8 +42,9 @@ public static class CitizenLookupPages
             : TypedResults.Redirect(PageLayout.LookupPath + "/" + Uri.EscapeDataString(code));
     }
 
-    public static async Task<Results<RazorComponentResult<CitizenStatusPage>, RazorComponentResult<CitizenLookupPage>>> Show(
-        string code, string? k, PublicStatusReader reader, ReceiptCheck receiptCheck, IClock clock, CancellationToken cancellationToken)
+    /// <summary>The status page; without the receipt's check value (the rating form) the page rendered for the same story is served again (<see cref="RenderedStatusPages"/>).</summary>
+    public static async Task<Results<ContentHttpResult, RazorComponentResult<CitizenStatusPage>, RazorComponentResult<CitizenLookupPage>>> Show(
+        string code, string? k, PublicStatusReader reader, ReceiptCheck receiptCheck, RenderedStatusPages pages, IClock clock, CancellationToken cancellationToken)
     {
         var facts = await reader.FindAsync(code, cancellationToken);
         if (facts is null)
@@ -52,7 +53,13 @@ public static class CitizenLookupPages
         }
 
         var view = PublicStatusStory.Tell(facts, clock.GetCurrentInstant());
-        return Status(view, receiptCheck.Verify(code, k) ? k!.Trim() : null, null, null, StatusCodes.Status200OK);
+        var check = receiptCheck.Verify(code, k) ? k!.Trim() : null;
+        if (check is null || !view.RatingOpen)
+        {
+            return TypedResults.Content(await pages.HtmlAsync(view), "text/html; charset=utf-8", System.Text.Encoding.UTF8);
+        }
+
+        return Status(view, check, null, null, StatusCodes.Status200OK);
     }
 
     /// <summary>The rating form's post: recorded, then back to the status page; refused, the page says why.</summary>

@@ -108,7 +108,8 @@ internal static class RegistrationPage
             VietnameseText.FromLocalInput(Value("acceptedAt")),
             Value("receivedElsewhere.agency") is null && Value("receivedElsewhere.receivedAt") is null
                 ? null
-                : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))));
+                : new ReceivedElsewhereRequest(Value("receivedElsewhere.agency"), VietnameseText.FromLocalInput(Value("receivedElsewhere.receivedAt"))),
+            Value("noticeConsent") is not null);
         var key = Value("idempotencyKey") is { Length: > 0 and <= 200 } k ? k : null;
         IResult Again(FormErrors errors, string? error, int status) =>
             FormPage(procedure, version, Value, errors, key ?? Guid.NewGuid().ToString("N"), error, status, deadlines, agency,

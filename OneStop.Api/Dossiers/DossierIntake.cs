@@ -10,6 +10,7 @@ using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Notifications;
 using OneStop.Persistence;
 using OneStop.Procedures;
 
@@ -74,6 +75,7 @@ public sealed class DossierIntake(
             validation.Add("channel", ValidationCodes.Channel, "Counter, Online or Post.");
         }
 
+        var noticeChannels = NoticeChannels(request.NoticeConsent, applicant, proxy, validation);
         var documents = Documents(request.Documents, version, validation);
         var (receivingAgency, receivedAt) = await ReceivedElsewhereAsync(request.ReceivedElsewhere, agency, acceptedAt, validation, cancellationToken);
         if (!validation.IsValid || agency is null || version is null || procedure is null || applicant is null)
@@ -106,7 +108,7 @@ public sealed class DossierIntake(
                 var registration = new DossierRegistration(
                     drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
                     agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
-                    version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt, version.SupplementWindow);
+                    version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt, version.SupplementWindow, noticeChannels);
                 var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
                 db.Dossiers.Add(dossier);
                 var response = RegisteredDossierResponse.From(dossier);
@@ -215,6 +217,25 @@ public sealed class DossierIntake(
         }
 
         return (agency, version, procedure);
+    }
+
+    // The channels of the citizen's consent: each one the applicant or proxy gave a contact for.
+    private static CitizenChannels NoticeChannels(bool? consent, Person? applicant, Person? proxy, Validation validation)
+    {
+        if (consent is not true)
+        {
+            return CitizenChannels.None;
+        }
+
+        static bool Any(string? a, string? b) => !string.IsNullOrWhiteSpace(a) || !string.IsNullOrWhiteSpace(b);
+        var channels = (Any(applicant?.Email, proxy?.Email) ? CitizenChannels.Email : CitizenChannels.None)
+            | (Any(applicant?.Phone, proxy?.Phone) ? CitizenChannels.Gateway : CitizenChannels.None);
+        if (channels == CitizenChannels.None)
+        {
+            validation.Add("noticeConsent", "Needs an e-mail address or a phone number of the applicant or proxy to send the notices to.");
+        }
+
+        return channels;
     }
 
     private static List<SubmittedDocument> Documents(IReadOnlyList<DocumentRequest>? requested, ProcedureVersion? version, Validation validation)

@@ -14,7 +14,9 @@ public sealed record DocumentRequest(string? Name, int Originals, int Copies);
 /// electronic id; the clerk's own agency when absent. It is the competent agency: for a dossier received regardless of
 /// administrative boundary at another agency's desk, <c>receivedElsewhere</c> names that desk's agency and when it
 /// received the dossier, and <c>acceptedAt</c> is when the competent agency received it, from which the clock counts
-/// (Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3)).
+/// (Decree 118/2025 art. 17(3) as amended by Decree 309/2026 art. 8(3)). <c>noticeConsent</c>: the citizen agrees
+/// to be told of each change of status (Decree 224/2026 art. 15(1)(g)) by e-mail and SMS/Zalo, on the contacts given
+/// (an e-mail address or a phone number of the applicant or proxy is then required).
 /// </summary>
 public sealed record RegisterDossierRequest(
     string? ProcedureCode,
@@ -24,7 +26,8 @@ public sealed record RegisterDossierRequest(
     IReadOnlyList<DocumentRequest>? Documents,
     Channel? Channel,
     string? AcceptedAt,
-    ReceivedElsewhereRequest? ReceivedElsewhere = null);
+    ReceivedElsewhereRequest? ReceivedElsewhere = null,
+    bool? NoticeConsent = null);
 
 /// <summary>The desk that received a dossier outside the competent agency's area: its agency's electronic id and the instant.</summary>
 public sealed record ReceivedElsewhereRequest(string? Agency, string? ReceivedAt);

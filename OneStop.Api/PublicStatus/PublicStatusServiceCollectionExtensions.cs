@@ -9,6 +9,7 @@ public static class PublicStatusServiceCollectionExtensions
     {
         services.AddOptions<PublicStatusOptions>().BindConfiguration(PublicStatusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicStatusCache>();
+        services.AddSingleton<CitizenLookup.RenderedStatusPages>();
         services.AddSingleton<PublicStatusInvalidator>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<PublicStatusInvalidator>());
         services.AddScoped<PublicStatusReader>();

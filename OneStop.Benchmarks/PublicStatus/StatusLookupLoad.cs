@@ -163,6 +163,7 @@ internal static class StatusLookupLoad
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Jobs:RunServer", "false");
             builder.UseSetting("Documents:PublicBaseUrl", "http://localhost");
+            builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
             builder.UseSetting("PublicStatus:PermitPerMinute", "100000000");
             builder.UseSetting("PublicStatus:CacheSeconds", _cacheSeconds.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -45,6 +45,12 @@ public sealed class Dossier
 
     public Person? Proxy { get; private set; }
 
+    /// <summary>
+    /// The channels the citizen consented at registration to be told of each change of status on (Decree
+    /// 224/2026 art. 15(1)(g); <see cref="Notifications.CitizenNoticeRule"/>); none without consent.
+    /// </summary>
+    public Notifications.CitizenChannels NoticeChannels { get; private set; }
+
     public List<SubmittedDocument> Documents { get; private set; } = [];
 
     public DossierStatus Status { get; private set; }
@@ -171,6 +177,7 @@ public sealed class Dossier
             Channel = registration.Channel,
             Applicant = registration.Applicant,
             Proxy = registration.Proxy,
+            NoticeChannels = registration.NoticeChannels,
             Documents = [.. registration.Documents],
             Status = DossierStatus.Received,
             AcceptedAt = action.OccurredAt,
@@ -206,7 +213,8 @@ public sealed class Dossier
             ("receivingAgencyId", dossier.ReceivingAgencyId?.ToString()),
             ("receivedAt", dossier.ReceivedAt is { } at ? Iso(at) : null),
             ("calendarRevision", calculator.Calendar.Revision),
-            ("officeHours", hours.ToRuleText())));
+            ("officeHours", hours.ToRuleText()),
+            ("noticeChannels", registration.NoticeChannels == Notifications.CitizenChannels.None ? null : registration.NoticeChannels.ToString())));
         return dossier;
     }
 
@@ -573,6 +581,7 @@ public sealed class Dossier
             ("statutoryDueBefore", Iso(before)),
             ("statutoryDueAt", Iso(deadline.DueAt)),
             ("calendarStatus", deadline.CalendarStatus.ToString()),
+            ("appointmentBefore", appointmentFollows && AppointmentAt != before ? Iso(before) : null),
             ("appointmentAt", Iso(AppointmentAt)),
             ("calendarRevision", calculator.Calendar.Revision),
             ("officeHours", hours.ToRuleText())));

@@ -12,6 +12,8 @@ namespace OneStop.Dossiers;
 /// <c>ReceivedAt</c>.</para>
 /// <para><c>SupplementWindow</c>: the procedure version's window for a supplement request (domain rule 5;
 /// <see cref="DefaultSupplementWindow"/> when null): it is recorded in the ledger at registration.</para>
+/// <para><c>NoticeChannels</c>: the channels the citizen consented to be told on, each with a contact given for it
+/// (<see cref="Notifications.CitizenNoticeRule"/>); recorded in the ledger at registration.</para>
 /// </remarks>
 public sealed record DossierRegistration(
     string Code,
@@ -28,7 +30,8 @@ public sealed record DossierRegistration(
     ProcessingTime? CitizenSupplementTime = null,
     Guid? ReceivingAgencyId = null,
     NodaTime.Instant? ReceivedAt = null,
-    ProcessingTime? SupplementWindow = null)
+    ProcessingTime? SupplementWindow = null,
+    Notifications.CitizenChannels NoticeChannels = Notifications.CitizenChannels.None)
 {
     /// <summary>Decree 61/2018 art. 19(4): 3 working days; under Decree 118/2025 set by sector rules, this by default.</summary>
     public static readonly ProcessingTime DefaultSupplementWindow = new(3, DurationUnit.WorkingDays);

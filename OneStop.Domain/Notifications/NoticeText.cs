@@ -58,35 +58,16 @@ public static class NoticeText
         ($"Hồ sơ {code}: bước xử lý tại {unit} quá hạn từ {Time(stepDue)}",
          $"Hồ sơ {code} đang ở {unit}; hạn của bước này là {Time(stepDue)}, hạn giải quyết hồ sơ {Time(due)}.");
 
-    /// <summary>The citizen, when an approved apology (Form 04) or a re-issued receipt moved the appointment.</summary>
-    public static (string Subject, string Body) AppointmentMovedByApology(string code, Instant appointment) =>
-        ($"Hồ sơ {code}: lịch hẹn trả kết quả đổi sang {Time(appointment)}",
-         $"Cơ quan xin lỗi ông/bà vì hồ sơ {code} chưa thể trả kết quả đúng lịch hẹn. Lịch hẹn trả kết quả mới là {Time(appointment)}.");
-
     /// <summary>The citizen's reminder to bring a requested supplement before the procedure's time for it ends.</summary>
     public static (string Subject, string Body) SupplementReminder(string code, Instant supplementDue) =>
         ($"Nhắc bổ sung hồ sơ {code}",
          $"Hồ sơ {code} đang chờ ông/bà bổ sung. Hạn bổ sung là {Time(supplementDue)}; sau thời hạn này hồ sơ sẽ bị đóng.");
 
-    /// <summary>The dossier closed because the supplement did not come in time (not the agency's lateness).</summary>
-    public static (string Subject, string Body) SupplementLapsed(string code, Instant supplementDue) =>
-        ($"Hồ sơ {code} đã đóng do quá hạn bổ sung",
-         $"Hồ sơ {code} không được bổ sung trước {Time(supplementDue)} nên đã đóng. Ông/bà có thể nộp hồ sơ mới.");
-
-    /// <summary>The citizen, when a change of the working calendar moved the appointment.</summary>
-    public static (string Subject, string Body) AppointmentRestated(string code, Instant before, Instant after) =>
-        ($"Hồ sơ {code}: lịch hẹn trả kết quả đổi sang {Time(after)}",
-         after > before
-             ? $"Do lịch nghỉ, làm việc được điều chỉnh theo thông báo của cơ quan có thẩm quyền, lịch hẹn trả kết quả hồ sơ {code} đổi từ {Time(before)} sang {Time(after)}. Cơ quan xin lỗi ông/bà vì sự thay đổi này."
-             : $"Do lịch nghỉ, làm việc được điều chỉnh theo thông báo của cơ quan có thẩm quyền, lịch hẹn trả kết quả hồ sơ {code} đổi từ {Time(before)} sang {Time(after)}.");
-
-    public static (string Subject, string Body) ResultReady(string code, Instant ready, Instant appointment, bool early) =>
-        ($"Hồ sơ {code} đã có kết quả",
-         early
-             ? $"Hồ sơ {code} đã có kết quả lúc {Time(ready)}, sớm hơn lịch hẹn {Time(appointment)}; mời ông/bà đến nhận."
-             : $"Hồ sơ {code} đã có kết quả lúc {Time(ready)}; mời ông/bà đến nhận.");
-
-    public static (string Subject, string Body) NotCollected(string code, Instant ready) =>
-        ($"Nhắc nhận kết quả hồ sơ {code}",
-         $"Kết quả hồ sơ {code} đã sẵn sàng từ {Time(ready)}; mời ông/bà đến nhận.");
+    /// <summary>
+    /// What the outbox keeps of a citizen's status notice (for the administrators' lists): the code and what
+    /// happened, nothing personal. The message sent is composed at send time (<see cref="CitizenNoticeText"/>).
+    /// </summary>
+    public static (string Subject, string Body) CitizenStatus(string code, string kind) =>
+        ($"Hồ sơ {code}: {CitizenNoticeText.Headline(kind)}",
+         $"Thông báo cho công dân về hồ sơ {code}: {CitizenNoticeText.Headline(kind)}.");
 }

@@ -18,7 +18,7 @@ public sealed class OutboxMessage
     {
     }
 
-    public OutboxMessage(Guid dossierId, string dossierCode, Guid agencyId, string kind, string threshold, NoticeAudience audience, string subject, string body, Instant createdAt, Instant notBefore, string? unit = null)
+    public OutboxMessage(Guid dossierId, string dossierCode, Guid agencyId, string kind, string threshold, NoticeAudience audience, string subject, string body, Instant createdAt, Instant notBefore, string? unit = null, NoticeChannel channel = NoticeChannel.Email)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(threshold);
@@ -30,6 +30,7 @@ public sealed class OutboxMessage
         Threshold = threshold;
         Audience = audience;
         Unit = unit;
+        Channel = channel;
         Subject = subject;
         Body = body;
         CreatedAt = createdAt;
@@ -55,6 +56,9 @@ public sealed class OutboxMessage
     public string Threshold { get; private set; } = string.Empty;
 
     public NoticeAudience Audience { get; private set; }
+
+    /// <summary>E-mail, or the SMS/Zalo gateway (citizens who consented to it); part of the unique key.</summary>
+    public NoticeChannel Channel { get; private set; }
 
     public string Subject { get; private set; } = string.Empty;
 
@@ -124,6 +128,31 @@ public sealed class OutboxMessage
     {
         NextAttemptAt = until;
         ClaimedUntil = null;
+    }
+
+    /// <summary>
+    /// Not to be sent at all, and not a failure: the citizen withdrew nothing, but gave no consent or no contact
+    /// for this channel (e.g. a worker's reminder to a citizen who did not consent). Kept with the reason.
+    /// </summary>
+    public void Cancel(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        LastError = reason.Length > 2000 ? reason[..2000] : reason;
+        NextAttemptAt = null;
+        ClaimedUntil = null;
+        UndeliveredAt = null;
+    }
+
+    /// <summary>
+    /// The message as sent, with the text composed at send time (the citizen's, which carries the addressee's name
+    /// and is never stored): a copy with the same id, not tracked.
+    /// </summary>
+    public OutboxMessage WithText(string subject, string body)
+    {
+        var copy = (OutboxMessage)MemberwiseClone();
+        copy.Subject = subject;
+        copy.Body = body;
+        return copy;
     }
 
     /// <summary>An administrator sends an undelivered notice again (after giving the recipients an address).</summary>

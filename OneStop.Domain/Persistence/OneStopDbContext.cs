@@ -164,6 +164,9 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
             {
                 // The stored outcome follows the ledger: queued in the same transaction, drained within seconds.
                 Set<Lateness.OutcomeRefresh>().Add(new Lateness.OutcomeRefresh(dossier.Id, events[^1].RecordedAt));
+
+                // The citizen is told of each change of status, in the same transaction as the event (one rule).
+                OutboxMessages.AddRange(CitizenNoticeRule.Messages(dossier.Id, dossier.Code, dossier.AgencyId, dossier.NoticeChannels, events));
             }
         }
     }

@@ -30,6 +30,9 @@ namespace OneStop.Sla;
 /// (<see cref="Dossier.SupplementDueAt"/>), the citizen is reminded when less than
 /// <see cref="SlaOptions.SupplementReminderWorkingDays"/> of working time is left, and one second after the time
 /// ends the dossier closes (<see cref="DossierStatus.Lapsed"/>) with a notice to the citizen.</para>
+/// <para>The citizen: what changes the dossier's status (result ready, not collected, lapsed, a moved appointment)
+/// is told from the ledger's events by <see cref="CitizenNoticeRule"/>, not here; the plan only reminds a citizen
+/// who consented to e-mail of the supplement's time running out.</para>
 /// <para>Quiet hours: staff notices created outside an office session are held until the next one; the
 /// dispatcher checks again at send time in the recipient agency's hours.</para>
 /// </remarks>
@@ -67,11 +70,6 @@ public static class SlaPlanner
 
         void Add(string kind, string threshold, NoticeAudience audience, Instant notBefore, (string Subject, string Body) text) =>
             notices.Add(new NoticeDraft(kind, threshold, audience, notBefore, text.Subject, text.Body));
-
-        if (!dossier.Status.IsTerminal() && dossier.Reschedulings > 0)
-        {
-            Add("AppointmentMoved", Iso(dossier.AppointmentAt), NoticeAudience.Citizen, now, NoticeText.AppointmentMovedByApology(code, dossier.AppointmentAt));
-        }
 
         switch (dossier.Status)
         {
@@ -162,13 +160,12 @@ public static class SlaPlanner
                 if (Reached(lapsesAt))
                 {
                     supplementLapsedAt = lapsesAt;
-                    Add("SupplementLapsed", Iso(supplementDue), NoticeAudience.Citizen, now, NoticeText.SupplementLapsed(code, supplementDue));
                     break;
                 }
 
                 var left = calculator.WorkingTimeBetween(now, supplementDue, hours).Seconds;
                 var margin = (long)(options.SupplementReminderWorkingDays * hours.SecondsPerDay);
-                if (left <= margin || Reached(calculator.AddWorkingTime(now, left - margin + 1, hours)))
+                if ((left <= margin || Reached(calculator.AddWorkingTime(now, left - margin + 1, hours))) && dossier.NoticeChannels.HasFlag(CitizenChannels.Email))
                 {
                     Add("SupplementReminder", Iso(supplementDue), NoticeAudience.Citizen, now, NoticeText.SupplementReminder(code, supplementDue));
                 }
@@ -176,13 +173,10 @@ public static class SlaPlanner
                 break;
 
             case DossierStatus.ResultReady when dossier.ResultReadyAt is { } ready:
-                var early = ready < dossier.AppointmentAt;
-                Add(early ? "EarlyReturn" : "ResultReady", Iso(ready), NoticeAudience.Citizen, now, NoticeText.ResultReady(code, ready, dossier.AppointmentAt, early));
                 var waitEndsAt = calculator.AddWorkingTime(ready, (long)options.NotCollectedAfterWorkingDays * hours.SecondsPerDay, hours);
                 if (Reached(waitEndsAt))
                 {
                     notCollectedAt = waitEndsAt;
-                    Add("NotCollected", Iso(ready), NoticeAudience.Citizen, now, NoticeText.NotCollected(code, ready));
                 }
 
                 break;

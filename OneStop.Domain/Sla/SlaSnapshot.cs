@@ -28,7 +28,8 @@ public sealed record SlaSnapshot(
     string LastEventHash,
     int Version,
     Instant? SupplementDueAt,
-    Instant? ClosedAt)
+    Instant? ClosedAt,
+    Notifications.CitizenChannels NoticeChannels = Notifications.CitizenChannels.None)
 {
     public static SlaSnapshot Of(Dossier dossier)
     {
@@ -37,7 +38,7 @@ public sealed record SlaSnapshot(
             dossier.Id, dossier.Code, dossier.AgencyId, dossier.Status, dossier.CurrentUnit, dossier.AcceptedAt, dossier.CountingStartsAt,
             dossier.StatutoryDueAt, dossier.AppointmentAt, dossier.Reschedulings, dossier.ResultReadyAt, dossier.StepStartedAt,
             dossier.StepDueAt, dossier.SlaState, dossier.StepSlaState, dossier.EventCount, dossier.LastEventHash, dossier.Version,
-            dossier.SupplementDueAt, dossier.ClosedAt);
+            dossier.SupplementDueAt, dossier.ClosedAt, dossier.NoticeChannels);
     }
 }
 

@@ -7,7 +7,6 @@ using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
 using OneStop.Jobs.Sla;
-using OneStop.Notifications;
 using OneStop.Persistence;
 using OneStop.Sla;
 
@@ -18,7 +17,7 @@ namespace OneStop.Jobs.Calendar;
 /// dossier under the calendar in force (<see cref="Dossier.Restate"/>); each dossier whose due or calendar
 /// status changed gets one <c>DeadlineRestated</c> event and one report row, saved together. Provisional
 /// deadlines become official. When the appointment followed the due and moved with it, the citizen is told
-/// (an <c>AppointmentMoved</c> notice keyed by the new appointment, as for an approved apology). Idempotent: a
+/// (the event's <c>AppointmentMoved</c> notice, <see cref="OneStop.Notifications.CitizenNoticeRule"/>). Idempotent: a
 /// second run finds every due already equal and changes nothing.
 /// </summary>
 public sealed class RestatementJob(
@@ -64,15 +63,10 @@ public sealed class RestatementJob(
                 try
                 {
                     var before = dossier.StatutoryDueAt;
-                    var appointment = dossier.AppointmentAt;
                     if (dossier.Restate(DossierAction.Now(SlaCheckJob.Actor, now), calculator, hours.Of(dossier.AgencyId)))
                     {
                         db.Restatements.Add(new RestatementRecord(dossier.Id, dossier.Code, dossier.AgencyId, dossier.EventCount, before, dossier.StatutoryDueAt, dossier.DueCalendarStatus, now));
                         restated++;
-                        if (dossier.AppointmentAt != appointment)
-                        {
-                            await TellCitizenAsync(db, dossier, appointment, now, cancellationToken);
-                        }
                     }
                 }
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException)
@@ -84,20 +78,4 @@ public sealed class RestatementJob(
             await db.SaveChangesAsync(cancellationToken);
         }
     }
-
-    // The citizen's notice of the moved appointment, unless one for this appointment is queued already (the
-    // calendar moved it back and forth).
-    private static async Task TellCitizenAsync(OneStopDbContext db, Dossier dossier, Instant before, Instant now, CancellationToken cancellationToken)
-    {
-        var threshold = OfficeTime.FormatIso(dossier.AppointmentAt);
-        if (await db.OutboxMessages.AnyAsync(m => m.DossierId == dossier.Id && m.Kind == AppointmentMoved && m.Threshold == threshold, cancellationToken))
-        {
-            return;
-        }
-
-        var (subject, body) = NoticeText.AppointmentRestated(dossier.Code, before, dossier.AppointmentAt);
-        db.OutboxMessages.Add(new OutboxMessage(dossier.Id, dossier.Code, dossier.AgencyId, AppointmentMoved, threshold, NoticeAudience.Citizen, subject, body, now, now));
-    }
-
-    private const string AppointmentMoved = "AppointmentMoved";
 }

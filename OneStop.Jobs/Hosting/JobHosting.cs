@@ -55,6 +55,14 @@ public static class JobHosting
         services.TryAddScoped<OutcomeIndicators>();
         services.TryAddTransient<OneStop.Jobs.Ledger.LedgerCheckpointJob>();
         services.TryAddScoped<OneStop.Jobs.Ledger.LedgerMigration>();
+        services.AddOptions<CitizenNoticeOptions>().BindConfiguration(CitizenNoticeOptions.Section)
+            .Configure(o => o.PublicBaseUrl ??= configuration["Documents:PublicBaseUrl"])
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CitizenNoticeOptions>, CitizenNoticeOptionsValidation>();
+        services.AddHttpClient(GatewayNoticeChannel.Client);
+        services.AddSingleton(sp => new CitizenGateway(string.IsNullOrWhiteSpace(configuration["CitizenNotices:Gateway:Url"])
+            ? ActivatorUtilities.CreateInstance<LogNoticeChannel>(sp)
+            : ActivatorUtilities.CreateInstance<GatewayNoticeChannel>(sp)));
         var channel = configuration["Notifications:Channel"];
         if (string.Equals(channel, "Smtp", StringComparison.OrdinalIgnoreCase))
         {

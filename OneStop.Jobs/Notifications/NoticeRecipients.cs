@@ -9,7 +9,8 @@ namespace OneStop.Jobs.Notifications;
 public sealed record Recipients(IReadOnlyList<string> Addresses, Guid AgencyId, string? Problem);
 
 /// <summary>
-/// Finds a notice's recipients. The citizen: the applicant's and the proxy's e-mail addresses. Staff: the role
+/// Finds a notice's recipients. The citizen: only the agency (for quiet hours); the addressee is found when the
+/// message is composed (<see cref="CitizenMessages"/>). Staff: the role
 /// is looked for in the dossier's agency, then in each agency above it (a province supervisor watches its
 /// communes; a commune with no head of its own is covered from above), and the nearest agency with someone in the
 /// role is the one told. Within it, officers and heads of department are those of the unit holding the dossier
@@ -43,11 +44,8 @@ public sealed class NoticeRecipients(IReadOnlyDictionary<Guid, (Guid? ParentId, 
         ArgumentNullException.ThrowIfNull(message);
         if (message.Audience == NoticeAudience.Citizen)
         {
-            var people = await db.Dossiers.AsNoTracking().Where(d => d.Id == message.DossierId)
-                .Select(d => new { Applicant = d.Applicant.Email, Proxy = d.Proxy == null ? null : d.Proxy.Email })
-                .SingleAsync(cancellationToken);
-            var addresses = new[] { people.Applicant, people.Proxy }.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            return new Recipients(addresses, message.AgencyId, addresses.Count == 0 ? "Công dân không đăng ký email nhận thông báo." : null);
+            // The citizen's desk; the address and the consent are the composer's (CitizenMessages).
+            return new Recipients([], message.AgencyId, null);
         }
 
         // Staff addresses are the same for every notice of an agency, audience and unit in one run.

@@ -14,9 +14,10 @@ namespace OneStop.Jobs.Notifications;
 /// <summary>
 /// Sends the outbox: every notice whose time has come (retry delay passed). Each notice is claimed on its own
 /// with a conditional update just before it is sent and saved right after, so two dispatchers never send the same
-/// notice, and a dispatcher that dies holds only the notice in flight (until its claim runs out). A staff notice
-/// due outside the office hours of the agency whose staff receive it (a night, a Sunday) waits for the next
-/// session. A notice nobody can be reached for is undelivered, never "sent" (<see cref="NoticeRecipients"/>). A
+/// notice, and a dispatcher that dies holds only the notice in flight (until its claim runs out). A notice due
+/// outside the office hours of the agency whose staff receive it, or of the citizen's desk (a night, a Sunday),
+/// waits for the next session. A citizen's message goes by its channel: e-mail through the staff notices' channel,
+/// SMS/Zalo through the gateway (<see cref="CitizenGateway"/>). A notice nobody can be reached for is undelivered, never "sent" (<see cref="NoticeRecipients"/>). A
 /// failed send is retried with exponential backoff and given up (undelivered, logged as an error) after the
 /// configured attempts.
 /// </summary>
@@ -27,7 +28,9 @@ public sealed class OutboxDispatchJob(
     WorkingCalendarProvider calendars,
     IOptions<OfficeHoursOptions> officeHours,
     IOptions<NotificationOptions> options,
-    ILogger<OutboxDispatchJob> logger)
+    ILogger<OutboxDispatchJob> logger,
+    CitizenGateway gateway,
+    IOptions<CitizenNoticeOptions> citizenOptions)
 {
     /// <summary>How long a claimed notice is held: a crash mid-send delays that notice by at most this.</summary>
     public static readonly Duration ClaimFor = Duration.FromMinutes(5);
@@ -107,15 +110,32 @@ public sealed class OutboxDispatchJob(
                 return false;
             }
 
-            // Quiet hours at send time, in the hours of the agency whose staff are told.
-            if (message.Audience != NoticeAudience.Citizen && QuietHours.NextSessionMoment(now, calculator, hours.Of(to.AgencyId)) is var session && session > now)
+            // Quiet hours at send time, in the hours of the agency whose staff are told, or of the citizen's desk: a
+            // message due at night or on a day off waits for the next office session.
+            if (QuietHours.NextSessionMoment(now, calculator, hours.Of(to.AgencyId)) is var session && session > now)
             {
                 message.Hold(session);
                 await db.SaveChangesAsync(cancellationToken);
                 return false;
             }
 
-            var where = await channel.SendAsync(message, to.Addresses, cancellationToken);
+            var outgoing = message;
+            var addresses = to.Addresses;
+            if (message.Audience == NoticeAudience.Citizen)
+            {
+                var citizen = await CitizenMessages.ComposeAsync(db, message, citizenOptions.Value, cancellationToken);
+                if (citizen.NotSent is { } reason)
+                {
+                    message.Cancel(reason);
+                    await db.SaveChangesAsync(cancellationToken);
+                    return false;
+                }
+
+                outgoing = citizen.Composed!;
+                addresses = [citizen.Address!];
+            }
+
+            var where = await (message.Channel == NoticeChannel.Gateway ? gateway.Channel : channel).SendAsync(outgoing, addresses, cancellationToken);
             message.MarkSent(now, where);
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -94,7 +94,7 @@ public sealed class SlaCheckJob(
                 .Select(d => new SlaSnapshot(
                     d.Id, d.Code, d.AgencyId, d.Status, d.CurrentUnit, d.AcceptedAt, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt,
                     d.Reschedulings, d.ResultReadyAt, d.StepStartedAt, d.StepDueAt, d.SlaState, d.StepSlaState, d.EventCount, d.LastEventHash, d.Version,
-                    d.SupplementDueAt, d.ClosedAt))
+                    d.SupplementDueAt, d.ClosedAt, d.NoticeChannels))
                 .ToListAsync(cancellationToken);
             if (snapshots.Count == 0)
             {
@@ -109,9 +109,13 @@ public sealed class SlaCheckJob(
                 try
                 {
                     var plan = SlaPlanner.Plan(snapshot, now, calculator, hours.Of(snapshot.AgencyId), _options, _thresholds);
-                    changes.Add(Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now), keys));
+                    var change = Dossier.ApplySlaPlan(snapshot, plan, new DossierAction(Actor, now, now), keys);
+                    changes.Add(change);
                     notices.AddRange(plan.Notices.Select(n => new OutboxMessage(
                         snapshot.Id, snapshot.Code, snapshot.AgencyId, n.Kind, n.Threshold, n.Audience, n.Subject, n.Body, now, n.NotBefore, n.Unit)));
+
+                    // The citizen's notices of the status changes (not collected, lapsed), as a tracked save queues them.
+                    notices.AddRange(CitizenNoticeRule.Messages(snapshot.Id, snapshot.Code, snapshot.AgencyId, snapshot.NoticeChannels, change.Events));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -34,10 +34,11 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         await _factory.Job<SlaCheckJob>().RunAsync(CancellationToken.None);
         await dispatcher.RunAsync(CancellationToken.None);
 
-        var message = Assert.Single(_smtp.Messages);
+        // Registration, then the result: one mail each.
+        Assert.Equal(2, _smtp.Messages.Count);
+        var message = Assert.Single(_smtp.Messages, m => m.Contains($"{code}/ResultReady/", StringComparison.Ordinal));
         Assert.Contains("nhung@example.vn", message, StringComparison.Ordinal);
-        Assert.Contains($"{code}/EarlyReturn/", message, StringComparison.Ordinal);
-        var row = await _factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == "EarlyReturn"));
+        var row = await _factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == "ResultReady"));
         Assert.NotNull(row.SentAt);
         Assert.Equal(1, row.Attempts);
     }
@@ -50,7 +51,7 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         _smtp.Failing = true;
 
         await dispatcher.RunAsync(CancellationToken.None);
-        var failed = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "EarlyReturn"));
+        var failed = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "ResultReady"));
         Assert.Null(failed.SentAt);
         Assert.Equal(1, failed.Attempts);
         Assert.Equal(_factory.Clock.GetCurrentInstant() + NodaTime.Duration.FromSeconds(60), failed.NextAttemptAt);
@@ -62,8 +63,8 @@ public sealed class OutboxDispatchTests : IAsyncDisposable
         _factory.Clock.Advance(NodaTime.Duration.FromSeconds(61));
         await dispatcher.RunAsync(CancellationToken.None);
         await dispatcher.RunAsync(CancellationToken.None);
-        Assert.Single(_smtp.Messages);
-        var sent = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "EarlyReturn"));
+        Assert.Single(_smtp.Messages, m => m.Contains("/ResultReady/", StringComparison.Ordinal));
+        var sent = await _factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Kind == "ResultReady"));
         Assert.Equal(2, sent.Attempts);
         Assert.NotNull(sent.SentAt);
     }

@@ -57,7 +57,7 @@ public sealed class SupplementDeadlineTests : IDisposable
         var lapsed = Assert.Single(await _factory.EventsAsync(code, DossierEventKind.SupplementLapsed));
         Assert.Equal("2025-03-25T09:00:01+07:00", OfficeTime.FormatIso(lapsed.OccurredAt));
         Assert.Equal("2025-03-25T09:00:00+07:00", EventDetails.Read(lapsed.Details)["supplementDueAt"]);
-        Assert.Single(await NoticesAsync(code), n => n.Kind == "SupplementLapsed");
+        Assert.Equal(2, (await NoticesAsync(code)).Count(n => n.Kind == "Lapsed")); // one per channel: e-mail, SMS/Zalo
         using var verified = await GetAsync(clerk, $"/api/dossiers/{code}/verify");
         Assert.True(verified.RootElement.GetProperty("valid").GetBoolean());
 
@@ -85,7 +85,7 @@ public sealed class SupplementDeadlineTests : IDisposable
         var dossier = await _factory.DossierAsync(code);
         Assert.NotEqual(DossierStatus.Lapsed, dossier.Status);
         Assert.Null(dossier.SupplementDueAt);
-        Assert.DoesNotContain(await NoticesAsync(code), n => n.Kind is "SupplementReminder" or "SupplementLapsed");
+        Assert.DoesNotContain(await NoticesAsync(code), n => n.Kind is "SupplementReminder" or "Lapsed");
     }
 
     public void Dispose() => _factory.Dispose();
@@ -99,7 +99,13 @@ public sealed class SupplementDeadlineTests : IDisposable
         var officer = await _factory.ClientForAsync("chuyenvien");
         var procedure = await ProcedureRulesTests.ProcedureAsync(
             admin, new { amount = 5, unit = "WorkingDays" }, citizenSupplementTime: new { amount = 15, unit = "WorkingDays" });
-        var code = await RegisterAsync(clerk, Registration(procedure));
+        var code = await RegisterAsync(clerk, new
+        {
+            procedureCode = procedure,
+            applicant = new { fullName = "Nguyễn Thị Hồng Nhung", phone = "0912345678", email = "nhung@example.vn" },
+            documents = Array.Empty<object>(),
+            noticeConsent = true,
+        });
         (await PostAsync(clerk, code, "handovers", new { toUnit = "Công chức Tư pháp - Hộ tịch" })).EnsureSuccessStatusCode();
         _factory.MoveClockTo(2025, 3, 4, 9, 0);
         (await PostAsync(officer, code, "supplement-requests", new { reason = "Thiếu giấy tờ", missingDocuments = "Giấy xác nhận" })).EnsureSuccessStatusCode();

@@ -7,6 +7,7 @@ using NodaTime;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Notifications;
 using OneStop.Persistence;
 using OneStop.Tests.Api;
 
@@ -57,9 +58,10 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
 
     /// <summary>
     /// Registers <paramref name="count"/> dossiers directly (no HTTP) at the demo agency Đống Đa, accepted at the
-    /// clock's time, with <paramref name="amount"/> working days; returns their codes.
+    /// clock's time, with <paramref name="amount"/> working days; returns their codes. A citizen who gives an e-mail
+    /// address or a phone consents to the notices on it.
     /// </summary>
-    public Task<List<string>> SeedAsync(int count, int amount = 5, string? email = null) => WithDbAsync(async db =>
+    public Task<List<string>> SeedAsync(int count, int amount = 5, string? email = null, string? phone = null) => WithDbAsync(async db =>
     {
         var agency = await db.Agencies.SingleAsync(a => a.ElectronicId == "000.00.12.H99");
         var version = await db.ProcedureVersions.OrderBy(v => v.Id).FirstAsync();
@@ -70,7 +72,8 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
         {
             var code = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SEED-{Guid.NewGuid():N}");
             var registration = new DossierRegistration(code, i + 1, agency.Id, version.Id, new ProcessingTime(amount, DurationUnit.WorkingDays), CountingMode.WorkingHours, Channel.Counter,
-                new Person("Trần Văn An", null, null, "Hà Nội", email), null, []);
+                new Person("Trần Văn An", null, phone, "Hà Nội", email), null, [],
+                NoticeChannels: (email is null ? CitizenChannels.None : CitizenChannels.Email) | (phone is null ? CitizenChannels.None : CitizenChannels.Gateway));
             db.Dossiers.Add(Dossier.Register(registration, DossierAction.Now("motcua", now), calculator, OfficeHours.Default));
             codes.Add(code);
         }

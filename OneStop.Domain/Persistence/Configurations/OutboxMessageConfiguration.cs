@@ -10,7 +10,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.HasIndex(m => new { m.DossierId, m.Kind, m.Threshold }).IsUnique();
+        // One message per dossier, kind, threshold (for a status change: the event's sequence) and channel.
+        builder.HasIndex(m => new { m.DossierId, m.Kind, m.Threshold, m.Channel }).IsUnique();
         builder.HasIndex(m => m.NextAttemptAt);
         builder.HasIndex(m => m.UndeliveredAt);
         builder.Property(m => m.DossierCode).HasMaxLength(60);

@@ -137,6 +137,28 @@ public sealed class CitizenStatusBrowserTests(BrowserFixture browser) : IClassFi
     }
 
     [BrowserFact]
+    public async Task StatusPage_Lapsed_SaysClosedForTheMissingSupplementAndHowToStartAgain()
+    {
+        var page = await OpenAsync(await CitizenStates.LapsedAsync(browser.Factory), "13-da-dong");
+        await Expect(page.Locator(".status")).ToHaveTextAsync("Đã đóng hồ sơ do quá hạn bổ sung");
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("không được bổ sung trong thời hạn");
+        await Expect(page.Locator(".status-message")).ToContainTextAsync("nộp hồ sơ mới");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Hẹn trả kết quả:");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("quá hạn giải quyết");
+    }
+
+    [BrowserFact]
+    public async Task StatusPage_UnknownCode_Says404NotFoundWithoutGuessing()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        var response = await page.GotoAsync("/tra-cuu/000.00.12.H99-250303-9999");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator("main")).ToContainTextAsync("Không tìm thấy thông tin công khai cho mã hồ sơ này");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways on a phone.");
+        await BrowserFixture.ScreenshotAsync(page, "citizen-14-khong-tim-thay");
+    }
+
+    [BrowserFact]
     public async Task StatusPage_CodeTypedInLowerCase_FindsTheDossier()
     {
         var code = await CitizenStates.ReceivedAsync(browser.Factory);

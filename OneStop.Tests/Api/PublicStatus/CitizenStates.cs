@@ -107,6 +107,31 @@ internal static class CitizenStates
         return code;
     }
 
+    /// <summary>
+    /// Closed because the citizen never brought the supplement: accepted Monday 2 December 2024, the supplement asked
+    /// the next day under the procedure's 15 working days, run out before today (what the SLA worker records).
+    /// </summary>
+    public static async Task<string> LapsedAsync(OneStopApiFactory factory)
+    {
+        var code = await RegisterAsync(factory, "2024-12-02T09:00:00+07:00");
+        using (var clerk = await factory.ClientForAsync("motcua"))
+        {
+            (await PostAsync(clerk, code, "handovers", new { toUnit = "Công chức Tư pháp - Hộ tịch", occurredAt = "2024-12-02T10:00:00+07:00" })).EnsureSuccessStatusCode();
+        }
+
+        using (var officer = await factory.ClientForAsync("chuyenvien"))
+        {
+            (await PostAsync(officer, code, "supplement-requests", new { reason = SupplementReason, missingDocuments = Missing, occurredAt = "2024-12-03T09:00:00+07:00" })).EnsureSuccessStatusCode();
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var dossier = db.Dossiers.Single(d => d.Code == code);
+        Assert.True(dossier.LapseSupplement(DossierAction.Now("system", factory.Clock.GetCurrentInstant())));
+        await db.SaveChangesAsync();
+        return code;
+    }
+
     /// <summary>The receipt's check value of a code, as the QR code carries it.</summary>
     public static string CheckOf(OneStopApiFactory factory, string code) => factory.Services.GetRequiredService<ReceiptCheck>().For(code);
 

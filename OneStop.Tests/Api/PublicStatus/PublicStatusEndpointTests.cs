@@ -82,6 +82,40 @@ public sealed class PublicStatusEndpointTests(OneStopApiFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Page_AfterAStatusChange_ShowsTheNewStatusAtOnce()
+    {
+        var code = await CitizenStates.InProcessAsync(factory);
+        using var anonymous = factory.CreateClient();
+        var before = await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative));
+        Assert.Contains("<p class=\"status\">Đang giải quyết</p>", before, StringComparison.Ordinal);
+        Assert.Equal(before, await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative)));
+
+        using var officer = await factory.ClientForAsync("chuyenvien");
+        (await PostAsync(officer, code, "result", new { })).EnsureSuccessStatusCode();
+
+        var after = await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative));
+        Assert.Contains("<p class=\"status\">Đã có kết quả, chờ trả</p>", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_OpenDossierPassingItsDueWithNoSave_SaysLate()
+    {
+        var code = await CitizenStates.InProcessAsync(factory);
+        using var anonymous = factory.CreateClient();
+        Assert.DoesNotContain("Quá hạn", await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative)), StringComparison.Ordinal);
+        var now = factory.Clock.GetCurrentInstant();
+        try
+        {
+            factory.Clock.Reset(now + NodaTime.Duration.FromDays(14));
+            Assert.Contains("Quá hạn", await anonymous.GetStringAsync(new Uri("/tra-cuu/" + code, UriKind.Relative)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Clock.Reset(now);
+        }
+    }
+
+    [Fact]
     public async Task Get_AfterAStatusChange_ShowsTheNewStatusAtOnce()
     {
         var code = await CitizenStates.InProcessAsync(factory);

@@ -450,6 +450,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("NextSlaCheckAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("NoticeChannels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("uuid");
 
@@ -1022,6 +1027,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uuid");
 
@@ -1084,7 +1094,7 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UndeliveredAt");
 
-                    b.HasIndex("DossierId", "Kind", "Threshold")
+                    b.HasIndex("DossierId", "Kind", "Threshold", "Channel")
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");

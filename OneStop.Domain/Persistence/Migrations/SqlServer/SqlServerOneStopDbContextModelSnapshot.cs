@@ -451,6 +451,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("NextSlaCheckAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("NoticeChannels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1023,6 +1028,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
@@ -1085,7 +1095,7 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UndeliveredAt");
 
-                    b.HasIndex("DossierId", "Kind", "Threshold")
+                    b.HasIndex("DossierId", "Kind", "Threshold", "Channel")
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");

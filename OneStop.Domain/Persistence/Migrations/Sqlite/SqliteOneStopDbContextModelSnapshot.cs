@@ -439,6 +439,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("NextSlaCheckAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoticeChannels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("TEXT");
 
@@ -1003,6 +1008,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("TEXT");
 
@@ -1065,7 +1075,7 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UndeliveredAt");
 
-                    b.HasIndex("DossierId", "Kind", "Threshold")
+                    b.HasIndex("DossierId", "Kind", "Threshold", "Channel")
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");

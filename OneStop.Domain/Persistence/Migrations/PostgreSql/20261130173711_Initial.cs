@@ -389,6 +389,7 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     ProxyPhone = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     ProxyAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ProxyEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NoticeChannels = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Documents = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CurrentUnit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
@@ -687,6 +688,7 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Threshold = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Audience = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -969,9 +971,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: new[] { "Kind", "AuditedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold_Channel",
                 table: "OutboxMessages",
-                columns: new[] { "DossierId", "Kind", "Threshold" },
+                columns: new[] { "DossierId", "Kind", "Threshold", "Channel" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

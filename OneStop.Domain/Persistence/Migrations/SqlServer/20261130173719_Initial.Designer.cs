@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130172921_Initial")]
+    [Migration("20261130173719_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -453,6 +453,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime?>("NextSlaCheckAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("NoticeChannels")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<Guid>("ProcedureVersionId")
                         .HasColumnType("uniqueidentifier");
@@ -1026,6 +1031,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
@@ -1088,7 +1098,7 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UndeliveredAt");
 
-                    b.HasIndex("DossierId", "Kind", "Threshold")
+                    b.HasIndex("DossierId", "Kind", "Threshold", "Channel")
                         .IsUnique();
 
                     b.ToTable("OutboxMessages");

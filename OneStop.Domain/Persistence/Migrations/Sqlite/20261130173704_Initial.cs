@@ -388,6 +388,7 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     ProxyPhone = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     ProxyAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ProxyEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NoticeChannels = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Documents = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CurrentUnit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
@@ -686,6 +687,7 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Threshold = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Audience = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -968,9 +970,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 columns: new[] { "Kind", "AuditedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold_Channel",
                 table: "OutboxMessages",
-                columns: new[] { "DossierId", "Kind", "Threshold" },
+                columns: new[] { "DossierId", "Kind", "Threshold", "Channel" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -388,6 +388,7 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     ProxyPhone = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
                     ProxyAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ProxyEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NoticeChannels = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Documents = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     CurrentUnit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
@@ -686,6 +687,7 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     Threshold = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     Audience = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -970,9 +972,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 columns: new[] { "Kind", "AuditedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboxMessages_DossierId_Kind_Threshold",
+                name: "IX_OutboxMessages_DossierId_Kind_Threshold_Channel",
                 table: "OutboxMessages",
-                columns: new[] { "DossierId", "Kind", "Threshold" },
+                columns: new[] { "DossierId", "Kind", "Threshold", "Channel" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

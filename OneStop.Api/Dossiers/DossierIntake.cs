@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Agencies;
 using OneStop.Api.Catalogue;
 using OneStop.Api.Identity;
+using OneStop.Api.Infrastructure;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -25,7 +25,7 @@ namespace OneStop.Api.Dossiers;
 /// <see cref="ProcedureCache"/>.
 /// </summary>
 public sealed class DossierIntake(
-    OneStopDbContext db, CurrentStaff staff, DossierNumbering numbering, ProcedureCache procedures, AgencyDeadlines deadlines, IClock clock, ILogger<DossierIntake> logger)
+    OneStopDbContext db, CurrentStaff staff, DossierNumbering numbering, ProcedureCache procedures, AgencyDeadlines deadlines, SqliteWriteGate writers, IClock clock, ILogger<DossierIntake> logger)
 {
     // Only a code some earlier scheme already issued makes an attempt fail and another follow.
     private const int MaxAttempts = 20;
@@ -40,9 +40,10 @@ public sealed class DossierIntake(
     {
         ArgumentNullException.ThrowIfNull(request);
         var member = await staff.GetAsync(cancellationToken);
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        string? requestHash = null;
         if (idempotencyKey is not null)
         {
+            requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
             if (idempotencyKey.Length is 0 or > 200 || idempotencyKey.AsSpan().ContainsAnyExceptInRange('\u0021', '\u007E'))
             {
                 return IntakeOutcome.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["1 to 200 printable ASCII characters."] });
@@ -99,6 +100,8 @@ public sealed class DossierIntake(
                     drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 }
 
+                // On SQLite this process's registrations write one after another without meeting a locked file.
+                using var turn = await writers.EnterAsync(db, cancellationToken);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 drawn ??= await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 var registration = new DossierRegistration(
@@ -111,7 +114,7 @@ public sealed class DossierIntake(
                 if (idempotencyKey is not null)
                 {
                     db.IdempotencyRecords.Add(new IdempotencyRecord(
-                        idempotencyKey, member.UserName, requestHash, StatusCodes.Status201Created,
+                        idempotencyKey, member.UserName, requestHash!, StatusCodes.Status201Created,
                         JsonSerializer.Serialize(response, JsonSerializerOptions.Web), "/api/dossiers/" + dossier.Code, now));
                 }
 

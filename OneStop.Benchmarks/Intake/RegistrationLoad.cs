@@ -15,7 +15,7 @@ using OneStop.Persistence;
 namespace OneStop.Benchmarks.Intake;
 
 /// <summary>
-/// <c>registrations [--postgres CONNECTION] [--seconds S] [--clients 1,8,32] [--api DLL]</c>: starts the API (the
+/// <c>registrations [--postgres CONNECTION] [--seconds S] [--clients 1,8,32] [--api DLL] [--databases sqlite,postgres]</c>: starts the API (the
 /// Release build of OneStop.Api, or the given OneStop.Api.dll, e.g. an earlier version's; its own process, demo data) on a fresh SQLite file and, when given, a fresh database of
 /// the PostgreSQL server, and a plain one-row EF insert endpoint (<see cref="PlainInsertServer"/>, its own process)
 /// on the same database. For each number of concurrent clients (all the demo clerk of one agency, so every
@@ -45,8 +45,13 @@ internal static class RegistrationLoad
         Console.WriteLine($"Registrations beside a plain one-row EF insert; {seconds} s per measure after a {Warmup.TotalSeconds:F0} s warm-up ({FirstWarmupSeconds} s for each server first); {Environment.ProcessorCount} cores.");
         Console.WriteLine("| database | clients | registrations/s | p50 / p99 | failed | server CPU each | plain insert/s | p50 / p99 | failed | server CPU each | ratio |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        await RunDatabaseAsync(DatabaseProvider.Sqlite, null, clients, seconds);
-        if (postgres is not null)
+        var databases = (Option(args, "--databases") ?? "sqlite,postgres").Split(',');
+        if (databases.Contains("sqlite", StringComparer.OrdinalIgnoreCase))
+        {
+            await RunDatabaseAsync(DatabaseProvider.Sqlite, null, clients, seconds);
+        }
+
+        if (postgres is not null && databases.Contains("postgres", StringComparer.OrdinalIgnoreCase))
         {
             await RunDatabaseAsync(DatabaseProvider.PostgreSql, postgres, clients, seconds);
         }

@@ -100,9 +100,16 @@ public sealed class DossierIntake(
                     drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 }
 
-                // On SQLite this process's registrations write one after another without meeting a locked file.
+                // On SQLite this process's registrations write one after another without meeting a locked file,
+                // in a transaction that holds the draw too. Drawn apart, the save needs no transaction of ours
+                // (SaveRowsAtomically).
                 using var turn = await writers.EnterAsync(db, cancellationToken);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = drawn is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                if (transaction is null)
+                {
+                    SaveRowsAtomically(db);
+                }
+
                 drawn ??= await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 var registration = new DossierRegistration(
                     drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
@@ -118,8 +125,20 @@ public sealed class DossierIntake(
                         JsonSerializer.Serialize(response, JsonSerializerOptions.Web), "/api/dossiers/" + dossier.Code, now));
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+                }
+
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 return IntakeOutcome.Created(response);
             }
             catch (DbUpdateException e) when (DossierStore.IsUniqueViolation(e) && drawn is not null && attempt < MaxAttempts)
@@ -145,6 +164,18 @@ public sealed class DossierIntake(
             }
         }
     }
+
+    /// <summary>
+    /// How a registration drawn apart saves its rows (the dossier, its first event, its receipt, its outcome refresh,
+    /// an idempotency record) all or nothing. On PostgreSQL EF sends them as one batch, which the server runs as one
+    /// implicit transaction (a statement that fails rolls back the batch): no BEGIN/COMMIT round trip is needed,
+    /// and the registration's write is one round trip. Elsewhere (SQL Server, whose batches are not atomic) EF wraps
+    /// the save in its own transaction. A save of more rows than EF puts in one batch never happens here (five rows
+    /// at most), and the PostgreSQL tests check that the rows go in one command and that a failing row leaves
+    /// nothing written.
+    /// </summary>
+    private static void SaveRowsAtomically(OneStopDbContext db) =>
+        db.Database.AutoTransactionBehavior = db is PostgresOneStopDbContext ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
 
     /// <summary>
     /// A dossier received at another agency's desk regardless of administrative boundary: that agency (any known one

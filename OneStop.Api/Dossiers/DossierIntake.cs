@@ -116,6 +116,10 @@ public sealed class DossierIntake(
                     agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
                     version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt, version.SupplementWindow);
                 var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
+                // Everything saved is new and complete when added (sealing sets only the head, a property EF reads
+                // from the dossier when it writes the insert): nothing for change detection to find, and EF would
+                // scan every tracked entry for it twice (for the ledger's pending events, then for the save).
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 db.Dossiers.Add(dossier);
                 var response = RegisteredDossierResponse.From(dossier);
                 if (idempotencyKey is not null)
@@ -132,6 +136,7 @@ public sealed class DossierIntake(
                 finally
                 {
                     db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
                 }
 
                 if (transaction is not null)

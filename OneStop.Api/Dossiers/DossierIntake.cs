@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Agencies;
 using OneStop.Api.Catalogue;
 using OneStop.Api.Identity;
+using OneStop.Api.Infrastructure;
 using OneStop.Api.Problems;
 using OneStop.Calendar;
 using OneStop.Deadlines;
@@ -26,7 +26,7 @@ namespace OneStop.Api.Dossiers;
 /// <see cref="ProcedureCache"/>.
 /// </summary>
 public sealed class DossierIntake(
-    OneStopDbContext db, CurrentStaff staff, DossierNumbering numbering, ProcedureCache procedures, AgencyDeadlines deadlines, IClock clock, ILogger<DossierIntake> logger)
+    OneStopDbContext db, CurrentStaff staff, DossierNumbering numbering, ProcedureCache procedures, AgencyDeadlines deadlines, SqliteWriteGate writers, IClock clock, ILogger<DossierIntake> logger)
 {
     // Only a code some earlier scheme already issued makes an attempt fail and another follow.
     private const int MaxAttempts = 20;
@@ -41,9 +41,10 @@ public sealed class DossierIntake(
     {
         ArgumentNullException.ThrowIfNull(request);
         var member = await staff.GetAsync(cancellationToken);
-        var requestHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        string? requestHash = null;
         if (idempotencyKey is not null)
         {
+            requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
             if (idempotencyKey.Length is 0 or > 200 || idempotencyKey.AsSpan().ContainsAnyExceptInRange('\u0021', '\u007E'))
             {
                 var invalidKey = new Validation();
@@ -103,24 +104,50 @@ public sealed class DossierIntake(
                     drawn = await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 }
 
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                // On SQLite this process's registrations write one after another without meeting a locked file,
+                // in a transaction that holds the draw too. Drawn apart, the save needs no transaction of ours
+                // (SaveRowsAtomically).
+                using var turn = await writers.EnterAsync(db, cancellationToken);
+                await using var transaction = drawn is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+                if (transaction is null)
+                {
+                    SaveRowsAtomically(db);
+                }
+
                 drawn ??= await numbering.DrawAsync(db, agency, procedure.Code, acceptedOn, cancellationToken);
                 var registration = new DossierRegistration(
                     drawn.Code, drawn.TrackingNumber, agency.Id, version.Id, version.ProcessingTime,
                     agency.CountingMode, request.Channel ?? Channel.Counter, applicant, proxy, documents,
                     version.CutOff, version.CitizenSupplementTime, receivingAgency?.Id, receivedAt, version.SupplementWindow, noticeChannels);
                 var dossier = Dossier.Register(registration, new DossierAction(member.UserName, now, acceptedAt), deadlines.Calculator, deadlines.HoursOf(agency));
+                // Everything saved is new and complete when added (sealing sets only the head, a property EF reads
+                // from the dossier when it writes the insert): nothing for change detection to find, and EF would
+                // scan every tracked entry for it twice (for the ledger's pending events, then for the save).
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 db.Dossiers.Add(dossier);
                 var response = RegisteredDossierResponse.From(dossier);
                 if (idempotencyKey is not null)
                 {
                     db.IdempotencyRecords.Add(new IdempotencyRecord(
-                        idempotencyKey, member.UserName, requestHash, StatusCodes.Status201Created,
+                        idempotencyKey, member.UserName, requestHash!, StatusCodes.Status201Created,
                         JsonSerializer.Serialize(response, JsonSerializerOptions.Web), "/api/dossiers/" + dossier.Code, now));
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                }
+
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 return IntakeOutcome.Created(response);
             }
             catch (DbUpdateException e) when (DossierStore.IsUniqueViolation(e) && drawn is not null && attempt < MaxAttempts)
@@ -146,6 +173,18 @@ public sealed class DossierIntake(
             }
         }
     }
+
+    /// <summary>
+    /// How a registration drawn apart saves its rows (the dossier, its first event, its receipt, its outcome refresh,
+    /// an idempotency record) all or nothing. On PostgreSQL EF sends them as one batch, which the server runs as one
+    /// implicit transaction (a statement that fails rolls back the batch): no BEGIN/COMMIT round trip is needed,
+    /// and the registration's write is one round trip. Elsewhere (SQL Server, whose batches are not atomic) EF wraps
+    /// the save in its own transaction. A save of more rows than EF puts in one batch never happens here (five rows
+    /// at most), and the PostgreSQL tests check that the rows go in one command and that a failing row leaves
+    /// nothing written.
+    /// </summary>
+    private static void SaveRowsAtomically(OneStopDbContext db) =>
+        db.Database.AutoTransactionBehavior = db is PostgresOneStopDbContext ? AutoTransactionBehavior.Never : AutoTransactionBehavior.WhenNeeded;
 
     /// <summary>
     /// A dossier received at another agency's desk regardless of administrative boundary: that agency (any known one

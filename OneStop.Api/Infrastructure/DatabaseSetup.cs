@@ -40,6 +40,7 @@ public static class DatabaseSetup
         // The receipt's check value is keyed from the same secret: every instance of an installation shares it.
         builder.Services.AddSingleton(new OneStop.Api.PublicStatus.ReceiptCheck(personalDataKey));
         builder.Services.AddOneStopDatabase(provider, connectionString);
+        builder.Services.AddSingleton<SqliteWriteGate>();
         builder.Services.AddSharedDataProtection(personalDataKey);
         return provider;
     }

@@ -31,6 +31,8 @@ public static class StartupTasks
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await SqliteWriteGate.UseWriteAheadLogAsync(db, cancellationToken);
+
         if (!await db.CalendarNotices.AnyAsync(cancellationToken))
         {
             db.CalendarNotices.AddRange(CalendarNoticeFile.LoadSeed().Select(n => new CalendarNoticeRecord(n, 1, now, "seed")));

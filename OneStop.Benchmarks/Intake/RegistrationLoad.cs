@@ -15,7 +15,7 @@ using OneStop.Persistence;
 namespace OneStop.Benchmarks.Intake;
 
 /// <summary>
-/// <c>registrations [--postgres CONNECTION] [--seconds S] [--clients 1,8,32] [--api DLL]</c>: starts the API (the
+/// <c>registrations [--postgres CONNECTION] [--seconds S] [--clients 1,8,32] [--api DLL] [--databases sqlite,postgres] [--first-warmup 15]</c>: starts the API (the
 /// Release build of OneStop.Api, or the given OneStop.Api.dll, e.g. an earlier version's; its own process, demo data) on a fresh SQLite file and, when given, a fresh database of
 /// the PostgreSQL server, and a plain one-row EF insert endpoint (<see cref="PlainInsertServer"/>, its own process)
 /// on the same database. For each number of concurrent clients (all the demo clerk of one agency, so every
@@ -41,18 +41,26 @@ internal static class RegistrationLoad
         var postgres = Option(args, "--postgres");
         var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         ApiDll = Option(args, "--api");
+        FirstWarmupSeconds = int.Parse(Option(args, "--first-warmup") ?? "15", CultureInfo.InvariantCulture);
         var clients = (Option(args, "--clients") ?? "1,8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
         Console.WriteLine($"Registrations beside a plain one-row EF insert; {seconds} s per measure after a {Warmup.TotalSeconds:F0} s warm-up ({FirstWarmupSeconds} s for each server first); {Environment.ProcessorCount} cores.");
         Console.WriteLine("| database | clients | registrations/s | p50 / p99 | failed | server CPU each | plain insert/s | p50 / p99 | failed | server CPU each | ratio |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        await RunDatabaseAsync(DatabaseProvider.Sqlite, null, clients, seconds);
-        if (postgres is not null)
+        var databases = (Option(args, "--databases") ?? "sqlite,postgres").Split(',');
+        if (databases.Contains("sqlite", StringComparer.OrdinalIgnoreCase))
+        {
+            await RunDatabaseAsync(DatabaseProvider.Sqlite, null, clients, seconds);
+        }
+
+        if (postgres is not null && databases.Contains("postgres", StringComparer.OrdinalIgnoreCase))
         {
             await RunDatabaseAsync(DatabaseProvider.PostgreSql, postgres, clients, seconds);
         }
     }
 
-    private const int FirstWarmupSeconds = 15;
+    // The first unmeasured round for each server (--first-warmup S): longer on a loaded machine, where the JIT takes
+    // longer to finish tiering up the API's hot code.
+    private static int FirstWarmupSeconds { get; set; } = 15;
 
     private static TimeSpan Warmup => TimeSpan.FromSeconds(3);
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -128,7 +128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -172,7 +172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -189,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -201,7 +201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -218,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -233,7 +233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -248,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -263,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -277,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -292,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -317,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -375,7 +375,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -395,7 +395,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -414,7 +414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -431,7 +431,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -453,7 +453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -480,6 +480,7 @@ BEGIN
         [ReturnedAt] datetime2 NULL,
         [ClosedAt] datetime2 NULL,
         [EndAt] datetime2 NULL,
+        [CountedUntil] datetime2 NOT NULL,
         [NotCollectedAt] datetime2 NULL,
         [PaperOnTime] bit NULL,
         [LateMinutes] bigint NOT NULL,
@@ -501,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -522,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -544,7 +545,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -575,7 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -593,7 +594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -613,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -633,7 +634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -641,7 +642,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -649,7 +650,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -657,7 +658,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -665,7 +666,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -673,7 +674,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -681,7 +682,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -689,7 +690,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -697,7 +698,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -705,7 +706,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -713,7 +714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -721,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -729,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -737,7 +738,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -745,7 +746,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -753,7 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -761,7 +762,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -769,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -777,47 +778,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt] ON [DossierOutcome] ([AgencyPath], [AcceptedAt], [EndAt]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt] ON [DossierOutcome] ([AgencyId], [CountedUntil], [AcceptedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_Clerk] ON [DossierOutcome] ([AgencyPath], [Clerk]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_ResultAt] ON [DossierOutcome] ([AgencyId], [ResultAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_EndAt] ON [DossierOutcome] ([AgencyPath], [EndAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_ProcedureCode] ON [DossierOutcome] ([AgencyPath], [ProcedureCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_ResultWeek] ON [DossierOutcome] ([AgencyPath], [ResultWeek]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -825,7 +802,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -833,7 +810,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -841,7 +818,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -849,7 +826,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -857,7 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -865,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -873,7 +850,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -881,7 +858,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -889,7 +866,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -897,7 +874,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -905,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -913,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -921,7 +898,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -929,7 +906,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -937,7 +914,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -945,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -953,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -961,7 +938,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -969,7 +946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -977,7 +954,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -985,7 +962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -993,7 +970,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1001,7 +978,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1009,7 +986,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1017,11 +994,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130162141_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130153122_Initial', N'10.0.14');
+    VALUES (N'20261130162141_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130153122_Initial")]
+    [Migration("20261130162141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -765,6 +765,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTime>("CountedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("DeclaredResultAt")
                         .HasColumnType("datetime2");
 
@@ -855,15 +858,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AuditVersion");
 
-                    b.HasIndex("AgencyPath", "Clerk");
+                    b.HasIndex("AgencyId", "ResultAt");
 
-                    b.HasIndex("AgencyPath", "EndAt");
-
-                    b.HasIndex("AgencyPath", "ProcedureCode");
-
-                    b.HasIndex("AgencyPath", "ResultWeek");
-
-                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+                    b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
                     b.ToTable("DossierOutcome");
                 });

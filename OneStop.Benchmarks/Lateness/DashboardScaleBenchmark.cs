@@ -203,10 +203,9 @@ internal static class DashboardScaleBenchmark
                 flushing.Start();
                 await bulk.FlushAsync(CancellationToken.None);
                 flushing.Stop();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dossiers:N0}: writing {flushing.Elapsed.TotalSeconds:F1} s, auditing {auditing.Elapsed.TotalSeconds:F1} s"));
-                if (dossiers % 100_000 == 0)
+                if (dossiers % 50_000 == 0)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dossiers:N0} seeded"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {dossiers:N0} seeded: writing {flushing.Elapsed.TotalSeconds:F0} s, auditing {auditing.Elapsed.TotalSeconds:F0} s so far"));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Calendar;
@@ -50,8 +51,8 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
         var byProcedure = Merge(Sum(groups, k => k.Procedure), replayed, d => d.ProcedureCode, indicators, period);
         var byClerk = Merge(Sum(groups, k => k.Clerk), replayed, d => d.Audit.RegisteredBy, indicators, period);
 
-        var late = await LateAsync(period, 1, replayed, groups.Sum(g => g.Late), cancellationToken);
-        var differs = await PaperDiffersAsync(period, 1, replayed, groups.Sum(g => g.Differs), cancellationToken);
+        var late = await LateAsync(period, 1, replayed, groups.Sum(g => g.Late), cancellationToken, ListFilter.None);
+        var differs = await PaperDiffersAsync(period, 1, replayed, groups.Sum(g => g.Differs), cancellationToken, ListFilter.None);
         return new LatenessSummary(
             from, to, totals,
             byAgency.Select(g => g with { Name = names.Agencies.GetValueOrDefault(g.Key, g.Key) }).ToList(),
@@ -68,19 +69,19 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     }
 
     /// <summary>One page (from 1) of the dossiers late in the period or overdue at its end.</summary>
-    public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken, ListFilter? filter = null)
     {
         await service.DrainRefreshesAsync(cancellationToken);
         var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
-        return await LateAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken);
+        return await LateAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken, filter ?? ListFilter.None);
     }
 
     /// <summary>One page (from 1) of the dossiers whose paper and ledger disagree.</summary>
-    public async Task<DossierPage> PaperDiffersPageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    public async Task<DossierPage> PaperDiffersPageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken, ListFilter? filter = null)
     {
         await service.DrainRefreshesAsync(cancellationToken);
         var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
-        return await PaperDiffersAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken);
+        return await PaperDiffersAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken, filter ?? ListFilter.None);
     }
 
     /// <summary>The stored outcomes of the period, by code, for exports (streamed: never all in memory).</summary>
@@ -134,20 +135,24 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
             .Select(g => new IndicatorGroup(g.Key, string.Empty, g.Skip(1).Aggregate(g.First().Counts, (sum, x) => sum.Plus(x.Counts))))
             .ToList();
 
-    // The standing at the instant comes from the stored instants (AuditResult.StandingAt in SQL); the department of
-    // an open dossier is the unit that held it at the due once overdue, else the last one (the audit's rule).
+    // The finest group of a row at the instant; its unit is ListFilter.UnitAt (the one rule, shared with the lists' filter).
+    private static Expression<Func<DossierOutcome, GroupKey>> FinestKey(Instant at)
+    {
+        var unitAt = ListFilter.UnitAt(at);
+        var o = unitAt.Parameters[0];
+        Expression Member(string name) => Expression.Property(o, name);
+        var constructor = typeof(GroupKey).GetConstructors().Single();
+        return Expression.Lambda<Func<DossierOutcome, GroupKey>>(
+            Expression.New(constructor, Member(nameof(DossierOutcome.AgencyElectronicId)), Member(nameof(DossierOutcome.AgencyName)), unitAt.Body,
+                Member(nameof(DossierOutcome.ProcedureCode)), Member(nameof(DossierOutcome.ProcedureName)), Member(nameof(DossierOutcome.Clerk))),
+            o);
+    }
+
+    // The standing at the instant comes from the stored instants (AuditResult.StandingAt in SQL).
     private static async Task<List<Counted>> CountsAsync(IQueryable<DossierOutcome> rows, Period p, CancellationToken cancellationToken)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var groups = await rows.GroupBy(o => new GroupKey(
-            o.AgencyElectronicId,
-            o.AgencyName,
-            o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)
-                ? o.UnitAtDue
-                : o.EndAt == null ? o.LastUnit : o.Department,
-            o.ProcedureCode,
-            o.ProcedureName,
-            o.Clerk)).Select(g => new
+        var groups = await rows.GroupBy(FinestKey(at)).Select(g => new
         {
             g.Key,
             Received = g.Sum(o => o.AcceptedAt >= from ? 1 : 0),
@@ -224,26 +229,26 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
         return weeks;
     }
 
-    private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken)
+    private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = Judged(p).Where(o =>
+        var sql = filter.Apply(Judged(p), at).Where(o =>
             (o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Late)
             || (o.ResultAt == null && o.Outcome == TrueOutcome.Refused && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0)
             || (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
-        var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to)).ToList();
+        var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to) && filter.Matches(d)).ToList();
         return await PageAsync(sql.OrderBy(o => o.StatutoryDueAt).ThenBy(o => o.Code), byDue: true, extra, page, at, counted, cancellationToken);
     }
 
-    private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken)
+    private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = Judged(p).Where(o =>
+        var sql = filter.Apply(Judged(p), at).Where(o =>
             (o.ResultAt >= from && o.ResultAt < to
                 && ((o.PaperOnTime == true && o.Outcome == TrueOutcome.Late) || (o.PaperOnTime == false && (o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime))))
             || (!(o.ResultAt >= from && o.ResultAt < to) && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
                 && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
-        var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to)).ToList();
+        var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to) && filter.Matches(d)).ToList();
         return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, counted, cancellationToken);
     }
 

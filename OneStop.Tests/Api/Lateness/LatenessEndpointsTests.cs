@@ -72,6 +72,36 @@ public sealed class LatenessEndpointsTests : IDisposable
         await DossierApi.AssertInvalidAsync(response, "from");
     }
 
+    [Theory]
+    [InlineData("/api/dashboard/late?kind=Nonsense", "kind")]
+    [InlineData("/api/dashboard/paper-differs?kind=1", "kind")]
+    [InlineData("/api/dashboard/late?procedure=12345678901234567890123456789012345678901", "procedure")]
+    public async Task Lists_BadFilter_ValidationProblemNamesField(string url, string field)
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var response = await supervisor.GetAsync(new Uri(url, UriKind.Relative));
+
+        await DossierApi.AssertInvalidAsync(response, field);
+    }
+
+    [Fact]
+    public async Task Late_FilteredByKind_OnlyDossiersWithThatFinding()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        using var all = await DossierApi.GetAsync(supervisor, "/api/dashboard/late?from=2024-01-01");
+        var items = all.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        var kind = items.SelectMany(i => i.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!)).First();
+
+        using var byKind = await DossierApi.GetAsync(supervisor, $"/api/dashboard/late?from=2024-01-01&kind={kind}");
+        var kept = byKind.RootElement.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.NotEmpty(kept);
+        Assert.All(kept, i => Assert.Contains(i.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == kind));
+        Assert.Equal(items.Count(i => i.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == kind)), byKind.RootElement.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task DossierLateness_ReissuedReceiptThenLateResult_MaskedLatenessFound()
     {

@@ -210,6 +210,28 @@ public sealed class LatenessEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Page_DepartmentFollowed_ListsNarrowedAndRowsLinkToDossiers()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary?from=2024-01-01");
+        var department = summary.RootElement.GetProperty("byDepartment").EnumerateArray()
+            .First(g => g.GetProperty("counts").GetProperty("finishedLate").GetInt32() > 0).GetProperty("key").GetString()!;
+        using var late = await DossierApi.GetAsync(supervisor, "/api/dashboard/late?from=2024-01-01&unit=" + Uri.EscapeDataString(department));
+        var codes = late.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        Assert.NotEmpty(codes);
+
+        var page = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
+        var link = "/giam-sat?agency=000.00.00.H99&amp;from=2024-01-01&amp;to=";
+        Assert.Contains(link, page, StringComparison.Ordinal);
+        Assert.Contains("unit=" + Uri.EscapeDataString(department), page, StringComparison.Ordinal);
+        var narrowed = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
+
+        Assert.Contains("Danh sách bên dưới chỉ gồm", narrowed, StringComparison.Ordinal);
+        Assert.Contains($"Hồ sơ trễ hạn thực tế ({codes.Count}", narrowed, StringComparison.Ordinal);
+        Assert.All(codes, c => Assert.Contains($"href=\"/quay/ho-so/{Uri.EscapeDataString(c)}\"", narrowed, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Page_Clerk_Forbidden()
     {
         var clerk = await _factory.ClientForAsync("motcua");

@@ -58,6 +58,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args is [Lateness.DashboardScaleBenchmark.Command, ..])
+        {
+            await Lateness.DashboardScaleBenchmark.RunAsync(args[1..]);
+            return;
+        }
+
         if (args is [Documents.ReceiptMemoryProbe.Command])
         {
             Documents.ReceiptMemoryProbe.Run();

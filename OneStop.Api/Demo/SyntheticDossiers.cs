@@ -26,13 +26,37 @@ public static class SyntheticDossiers
         int count, int seed, Instant from, Instant now, CancellationToken cancellationToken, int batch = 500, Action<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var added = 0;
+        foreach (var (dossier, _) in Generate(deadlines, agencies, versions, count, seed, from, now))
+        {
+            db.Dossiers.Add(dossier);
+            added++;
+            if (added % batch == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                progress?.Invoke(added);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return added;
+    }
+
+    /// <summary>
+    /// The same dossiers, built through the domain (events pending, not sealed) without a database, each with its
+    /// agency, for bulk loading.
+    /// </summary>
+    public static IEnumerable<(Dossier Dossier, Agency Agency)> Generate(
+        AgencyDeadlines deadlines, IReadOnlyList<Agency> agencies, IReadOnlyList<ProcedureVersion> versions, int count, int seed, Instant from, Instant now)
+    {
         ArgumentNullException.ThrowIfNull(deadlines);
         ArgumentNullException.ThrowIfNull(agencies);
         ArgumentNullException.ThrowIfNull(versions);
         var random = new Random(seed);
         var calculator = deadlines.Calculator;
         var days = (int)Math.Max(1, (now - from).TotalDays);
-        var added = 0;
         for (var i = 0; i < count; i++)
         {
             var agency = agencies[random.Next(agencies.Count)];
@@ -69,19 +93,8 @@ public static class SyntheticDossiers
                 // A story that the domain refuses at some step stops there: what happened before stays.
             }
 
-            db.Dossiers.Add(dossier);
-            added++;
-            if (added % batch == 0)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                progress?.Invoke(added);
-            }
+            yield return (dossier, agency);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return added;
     }
 
     private static void Story(int roll, Random random, double budget, Func<double, Instant> at, Dossier d, DeadlineCalculator calculator, OfficeHours hours, List<(Instant, Action)> steps)

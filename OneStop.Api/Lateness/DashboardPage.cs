@@ -48,11 +48,13 @@ public static class DashboardPage
 
     public static async Task<Results<ContentHttpResult, ValidationProblem>> Render(
         HttpContext http,
-        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
+        string? agency, string? from, string? to, string? unit, string? procedure, string? kind,
+        OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        var filter = LatenessEndpoints.Filter(unit, procedure, kind, validation);
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
-        if (scope is null)
+        if (scope is null || filter is null || !validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
@@ -60,6 +62,15 @@ public static class DashboardPage
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
         var summary = await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken);
+        var query = $"agency={Uri.EscapeDataString(scope.Agency.ElectronicId)}&from={DashboardScope.Format(scope.FromDate)}&to={DashboardScope.Format(scope.ToDate)}";
+        if (filter != ListFilter.None)
+        {
+            // A number or a code followed from a table: the lists narrowed to it (the counts stay the period's).
+            var late = await indicators.LatePageAsync(scope.Agency.Path, scope.From, scope.To, 1, cancellationToken, filter);
+            var differs = await indicators.PaperDiffersPageAsync(scope.Agency.Path, scope.From, scope.To, 1, cancellationToken, filter);
+            summary = summary with { Late = late.Items, PaperDiffers = differs.Items, LateTotal = late.Total, PaperDiffersTotal = differs.Total };
+        }
+
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
         // The site's frame (navigation, skip link, stylesheet) around the dashboard's own blocks.
         return PageLayout.Staff(http, "Giám sát trễ hạn thực tế", Html.Of($"""
@@ -70,12 +81,13 @@ public static class DashboardPage
             {Filters(scope, agencies)}
             {Counts(summary.Totals)}
             {Trend(summary.Weekly)}
+            {Narrowed(filter, query)}
             {LateList(summary.Late, summary.LateTotal)}
-            {Differs(summary.PaperDiffers, summary.PaperDiffersTotal)}
-            {Groups("Theo cơ quan", summary.ByAgency)}
-            {Groups("Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment)}
-            {Groups("Theo thủ tục", summary.ByProcedure)}
-            {Groups("Theo cán bộ tiếp nhận", summary.ByClerk)}
+            {Differs(summary.PaperDiffers, summary.PaperDiffersTotal, query)}
+            {Groups("Theo cơ quan", summary.ByAgency, g => $"/giam-sat?agency={Uri.EscapeDataString(g.Key)}&from={DashboardScope.Format(scope.FromDate)}&to={DashboardScope.Format(scope.ToDate)}#tre-han")}
+            {Groups("Theo đơn vị giải quyết (đơn vị giữ hồ sơ)", summary.ByDepartment, g => $"/giam-sat?{query}&unit={Uri.EscapeDataString(g.Key)}#tre-han")}
+            {Groups("Theo thủ tục", summary.ByProcedure, g => $"/giam-sat?{query}&procedure={Uri.EscapeDataString(g.Key)}#tre-han")}
+            {Groups("Theo cán bộ tiếp nhận", summary.ByClerk, null)}
             {Ratings.RatingSection.Render(ratings)}
             </div>
             """));
@@ -222,7 +234,7 @@ public static class DashboardPage
         }
 
         var rows = late.Select(d => Html.Of($"""
-            <tr><td>{d.Code}</td><td>{d.ProcedureName}</td><td>{d.AgencyName}</td><td>{d.Audit.ResponsibleUnit}</td><td>{At(d.Audit.StatutoryDueAt)}</td><td>{At(d.Audit.AppointmentAt)}</td><td>{(d.Audit.ResultAt is { } r ? At(r) : "Chưa có")}</td><td class="num">{Hours(d.Audit.LateMinutes)}</td></tr>
+            <tr><td><a href="{DossierHref(d.Code)}">{d.Code}</a></td><td>{d.ProcedureName}</td><td>{d.AgencyName}</td><td>{d.Audit.ResponsibleUnit}</td><td>{At(d.Audit.StatutoryDueAt)}</td><td>{At(d.Audit.AppointmentAt)}</td><td>{(d.Audit.ResultAt is { } r ? At(r) : "Chưa có")}</td><td class="num">{Hours(d.Audit.LateMinutes)}</td></tr>
             """));
         return Html.Of($"""
             {heading}
@@ -233,7 +245,36 @@ public static class DashboardPage
             """);
     }
 
-    private static Html Differs(IReadOnlyList<AuditedDossier> differs, int total)
+    /// <summary>The staff's page of a dossier, where its findings are shown.</summary>
+    private static string DossierHref(string code) => "/quay/ho-so/" + Uri.EscapeDataString(code);
+
+    private static Html Narrowed(ListFilter filter, string query)
+    {
+        if (filter == ListFilter.None)
+        {
+            return Html.Empty;
+        }
+
+        var parts = new List<string>();
+        if (filter.Department is { } department)
+        {
+            parts.Add("đơn vị " + department[(department.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+        }
+
+        if (filter.Procedure is { } procedure)
+        {
+            parts.Add("thủ tục " + procedure);
+        }
+
+        if (filter.Kind is { } kind)
+        {
+            parts.Add("dấu hiệu " + FindingName(kind));
+        }
+
+        return Html.Of($"""<p class="narrowed" role="status">Danh sách bên dưới chỉ gồm: {string.Join("; ", parts)}. <a href="/giam-sat?{query}">Bỏ lọc</a></p>""");
+    }
+
+    private static Html Differs(IReadOnlyList<AuditedDossier> differs, int total, string query)
     {
         var heading = Html.Of($"""<h2 id="che-giau">Hồ sơ giấy tờ ghi đúng hạn nhưng thực tế trễ hạn ({N(total)}{(total > differs.Count ? $", {N(differs.Count)} đầu tiên" : string.Empty)})</h2>""");
         if (differs.Count == 0)
@@ -248,11 +289,11 @@ public static class DashboardPage
                 ? $"có kết quả thực tế {At(r)}" + (a.DeclaredResultAt is { } dr && dr != r ? $" (khai báo {At(dr)})" : "")
                 : "chưa có kết quả";
             var findings = a.Findings.Select(f => Html.Of($"""
-                <li><strong>{FindingName(f.Kind)}</strong>: {f.ExplanationVi} (sự kiện số {string.Join(", ", f.Events.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture)))})</li>
+                <li><strong><a href="/giam-sat?{query}&kind={f.Kind}#che-giau">{FindingName(f.Kind)}</a></strong>: {f.ExplanationVi} (sự kiện số {string.Join(", ", f.Events.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture)))})</li>
                 """));
             return Html.Of($"""
                 <section aria-label="Hồ sơ {d.Code}">
-                  <h3>{d.Code} – {d.ProcedureName}</h3>
+                  <h3><a href="{DossierHref(d.Code)}">{d.Code}</a> – {d.ProcedureName}</h3>
                   <p>Hạn luật định {At(a.StatutoryDueAt)}; lịch hẹn trên giấy {At(a.AppointmentAt)}; {result}; trễ {Hours(a.LateMinutes)} giờ làm việc.</p>
                   <ul>{findings}</ul>
                 </section>
@@ -261,10 +302,13 @@ public static class DashboardPage
         return Html.Of($"{heading}{sections}");
     }
 
-    private static Html Groups(string title, IReadOnlyList<IndicatorGroup> groups)
+    private static Html Groups(string title, IReadOnlyList<IndicatorGroup> groups, Func<IndicatorGroup, string>? lateList)
     {
+        Html Late(IndicatorGroup g) => lateList is null
+            ? Html.Of($"{N(g.Counts.FinishedLate + g.Counts.InProgressOverdue)}")
+            : Html.Of($"""<a href="{lateList(g)}">{N(g.Counts.FinishedLate + g.Counts.InProgressOverdue)}</a>""");
         var rows = groups.Select(g => Html.Of($"""
-            <tr><th scope="row">{g.Name}</th><td class="num">{N(g.Counts.Received)}</td><td class="num">{N(g.Counts.CarriedOver)}</td><td class="num">{N(g.Counts.Finished)}</td><td class="num">{N(g.Counts.FinishedLate + g.Counts.InProgressOverdue)}</td><td class="num">{N(g.Counts.InProgress)}</td><td class="num">{Rate(g.Counts.PaperOnTimeRate)}</td><td class="num">{Rate(g.Counts.TrueOnTimeRate)}</td></tr>
+            <tr><th scope="row">{g.Name}</th><td class="num">{N(g.Counts.Received)}</td><td class="num">{N(g.Counts.CarriedOver)}</td><td class="num">{N(g.Counts.Finished)}</td><td class="num">{Late(g)}</td><td class="num">{N(g.Counts.InProgress)}</td><td class="num">{Rate(g.Counts.PaperOnTimeRate)}</td><td class="num">{Rate(g.Counts.TrueOnTimeRate)}</td></tr>
             """));
         return Html.Of($"""
             <h2>{title}</h2>

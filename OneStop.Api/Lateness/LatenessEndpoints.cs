@@ -100,28 +100,66 @@ public static class LatenessEndpoints
         return TypedResults.Ok(DashboardSummaryResponse.Of(scope, summary));
     }
 
-    /// <summary>A page of the late list: finished late in the period, refused late, or overdue at its end; the longest overdue first.</summary>
+    /// <summary>
+    /// A page of the late list: finished late in the period, refused late, or overdue at its end; the longest overdue
+    /// first. <c>unit</c> (a <c>byDepartment</c> key), <c>procedure</c> (a code) and <c>kind</c> (a finding kind) narrow it.
+    /// </summary>
     public static Task<Results<Ok<DossierPageResponse>, ValidationProblem>> Late(
-        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
-        PageAsync(agency, from, to, page, db, staff, clock, (s, p) => indicators.LatePageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken), cancellationToken);
+        string? agency, string? from, string? to, int? page, string? unit, string? procedure, string? kind,
+        OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
+        PageAsync(agency, from, to, page, unit, procedure, kind, db, staff, clock, (s, p, f) => indicators.LatePageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken, f), cancellationToken);
 
-    /// <summary>A page of the dossiers whose paper and ledger disagree, by code.</summary>
+    /// <summary>A page of the dossiers whose paper and ledger disagree, by code; narrowed as the late list.</summary>
     public static Task<Results<Ok<DossierPageResponse>, ValidationProblem>> PaperDiffers(
-        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
-        PageAsync(agency, from, to, page, db, staff, clock, (s, p) => indicators.PaperDiffersPageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken), cancellationToken);
+        string? agency, string? from, string? to, int? page, string? unit, string? procedure, string? kind,
+        OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
+        PageAsync(agency, from, to, page, unit, procedure, kind, db, staff, clock, (s, p, f) => indicators.PaperDiffersPageAsync(s.Agency.Path, s.From, s.To, p, cancellationToken, f), cancellationToken);
+
+    /// <summary>The lists' filter from the query: a known finding kind, bounded texts; each error names its field.</summary>
+    internal static ListFilter? Filter(string? unit, string? procedure, string? kind, Validation validation)
+    {
+        FindingKind? wanted = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (Enum.TryParse<FindingKind>(kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !kind.Any(char.IsDigit))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                validation.Add("kind", "One of: " + string.Join(", ", Enum.GetNames<FindingKind>()) + ".");
+            }
+        }
+
+        if (unit is { Length: > 300 })
+        {
+            validation.Add("unit", "At most 300 characters.");
+        }
+
+        if (procedure is { Length: > 40 })
+        {
+            validation.Add("procedure", "At most 40 characters.");
+        }
+
+        return validation.IsValid
+            ? new ListFilter(string.IsNullOrWhiteSpace(unit) ? null : unit, string.IsNullOrWhiteSpace(procedure) ? null : procedure, wanted)
+            : null;
+    }
 
     private static async Task<Results<Ok<DossierPageResponse>, ValidationProblem>> PageAsync(
-        string? agency, string? from, string? to, int? page, OneStopDbContext db, CurrentStaff staff, IClock clock, Func<DashboardScope, int, Task<DossierPage>> read, CancellationToken cancellationToken)
+        string? agency, string? from, string? to, int? page, string? unit, string? procedure, string? kind,
+        OneStopDbContext db, CurrentStaff staff, IClock clock, Func<DashboardScope, int, ListFilter, Task<DossierPage>> read, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         InputPolicy.Range(page, "page", 1, 100_000, validation);
+        var filter = Filter(unit, procedure, kind, validation);
         var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
-        if (scope is null || !validation.IsValid)
+        if (scope is null || filter is null || !validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.Errors);
         }
 
-        return TypedResults.Ok(DossierPageResponse.Of(await read(scope, page ?? 1)));
+        return TypedResults.Ok(DossierPageResponse.Of(await read(scope, page ?? 1, filter)));
     }
 
     internal static Task<LatenessSummary> SummariseAsync(DashboardScope scope, OutcomeIndicators indicators, CancellationToken cancellationToken) =>

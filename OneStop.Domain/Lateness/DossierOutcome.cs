@@ -32,7 +32,13 @@ public sealed class DossierOutcome
 
     public Guid AgencyId { get; private set; }
 
-    /// <summary>The agency's materialised path, for subtree queries (<c>LIKE 'path%'</c>).</summary>
+    /// <summary>
+    /// The end of the open-ended past: what <see cref="CountedUntil"/> holds for a dossier not finished yet, so that
+    /// the period's rows are one index range (an open dossier belongs to every period after its acceptance).
+    /// </summary>
+    public static readonly Instant StillOpen = Instant.FromUtc(9999, 1, 1, 0, 0);
+
+    /// <summary>The agency's materialised path (the subtree is resolved to agency ids first: <c>LIKE 'path%'</c> uses no index on SQLite).</summary>
     public string AgencyPath { get; private set; } = string.Empty;
 
     public string AgencyElectronicId { get; private set; } = string.Empty;
@@ -79,6 +85,9 @@ public sealed class DossierOutcome
 
     /// <summary>The result or the close (believed): from then on the dossier is no longer open.</summary>
     public Instant? EndAt { get; private set; }
+
+    /// <summary><see cref="EndAt"/>, or <see cref="StillOpen"/>: a period [from, to) counts the rows with <c>CountedUntil &gt;= from</c> and <c>AcceptedAt &lt; to</c>.</summary>
+    public Instant CountedUntil { get; private set; }
 
     public Instant? NotCollectedAt { get; private set; }
 
@@ -137,6 +146,7 @@ public sealed class DossierOutcome
         ReturnedAt = a.ReturnedAt;
         ClosedAt = a.ClosedAt;
         EndAt = a.ResultAt ?? a.ClosedAt;
+        CountedUntil = EndAt ?? StillOpen;
         NotCollectedAt = a.NotCollected ? a.NotCollectedAt ?? a.LastKnownAt : null;
         PaperOnTime = a.PaperOnTime;
         LateMinutes = a.LateMinutes;

@@ -25,12 +25,11 @@ internal sealed class DossierOutcomeConfiguration : IEntityTypeConfiguration<Dos
         builder.Property(o => o.FindingKinds).HasMaxLength(600);
         builder.Property(o => o.Rules).HasMaxLength(200);
 
-        // The period's rows: accepted before its end and not finished before its start, within a subtree.
-        builder.HasIndex(o => new { o.AgencyPath, o.AcceptedAt, o.EndAt });
-        builder.HasIndex(o => new { o.AgencyPath, o.EndAt });
-        builder.HasIndex(o => new { o.AgencyPath, o.ResultWeek });
-        builder.HasIndex(o => new { o.AgencyPath, o.ProcedureCode });
-        builder.HasIndex(o => new { o.AgencyPath, o.Clerk });
+        // The period's rows of a subtree: for each agency of the subtree (ids resolved first), one range of
+        // CountedUntil >= from, then AcceptedAt < to. The open ones of an instant (CountedUntil > at) are the range's tail.
+        builder.HasIndex(o => new { o.AgencyId, o.CountedUntil, o.AcceptedAt });
+        // The weekly trend and the finished lists: results in the period.
+        builder.HasIndex(o => new { o.AgencyId, o.ResultAt });
         builder.HasIndex(o => o.AuditVersion);
     }
 }

@@ -28,32 +28,31 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     public async Task<LatenessSummary> SummariseAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
     {
         await service.DrainRefreshesAsync(cancellationToken);
-        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
+        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
         var replayed = await ReplayedAsync(period, cancellationToken);
         var indicators = new LatenessIndicators();
         var judged = Judged(period);
 
-        // Three scans: department (with its agency and the agency's name: agencies and totals are its sums), procedure, clerk.
-        var departments = await CountsAsync(judged, DepartmentOf(period.At), period, cancellationToken);
-        var procedures = await CountsAsync(judged, o => new GroupKey(o.ProcedureCode, o.ProcedureName, null), period, cancellationToken);
-        var clerks = await CountsAsync(judged, o => new GroupKey(o.Clerk, o.Clerk, null), period, cancellationToken);
+        // One scan of the period's rows, grouped by the finest key (agency, department, procedure, clerk): agencies,
+        // departments, procedures, clerks, totals and the lists' totals are its sums.
+        var groups = await CountsAsync(judged, period, cancellationToken);
         var names = new Names(
-            departments.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal),
-            procedures.GroupBy(g => g.Key.Key).ToDictionary(g => g.Key, g => g.First().Key.Name, StringComparer.Ordinal));
+            groups.GroupBy(g => g.Key.Agency).ToDictionary(g => g.Key, g => g.First().Key.AgencyName, StringComparer.Ordinal),
+            groups.GroupBy(g => g.Key.Procedure).ToDictionary(g => g.Key, g => g.First().Key.ProcedureName, StringComparer.Ordinal));
         foreach (var d in replayed)
         {
             names.Agencies.TryAdd(d.AgencyElectronicId, d.AgencyName);
             names.Procedures.TryAdd(d.ProcedureCode, d.ProcedureName);
         }
 
-        var totals = departments.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
-        var byAgency = Merge(Sum(departments, k => k.Key), replayed, d => d.AgencyElectronicId, indicators, period);
-        var byDepartment = Merge(Sum(departments, k => k.Key + "/" + k.Unit), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
-        var byProcedure = Merge(Sum(procedures, k => k.Key), replayed, d => d.ProcedureCode, indicators, period);
-        var byClerk = Merge(Sum(clerks, k => k.Key), replayed, d => d.Audit.RegisteredBy, indicators, period);
+        var totals = groups.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
+        var byAgency = Merge(Sum(groups, k => k.Agency), replayed, d => d.AgencyElectronicId, indicators, period);
+        var byDepartment = Merge(Sum(groups, k => k.Agency + "/" + k.Unit), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
+        var byProcedure = Merge(Sum(groups, k => k.Procedure), replayed, d => d.ProcedureCode, indicators, period);
+        var byClerk = Merge(Sum(groups, k => k.Clerk), replayed, d => d.Audit.RegisteredBy, indicators, period);
 
-        var late = await LateAsync(period, 1, replayed, cancellationToken);
-        var differs = await PaperDiffersAsync(period, 1, replayed, cancellationToken);
+        var late = await LateAsync(period, 1, replayed, groups.Sum(g => g.Late), cancellationToken, ListFilter.None);
+        var differs = await PaperDiffersAsync(period, 1, replayed, groups.Sum(g => g.Differs), cancellationToken, ListFilter.None);
         return new LatenessSummary(
             from, to, totals,
             byAgency.Select(g => g with { Name = names.Agencies.GetValueOrDefault(g.Key, g.Key) }).ToList(),
@@ -70,41 +69,57 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
     }
 
     /// <summary>One page (from 1) of the dossiers late in the period or overdue at its end.</summary>
-    public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken, ListFilter? filter = null)
     {
         await service.DrainRefreshesAsync(cancellationToken);
-        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
-        return await LateAsync(period, page, await ReplayedAsync(period, cancellationToken), cancellationToken);
+        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
+        return await LateAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken, filter ?? ListFilter.None);
     }
 
     /// <summary>One page (from 1) of the dossiers whose paper and ledger disagree.</summary>
-    public async Task<DossierPage> PaperDiffersPageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken)
+    public async Task<DossierPage> PaperDiffersPageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken, ListFilter? filter = null)
     {
         await service.DrainRefreshesAsync(cancellationToken);
-        var period = new Period(agencyPath, from, to, Min(clock.GetCurrentInstant(), to));
-        return await PaperDiffersAsync(period, page, await ReplayedAsync(period, cancellationToken), cancellationToken);
+        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
+        return await PaperDiffersAsync(period, page, await ReplayedAsync(period, cancellationToken), null, cancellationToken, filter ?? ListFilter.None);
     }
 
     /// <summary>The stored outcomes of the period, by code, for exports (streamed: never all in memory).</summary>
-    public IAsyncEnumerable<DossierOutcome> RowsAsync(string agencyPath, Instant from, Instant to) =>
-        InPeriod(agencyPath, from, to).OrderBy(o => o.Code).AsAsyncEnumerable();
+    public async IAsyncEnumerable<DossierOutcome> RowsAsync(string agencyPath, Instant from, Instant to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
+        await foreach (var row in InPeriod(period).OrderBy(o => o.Code).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
 
-    private IQueryable<DossierOutcome> InPeriod(string agencyPath, Instant from, Instant to) =>
-        db.Set<DossierOutcome>().AsNoTracking()
-            .Where(o => o.AgencyPath.StartsWith(agencyPath) && o.AcceptedAt < to && (o.EndAt == null || o.EndAt >= from));
+    private async Task<Period> PeriodAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(agencyPath)).Select(a => a.Id).ToListAsync(cancellationToken);
+        return new Period(agencies, from, to, Min(clock.GetCurrentInstant(), to));
+    }
+
+    // Accepted before the period's end and not finished before its start: per agency, one range of the
+    // (AgencyId, CountedUntil, AcceptedAt) index.
+    private IQueryable<DossierOutcome> InPeriod(Period p)
+    {
+        var (agencies, from, to) = (p.Agencies, p.From, p.To);
+        return db.Set<DossierOutcome>().AsNoTracking().Where(o => agencies.Contains(o.AgencyId) && o.CountedUntil >= from && o.AcceptedAt < to);
+    }
 
     /// <summary>Rows whose stored judgement holds at the instant: every event known by then, or closed by then.</summary>
     private IQueryable<DossierOutcome> Judged(Period p)
     {
         var at = p.At;
-        return InPeriod(p.Path, p.From, p.To).Where(o => !((o.EndAt == null || o.EndAt > at) && o.LastKnownAt > at));
+        return InPeriod(p).Where(o => !(o.CountedUntil > at && o.LastKnownAt > at));
     }
 
-    /// <summary>Open at the instant with events after it: replayed at the instant.</summary>
+    /// <summary>Open at the instant with events after it: replayed at the instant (the tail of the index range).</summary>
     private async Task<List<AuditedDossier>> ReplayedAsync(Period p, CancellationToken cancellationToken)
     {
         var at = p.At;
-        var ids = await InPeriod(p.Path, p.From, p.To).Where(o => (o.EndAt == null || o.EndAt > at) && o.LastKnownAt > at)
+        var ids = await InPeriod(p).Where(o => o.CountedUntil > at && o.LastKnownAt > at)
             .Select(o => o.DossierId).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
@@ -115,23 +130,29 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
         return audited.Where(d => d.Audit.AcceptedAt < p.To && ((d.Audit.ResultAt ?? d.Audit.ClosedAt) is not { } end || end >= p.From)).ToList();
     }
 
-    // The standing at the instant, from the stored instants: AuditResult.StandingAt in SQL.
-    private static Expression<Func<DossierOutcome, GroupKey>> DepartmentOf(Instant at) => o => new GroupKey(
-        o.AgencyElectronicId,
-        o.AgencyName,
-        o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)
-            ? o.UnitAtDue
-            : o.EndAt == null ? o.LastUnit : o.Department);
-
-    private static List<IndicatorGroup> Sum(List<(GroupKey Key, IndicatorCounts Counts)> groups, Func<GroupKey, string> key) =>
+    private static List<IndicatorGroup> Sum(List<Counted> groups, Func<GroupKey, string> key) =>
         groups.GroupBy(g => key(g.Key), StringComparer.Ordinal)
             .Select(g => new IndicatorGroup(g.Key, string.Empty, g.Skip(1).Aggregate(g.First().Counts, (sum, x) => sum.Plus(x.Counts))))
             .ToList();
 
-    private static async Task<List<(GroupKey Key, IndicatorCounts Counts)>> CountsAsync(IQueryable<DossierOutcome> rows, Expression<Func<DossierOutcome, GroupKey>> key, Period p, CancellationToken cancellationToken)
+    // The finest group of a row at the instant; its unit is ListFilter.UnitAt (the one rule, shared with the lists' filter).
+    private static Expression<Func<DossierOutcome, GroupKey>> FinestKey(Instant at)
+    {
+        var unitAt = ListFilter.UnitAt(at);
+        var o = unitAt.Parameters[0];
+        Expression Member(string name) => Expression.Property(o, name);
+        var constructor = typeof(GroupKey).GetConstructors().Single();
+        return Expression.Lambda<Func<DossierOutcome, GroupKey>>(
+            Expression.New(constructor, Member(nameof(DossierOutcome.AgencyElectronicId)), Member(nameof(DossierOutcome.AgencyName)), unitAt.Body,
+                Member(nameof(DossierOutcome.ProcedureCode)), Member(nameof(DossierOutcome.ProcedureName)), Member(nameof(DossierOutcome.Clerk))),
+            o);
+    }
+
+    // The standing at the instant comes from the stored instants (AuditResult.StandingAt in SQL).
+    private static async Task<List<Counted>> CountsAsync(IQueryable<DossierOutcome> rows, Period p, CancellationToken cancellationToken)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var groups = await rows.GroupBy(key).Select(g => new
+        var groups = await rows.GroupBy(FinestKey(at)).Select(g => new
         {
             g.Key,
             Received = g.Sum(o => o.AcceptedAt >= from ? 1 : 0),
@@ -150,13 +171,21 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
                 && (o.ClockStoppedAt != null ? o.ClockStoppedAt <= o.StatutoryDueAt : at <= o.StatutoryDueAt && (o.DueSoonFrom == null || at < o.DueSoonFrom)) ? 1 : 0),
             NotCollected = g.Sum(o => o.ResultAt < to && (o.ReturnedAt == null || o.ReturnedAt >= to)
                 && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to) ? 1 : 0),
+            // The lists' totals from the same scan: the predicates of LateAsync and PaperDiffersAsync.
+            Listed = g.Sum(o => (o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Late)
+                || (o.ResultAt == null && o.Outcome == TrueOutcome.Refused && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0)
+                || (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)) ? 1 : 0),
+            Differs = g.Sum(o => (o.ResultAt >= from && o.ResultAt < to
+                    && ((o.PaperOnTime == true && o.Outcome == TrueOutcome.Late) || (o.PaperOnTime == false && (o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime))))
+                || (!(o.ResultAt >= from && o.ResultAt < to) && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
+                    && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)) ? 1 : 0),
         }).ToListAsync(cancellationToken);
-        return groups.Select(g => (g.Key, new IndicatorCounts
+        return groups.Select(g => new Counted(g.Key, new IndicatorCounts
         {
             Received = g.Received, CarriedOver = g.CarriedOver, FinishedEarly = g.Early, FinishedOnTime = g.OnTime, FinishedLate = g.Late,
             PaperOnTime = g.Paper, Refused = g.Refused, Stopped = g.Stopped, InProgressOverdue = g.Overdue, InProgressDueSoon = g.DueSoon,
             InProgressOnTime = g.InProgressOnTime, NotCollected = g.NotCollected,
-        })).ToList();
+        }, g.Listed, g.Differs)).ToList();
     }
 
     private static List<IndicatorGroup> Merge(List<IndicatorGroup> judged, List<AuditedDossier> replayed, Func<AuditedDossier, string> key, LatenessIndicators indicators, Period p)
@@ -200,33 +229,33 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
         return weeks;
     }
 
-    private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, CancellationToken cancellationToken)
+    private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = Judged(p).Where(o =>
+        var sql = filter.Apply(Judged(p), at).Where(o =>
             (o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Late)
             || (o.ResultAt == null && o.Outcome == TrueOutcome.Refused && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0)
             || (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
-        var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to)).ToList();
-        return await PageAsync(sql.OrderBy(o => o.StatutoryDueAt).ThenBy(o => o.Code), byDue: true, extra, page, at, cancellationToken);
+        var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to) && filter.Matches(d)).ToList();
+        return await PageAsync(sql.OrderBy(o => o.StatutoryDueAt).ThenBy(o => o.Code), byDue: true, extra, page, at, counted, cancellationToken);
     }
 
-    private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, CancellationToken cancellationToken)
+    private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = Judged(p).Where(o =>
+        var sql = filter.Apply(Judged(p), at).Where(o =>
             (o.ResultAt >= from && o.ResultAt < to
                 && ((o.PaperOnTime == true && o.Outcome == TrueOutcome.Late) || (o.PaperOnTime == false && (o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime))))
             || (!(o.ResultAt >= from && o.ResultAt < to) && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
                 && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
-        var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to)).ToList();
-        return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, cancellationToken);
+        var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to) && filter.Matches(d)).ToList();
+        return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, counted, cancellationToken);
     }
 
     /// <summary>Merges the SQL rows and the replayed ones in one order, takes a page, and audits its dossiers at the instant (findings, late minutes now).</summary>
-    private async Task<DossierPage> PageAsync(IOrderedQueryable<DossierOutcome> sql, bool byDue, List<AuditedDossier> extra, int page, Instant at, CancellationToken cancellationToken)
+    private async Task<DossierPage> PageAsync(IOrderedQueryable<DossierOutcome> sql, bool byDue, List<AuditedDossier> extra, int page, Instant at, int? counted, CancellationToken cancellationToken)
     {
-        var total = await sql.CountAsync(cancellationToken) + extra.Count;
+        var total = (counted ?? await sql.CountAsync(cancellationToken)) + extra.Count;
         var wanted = page * PageSize;
         var head = await sql.Take(wanted).Select(o => new { o.DossierId, o.StatutoryDueAt, o.Code }).ToListAsync(cancellationToken);
         var known = extra.ToDictionary(d => d.Audit.DossierId);
@@ -240,12 +269,15 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
-    private sealed record Period(string Path, Instant From, Instant To, Instant At);
+    /// <summary>The subtree as its agencies' ids (resolved first, so that each is one index range), the period and the instant it is judged at.</summary>
+    private sealed record Period(IReadOnlyList<Guid> Agencies, Instant From, Instant To, Instant At);
 
     private sealed record Key(Guid Id, Instant Due, string Code);
 
     private sealed record Names(Dictionary<string, string> Agencies, Dictionary<string, string> Procedures);
 
-    /// <summary>What a group is keyed and named by (a department: its agency, the agency's name, the unit).</summary>
-    private sealed record GroupKey(string Key, string Name, string? Unit);
+    /// <summary>The finest group: agency (and its name), department unit, procedure (and its name), clerk.</summary>
+    private sealed record GroupKey(string Agency, string AgencyName, string Unit, string Procedure, string ProcedureName, string Clerk);
+
+    private sealed record Counted(GroupKey Key, IndicatorCounts Counts, int Late, int Differs);
 }

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -77,7 +77,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -111,7 +111,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -128,7 +128,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -157,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -172,7 +172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -189,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -201,7 +201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -218,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -233,7 +233,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -248,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -263,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -277,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -292,7 +292,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -317,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -377,7 +377,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -400,7 +400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -419,7 +419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -436,7 +436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [DossierBlindIndex] (
@@ -449,7 +449,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -471,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -498,6 +498,7 @@ BEGIN
         [ReturnedAt] datetime2 NULL,
         [ClosedAt] datetime2 NULL,
         [EndAt] datetime2 NULL,
+        [CountedUntil] datetime2 NOT NULL,
         [NotCollectedAt] datetime2 NULL,
         [PaperOnTime] bit NULL,
         [LateMinutes] bigint NOT NULL,
@@ -519,7 +520,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -540,7 +541,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -562,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -594,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -612,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -632,7 +633,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -652,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -660,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -668,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -676,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -684,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -692,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -700,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -708,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -716,7 +717,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -724,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -732,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -740,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -748,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -756,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -764,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -772,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -780,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierBlindIndex_DossierId] ON [DossierBlindIndex] ([DossierId]);
@@ -788,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -796,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -804,47 +805,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt] ON [DossierOutcome] ([AgencyPath], [AcceptedAt], [EndAt]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt] ON [DossierOutcome] ([AgencyId], [CountedUntil], [AcceptedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_Clerk] ON [DossierOutcome] ([AgencyPath], [Clerk]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_ResultAt] ON [DossierOutcome] ([AgencyId], [ResultAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_EndAt] ON [DossierOutcome] ([AgencyPath], [EndAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_ProcedureCode] ON [DossierOutcome] ([AgencyPath], [ProcedureCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyPath_ResultWeek] ON [DossierOutcome] ([AgencyPath], [ResultWeek]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -852,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -860,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -868,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -876,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -884,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -892,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -900,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -908,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -916,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -924,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -932,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold_Channel] ON [OutboxMessages] ([DossierId], [Kind], [Threshold], [Channel]);
@@ -940,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -948,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -956,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -964,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -972,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -980,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -988,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -996,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -1004,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -1012,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -1020,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1028,7 +1005,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1036,7 +1013,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1044,11 +1021,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130173719_Initial'
+    WHERE [MigrationId] = N'20261130175205_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130173719_Initial', N'10.0.14');
+    VALUES (N'20261130175205_Initial', N'10.0.14');
 END;
 
 COMMIT;

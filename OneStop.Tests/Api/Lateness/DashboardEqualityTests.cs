@@ -72,6 +72,24 @@ public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
         Assert.Equal(replayed.PaperDiffers.Count, stored.PaperDiffersTotal);
         Assert.Equal(replayed.Late.Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.LatePageAsync(path, from, to, p, CancellationToken.None)));
         Assert.Equal(replayed.PaperDiffers.Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.PaperDiffersPageAsync(path, from, to, p, CancellationToken.None)));
+
+        // The lists narrowed by department, procedure and finding kind equal the audits narrowed the same way.
+        var kinds = replayed.Late.Concat(replayed.PaperDiffers).SelectMany(d => d.Audit.Findings.Select(f => f.Kind)).Distinct().Order().Take(3).ToList();
+        var filters = replayed.ByDepartment.Take(2).Select(g => new ListFilter(Department: g.Key))
+            .Concat(replayed.ByProcedure.Take(2).Select(g => new ListFilter(Procedure: g.Key)))
+            .Concat(kinds.Select(k => new ListFilter(Kind: k)))
+            .Concat(kinds.Take(1).Select(k => new ListFilter(replayed.ByDepartment[0].Key, replayed.ByProcedure[0].Key, k)))
+            .ToList();
+        Assert.NotEmpty(kinds);
+        foreach (var filter in filters)
+        {
+            bool Keep(AuditedDossier d) =>
+                (filter.Department is null || $"{d.AgencyElectronicId}/{d.Audit.Department}" == filter.Department)
+                && (filter.Procedure is null || d.ProcedureCode == filter.Procedure)
+                && (filter.Kind is null || d.Audit.Findings.Any(f => f.Kind == filter.Kind));
+            Assert.Equal(replayed.Late.Where(Keep).Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.LatePageAsync(path, from, to, p, CancellationToken.None, filter)));
+            Assert.Equal(replayed.PaperDiffers.Where(Keep).Select(d => d.Code).Order(StringComparer.Ordinal), await AllAsync(p => indicators.PaperDiffersPageAsync(path, from, to, p, CancellationToken.None, filter)));
+        }
     }
 
     private static List<(string, string, IndicatorCounts)> Groups(IEnumerable<IndicatorGroup> groups) =>

@@ -72,6 +72,36 @@ public sealed class LatenessEndpointsTests : IDisposable
         await DossierApi.AssertInvalidAsync(response, "from");
     }
 
+    [Theory]
+    [InlineData("/api/dashboard/late?kind=Nonsense", "kind")]
+    [InlineData("/api/dashboard/paper-differs?kind=1", "kind")]
+    [InlineData("/api/dashboard/late?procedure=12345678901234567890123456789012345678901", "procedure")]
+    public async Task Lists_BadFilter_ValidationProblemNamesField(string url, string field)
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+
+        using var response = await supervisor.GetAsync(new Uri(url, UriKind.Relative));
+
+        await DossierApi.AssertInvalidAsync(response, field);
+    }
+
+    [Fact]
+    public async Task Late_FilteredByKind_OnlyDossiersWithThatFinding()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        using var all = await DossierApi.GetAsync(supervisor, "/api/dashboard/late?from=2024-01-01");
+        var items = all.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        var kind = items.SelectMany(i => i.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("kind").GetString()!)).First();
+
+        using var byKind = await DossierApi.GetAsync(supervisor, $"/api/dashboard/late?from=2024-01-01&kind={kind}");
+        var kept = byKind.RootElement.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.NotEmpty(kept);
+        Assert.All(kept, i => Assert.Contains(i.GetProperty("findings").EnumerateArray(), f => f.GetProperty("kind").GetString() == kind));
+        Assert.Equal(items.Count(i => i.GetProperty("findings").EnumerateArray().Any(f => f.GetProperty("kind").GetString() == kind)), byKind.RootElement.GetProperty("total").GetInt32());
+    }
+
     [Fact]
     public async Task DossierLateness_ReissuedReceiptThenLateResult_MaskedLatenessFound()
     {
@@ -177,6 +207,28 @@ public sealed class LatenessEndpointsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/dang-nhap?ReturnUrl=%2Fgiam-sat", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_DepartmentFollowed_ListsNarrowedAndRowsLinkToDossiers()
+    {
+        var supervisor = await _factory.ClientForAsync("giamsat");
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary?from=2024-01-01");
+        var department = summary.RootElement.GetProperty("byDepartment").EnumerateArray()
+            .First(g => g.GetProperty("counts").GetProperty("finishedLate").GetInt32() > 0).GetProperty("key").GetString()!;
+        using var late = await DossierApi.GetAsync(supervisor, "/api/dashboard/late?from=2024-01-01&unit=" + Uri.EscapeDataString(department));
+        var codes = late.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        Assert.NotEmpty(codes);
+
+        var page = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
+        var link = "/giam-sat?agency=000.00.00.H99&amp;from=2024-01-01&amp;to=";
+        Assert.Contains(link, page, StringComparison.Ordinal);
+        Assert.Contains("unit=" + Uri.EscapeDataString(department), page, StringComparison.Ordinal);
+        var narrowed = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
+
+        Assert.Contains("Danh sách bên dưới chỉ gồm", narrowed, StringComparison.Ordinal);
+        Assert.Contains($"Hồ sơ trễ hạn thực tế ({codes.Count}", narrowed, StringComparison.Ordinal);
+        Assert.All(codes, c => Assert.Contains($"href=\"/quay/ho-so/{Uri.EscapeDataString(c)}\"", narrowed, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -796,6 +796,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTime>("CountedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("DeclaredResultAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -886,15 +889,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AuditVersion");
 
-                    b.HasIndex("AgencyPath", "Clerk");
+                    b.HasIndex("AgencyId", "ResultAt");
 
-                    b.HasIndex("AgencyPath", "EndAt");
-
-                    b.HasIndex("AgencyPath", "ProcedureCode");
-
-                    b.HasIndex("AgencyPath", "ResultWeek");
-
-                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+                    b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
                     b.ToTable("DossierOutcome");
                 });

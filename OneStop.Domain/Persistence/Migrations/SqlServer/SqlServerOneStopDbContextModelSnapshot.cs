@@ -797,6 +797,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTime>("CountedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("DeclaredResultAt")
                         .HasColumnType("datetime2");
 
@@ -887,15 +890,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AuditVersion");
 
-                    b.HasIndex("AgencyPath", "Clerk");
+                    b.HasIndex("AgencyId", "ResultAt");
 
-                    b.HasIndex("AgencyPath", "EndAt");
-
-                    b.HasIndex("AgencyPath", "ProcedureCode");
-
-                    b.HasIndex("AgencyPath", "ResultWeek");
-
-                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+                    b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
                     b.ToTable("DossierOutcome");
                 });

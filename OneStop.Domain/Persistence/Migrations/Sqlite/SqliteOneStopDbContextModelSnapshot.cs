@@ -783,6 +783,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CountedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeclaredResultAt")
                         .HasColumnType("TEXT");
 
@@ -873,15 +876,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuditVersion");
 
-                    b.HasIndex("AgencyPath", "Clerk");
+                    b.HasIndex("AgencyId", "ResultAt");
 
-                    b.HasIndex("AgencyPath", "EndAt");
-
-                    b.HasIndex("AgencyPath", "ProcedureCode");
-
-                    b.HasIndex("AgencyPath", "ResultWeek");
-
-                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+                    b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
                     b.ToTable("DossierOutcome");
                 });

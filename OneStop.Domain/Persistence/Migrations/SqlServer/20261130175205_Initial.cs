@@ -595,6 +595,7 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     ReturnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     EndAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CountedUntil = table.Column<DateTime>(type: "datetime2", nullable: false),
                     NotCollectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     PaperOnTime = table.Column<bool>(type: "bit", nullable: true),
                     LateMinutes = table.Column<long>(type: "bigint", nullable: false),
@@ -890,29 +891,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt",
+                name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "AcceptedAt", "EndAt" });
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_Clerk",
+                name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "Clerk" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_EndAt",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "EndAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ProcedureCode",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ProcedureCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ResultWeek",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ResultWeek" });
+                columns: new[] { "AgencyId", "ResultAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",

@@ -596,6 +596,7 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     EndAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CountedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     NotCollectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PaperOnTime = table.Column<bool>(type: "boolean", nullable: true),
                     LateMinutes = table.Column<long>(type: "bigint", nullable: false),
@@ -889,29 +890,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt",
+                name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "AcceptedAt", "EndAt" });
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_Clerk",
+                name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "Clerk" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_EndAt",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "EndAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ProcedureCode",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ProcedureCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ResultWeek",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ResultWeek" });
+                columns: new[] { "AgencyId", "ResultAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",

@@ -595,6 +595,7 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CountedUntil = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NotCollectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PaperOnTime = table.Column<bool>(type: "INTEGER", nullable: true),
                     LateMinutes = table.Column<long>(type: "INTEGER", nullable: false),
@@ -888,29 +889,14 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt",
+                name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "AcceptedAt", "EndAt" });
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_Clerk",
+                name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "Clerk" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_EndAt",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "EndAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ProcedureCode",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ProcedureCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyPath_ResultWeek",
-                table: "DossierOutcome",
-                columns: new[] { "AgencyPath", "ResultWeek" });
+                columns: new[] { "AgencyId", "ResultAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130173711_Initial")]
+    [Migration("20261130175202_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -799,6 +799,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTime>("CountedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("DeclaredResultAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -889,15 +892,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AuditVersion");
 
-                    b.HasIndex("AgencyPath", "Clerk");
+                    b.HasIndex("AgencyId", "ResultAt");
 
-                    b.HasIndex("AgencyPath", "EndAt");
-
-                    b.HasIndex("AgencyPath", "ProcedureCode");
-
-                    b.HasIndex("AgencyPath", "ResultWeek");
-
-                    b.HasIndex("AgencyPath", "AcceptedAt", "EndAt");
+                    b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
                     b.ToTable("DossierOutcome");
                 });

@@ -19,6 +19,7 @@ using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
 using OneStop.Api.Ratings;
 using OneStop.Api.Restatements;
+using OneStop.Api.Units;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Jobs.Hosting;
@@ -88,6 +89,7 @@ builder.Services.AddPublicStatus();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();
+builder.Services.AddScoped<UnitDirectory>();
 
 // Server-rendered pages: the desk, the citizen's lookup, sign-in.
 builder.Services.AddPages();
@@ -146,6 +148,7 @@ app.MapAgencyAdminEndpoints();
 app.MapProcedureAdminEndpoints();
 app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapUnitEndpoints();
 app.MapSignInPages();
 app.MapDeskPages();
 app.MapCitizenLookupPages();

@@ -47,7 +47,7 @@ public static partial class AgencyAdminEndpoints
     }
 
     public static async Task<Results<Created<AgencyResponse>, ValidationProblem>> Create(
-        CreateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+        CreateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, IClock clock, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var validation = new Validation();
@@ -69,6 +69,9 @@ public static partial class AgencyAdminEndpoints
 
         var agency = new Agency(Guid.NewGuid(), name, electronicId, parent);
         db.Agencies.Add(agency);
+
+        // Every catalogue of units starts with the desk's (administrators add the departments).
+        db.AgencyUnits.Add(AgencyUnit.Desk(agency.Id, clock.GetCurrentInstant()));
         if (!await SaveAsync(db, validation, cancellationToken))
         {
             return AdminResults.Invalid(validation);

@@ -40,10 +40,10 @@ internal static class AgencyPages
     }
 
     public static async Task<Results<ContentHttpResult, RedirectHttpResult>> Create(
-        HttpContext http, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+        HttpContext http, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, NodaTime.IClock clock, CancellationToken cancellationToken)
     {
         var request = new CreateAgencyRequest(AdministrationPages.Value(form, "name"), AdministrationPages.Value(form, "electronicId"), AdministrationPages.Value(form, "parent"));
-        var result = await AgencyAdminEndpoints.Create(request, db, staff, defaults, cancellationToken);
+        var result = await AgencyAdminEndpoints.Create(request, db, staff, defaults, clock, cancellationToken);
         if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
         {
             var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;

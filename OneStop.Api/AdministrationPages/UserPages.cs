@@ -45,7 +45,7 @@ internal static class UserPages
         string? Value(string name) => AdministrationPages.Value(form, name);
         var roles = AdministrationPages.Values(form, "roles");
         var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles, Value("unit"), Value("email"), Value("phone"));
-        var result = await UserAdminEndpoints.Create(request, db, users, staff, cancellationToken);
+        var result = await UserAdminEndpoints.Create(request, db, users, staff, http.RequestServices.GetRequiredService<Units.UnitDirectory>(), cancellationToken);
         if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
         {
             return await ListPageAsync(http, null, name => name == "password" ? null : Value(name), roles, AdminText.Errors(errors, Lists), StatusCodes.Status400BadRequest, db, staff, clock, defaults, cancellationToken);
@@ -88,7 +88,7 @@ internal static class UserPages
     public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetUnit(
         HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
     {
-        var result = await UserAdminEndpoints.SetUnit(userName, new UserUnitRequest(form["unit"].ToString()), db, users, staff, clock, cancellationToken);
+        var result = await UserAdminEndpoints.SetUnit(userName, new UserUnitRequest(form["unit"].ToString()), db, users, staff, http.RequestServices.GetRequiredService<Units.UnitDirectory>(), clock, cancellationToken);
         if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
         {
             return NotFound(http);

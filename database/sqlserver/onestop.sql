@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -57,6 +57,8 @@ BEGIN
         [AgencyId] uniqueidentifier NOT NULL,
         [Unit] nvarchar(300) NULL,
         [IsDemo] bit NOT NULL,
+        [LockedAt] datetime2 NULL,
+        [LockedBy] nvarchar(256) NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
         [Email] nvarchar(256) NULL,
@@ -77,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -98,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -111,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -128,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -144,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -157,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -172,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -189,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -201,7 +203,26 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
+)
+BEGIN
+    CREATE TABLE [AgencyUnits] (
+        [Id] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Key] nvarchar(300) NOT NULL,
+        [FormerNames] nvarchar(4000) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_AgencyUnits] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AgencyUnits_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -218,7 +239,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -233,7 +254,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -248,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -263,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -277,7 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -292,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -317,7 +338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -375,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -395,7 +416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -414,7 +435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -431,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -453,7 +474,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -501,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -522,7 +543,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -544,7 +565,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -575,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -593,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -613,7 +634,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -633,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -641,7 +662,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -649,7 +670,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -657,7 +678,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AgencyUnits_AgencyId_Key] ON [AgencyUnits] ([AgencyId], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -665,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -673,7 +702,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -681,7 +710,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -689,7 +718,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -697,7 +726,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -705,7 +734,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -713,7 +742,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -721,7 +750,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -729,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -737,7 +766,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -745,7 +774,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -753,7 +782,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -761,7 +790,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -769,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -777,7 +806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyPath_AcceptedAt_EndAt] ON [DossierOutcome] ([AgencyPath], [AcceptedAt], [EndAt]);
@@ -785,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyPath_Clerk] ON [DossierOutcome] ([AgencyPath], [Clerk]);
@@ -793,7 +822,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyPath_EndAt] ON [DossierOutcome] ([AgencyPath], [EndAt]);
@@ -801,7 +830,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyPath_ProcedureCode] ON [DossierOutcome] ([AgencyPath], [ProcedureCode]);
@@ -809,7 +838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyPath_ResultWeek] ON [DossierOutcome] ([AgencyPath], [ResultWeek]);
@@ -817,7 +846,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -825,7 +854,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -833,7 +862,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -841,7 +870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -849,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -857,7 +886,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -865,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -873,7 +902,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -881,7 +910,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -889,7 +918,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -897,7 +926,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -905,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold] ON [OutboxMessages] ([DossierId], [Kind], [Threshold]);
@@ -913,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -921,7 +950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -929,7 +958,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -937,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -945,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -953,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -961,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -969,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -977,7 +1006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -985,7 +1014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -993,7 +1022,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1001,7 +1030,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1009,7 +1038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1017,11 +1046,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130153122_Initial'
+    WHERE [MigrationId] = N'20261130161101_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130153122_Initial', N'10.0.14');
+    VALUES (N'20261130161101_Initial', N'10.0.14');
 END;
 
 COMMIT;

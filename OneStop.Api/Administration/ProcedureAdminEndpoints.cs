@@ -284,7 +284,9 @@ public static partial class ProcedureAdminEndpoints
                 continue;
             }
 
-            if (budgets.Any(x => string.Equals(x.Unit, unit, StringComparison.Ordinal)))
+            // One budget per unit, units matched as the catalogue matches them ("Tư pháp" is "tư pháp ").
+            unit = Agencies.UnitName.Normalise(unit);
+            if (budgets.Any(x => Agencies.UnitName.Same(x.Unit, unit)))
             {
                 validation.Add($"stepBudgets[{i}].unit", "Each unit has one budget.");
             }

@@ -8,7 +8,7 @@ namespace OneStop.Api.Units;
 
 /// <summary>
 /// The agencies' unit catalogues for whoever picks a unit: hand-overs, users, pages (the desk's hand-over form
-/// offers <see cref="ActiveNamesAsync"/>). A spelling is matched by the one rule of <see cref="UnitName"/>; what is
+/// offers <see cref="ActiveNamesAsync(Guid, CancellationToken)"/>). A spelling is matched by the one rule of <see cref="UnitName"/>; what is
 /// stored is the catalogue's name.
 /// </summary>
 public sealed class UnitDirectory(OneStopDbContext db)
@@ -20,6 +20,15 @@ public sealed class UnitDirectory(OneStopDbContext db)
     /// <summary>The names of the agency's active units, the desk first, then by name: what a picker offers.</summary>
     public async Task<IReadOnlyList<string>> ActiveNamesAsync(Guid agencyId, CancellationToken cancellationToken) =>
         (await CatalogueAsync(agencyId, cancellationToken)).Active(agencyId).Select(u => u.Name).ToList();
+
+    /// <summary>The names of several agencies' active units (by electronic id), each in picker order; an agency without units has none.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ActiveNamesAsync(IReadOnlyCollection<string> electronicIds, CancellationToken cancellationToken)
+    {
+        var agencies = await db.Agencies.AsNoTracking().Where(a => electronicIds.Contains(a.ElectronicId)).Select(a => new { a.Id, a.ElectronicId }).ToListAsync(cancellationToken);
+        var ids = agencies.Select(a => a.Id).ToList();
+        var catalogue = new UnitCatalogue(await db.AgencyUnits.AsNoTracking().Where(u => ids.Contains(u.AgencyId)).ToListAsync(cancellationToken));
+        return agencies.ToDictionary(a => a.ElectronicId, a => (IReadOnlyList<string>)catalogue.Active(a.Id).Select(u => u.Name).ToList(), StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// The catalogue's name for the unit <paramref name="spelling"/> names in the agency. Absent: null (an error for

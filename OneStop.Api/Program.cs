@@ -150,6 +150,7 @@ app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
 app.MapUnitEndpoints();
 app.MapSignInPages();
+app.MapErrorPages();
 app.MapDeskPages();
 app.MapCitizenLookupPages();
 app.MapLatenessEndpoints();

@@ -13,7 +13,7 @@ internal static class AdminResults
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem($"No {what} that you may administer.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static ValidationProblem Invalid(Validation validation) => TypedResults.ValidationProblem(validation.Errors);
+    public static ValidationProblem Invalid(Validation validation) => validation.Problem();
 
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

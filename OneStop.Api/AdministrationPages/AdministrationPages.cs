@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Api.Pages;
-using OneStop.Users;
 
 namespace OneStop.Api.AdministrationPages;
 
@@ -8,8 +7,8 @@ namespace OneStop.Api.AdministrationPages;
 /// The administration pages under <c>/quan-tri</c>: agencies, procedures, the calendar notices and users. Each form
 /// posts to its own address and runs the handler of the JSON endpoint in <c>OneStop.Api.Administration</c>, so
 /// the rules are those of the API; after a change the page redirects with a message (post/redirect/get), bad
-/// input re-renders the form with the errors beside the fields. Administrators only: a signed-out visitor is sent
-/// to the sign-in page, another member of staff gets a 403 page.
+/// input re-renders the form with the errors beside the fields. Administrators only (<see cref="Policies.Administrator"/>): a
+/// signed-out visitor is sent to the sign-in page, another member of staff to the 403 page.
 /// </summary>
 public static class AdministrationPages
 {
@@ -19,7 +18,7 @@ public static class AdministrationPages
     public const string UsersPath = PageLayout.AdministrationPath + "/nguoi-dung";
     public const string NoticesPath = PageLayout.AdministrationPath + "/thong-bao";
 
-    private static readonly (string Href, string Text, string Description)[] Sections =
+    internal static readonly (string Href, string Text, string Description)[] Sections =
     [
         (AgenciesPath, "Cơ quan", "Cây cơ quan, mã định danh, giờ làm việc, giờ chốt nhận hồ sơ, tiếp nhận thứ Bảy, cách tính thời hạn."),
         (ProceduresPath, "Thủ tục", "Danh mục thủ tục hành chính và các phiên bản: thời hạn, thành phần hồ sơ, thời gian từng bước, lệ phí."),
@@ -31,8 +30,7 @@ public static class AdministrationPages
     public static IEndpointRouteBuilder MapAdministrationPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(PageLayout.AdministrationPath)
-            .RequireAuthorization(PageAuthorization.Staff)
-            .AddEndpointFilter(AdministratorsOnly)
+            .RequireAuthorization(Policies.Administrator)
             .ExcludeFromDescription();
         group.MapGet(string.Empty, Overview);
         AgencyPages.Map(group);
@@ -98,23 +96,4 @@ public static class AdministrationPages
     /// <summary>Every ticked value of a checkbox group.</summary>
     internal static List<string> Values(IFormCollection form, string name) =>
         form.TryGetValue(name, out var values) ? values.OfType<string>().Where(v => v.Length > 0).ToList() : [];
-
-    /// <summary>
-    /// Administrators only. The group already sends a signed-out visitor to the sign-in page; a signed-in member of
-    /// another role gets a page that says why, with the status 403.
-    /// </summary>
-    private static async ValueTask<object?> AdministratorsOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.User.IsInRole(Roles.Admin))
-        {
-            return await next(context);
-        }
-
-        return PageLayout.Staff(http, "Không có quyền truy cập", Html.Of($"""
-            <h1>Không có quyền truy cập</h1>
-            <p class="notice notice-error" role="alert">Trang quản trị chỉ dành cho tài khoản có vai trò Quản trị. Tài khoản {http.User.Identity?.Name} không có quyền này.</p>
-            <p><a href="{PageLayout.DeskPath}">Quay lại hàng chờ</a></p>
-            """), StatusCodes.Status403Forbidden);
-    }
 }

@@ -49,7 +49,7 @@ public static class DeadlineEndpoints
 
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         Deadline deadline;

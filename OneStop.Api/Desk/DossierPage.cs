@@ -90,7 +90,7 @@ internal static class DossierPage
             {
                 Ok<DossierStateResponse> => TypedResults.Redirect(PathOf(code) + "?tb=" + action.Slug),
                 ValidationProblem invalid => await RenderAsync(
-                    http, code, null, null, action.Slug, FormErrors.From(invalid.ProblemDetails.Errors), posted, services, cancellationToken, StatusCodes.Status400BadRequest),
+                    http, code, null, null, action.Slug, FormErrors.From(invalid), posted, services, cancellationToken, StatusCodes.Status400BadRequest),
                 _ => await RenderAsync(http, code, null, null, null, FormErrors.None, null, services, cancellationToken),
             };
         }

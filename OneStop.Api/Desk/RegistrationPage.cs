@@ -90,10 +90,10 @@ internal static class RegistrationPage
         if (documents.Count == 0)
         {
             var validation = new Validation();
-            validation.Add("documents", "Đánh dấu ít nhất một giấy tờ đã nhận.");
+            validation.Add("documents", ValidationCodes.NoDocumentTicked, "Tick at least one document received.");
             _ = InputRules.Person(request.Applicant, "applicant", required: true, validation);
             _ = InputRules.Person(request.Proxy, "proxy", required: false, validation);
-            return FormPage(http, procedure, version, Value, FormErrors.From(validation.Errors), key ?? Guid.NewGuid().ToString("N"), null, StatusCodes.Status400BadRequest);
+            return FormPage(http, procedure, version, Value, FormErrors.From(validation), key ?? Guid.NewGuid().ToString("N"), null, StatusCodes.Status400BadRequest);
         }
 
         var outcome = await intake.RegisterAsync(request, key, cancellationToken);

@@ -104,7 +104,7 @@ public static class DocumentEndpoints
 
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         var member = await staff.GetAsync(cancellationToken);

@@ -41,7 +41,7 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
         await check(agency, validation);
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         try
@@ -50,7 +50,7 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
         }
         catch (InvalidInputException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            return Validation.Problem(e.Field, e.Code, e.Message);
         }
 
         // The answer is built before the commit, so the commit is the last thing that can fail: a request answered
@@ -68,7 +68,10 @@ public sealed record ActionContext(StaffMember Member, DeadlineCalculator Calcul
 }
 
 /// <summary>Bad input found only once the dossier is loaded; becomes a 400 naming the field.</summary>
-public sealed class InvalidInputException(string field, string message) : Exception(message)
+public sealed class InvalidInputException(string field, string code, string message) : Exception(message)
 {
     public string Field { get; } = field;
+
+    /// <summary>The error's stable code (<see cref="ValidationCodes"/>).</summary>
+    public string Code { get; } = code;
 }

@@ -59,7 +59,7 @@ public static class DossierEndpoints
 
         return outcome.IsKeyReused
             ? TypedResults.Problem("This Idempotency-Key was already used with a different request.", statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?> { ["code"] = "idempotency-key-reused" })
-            : TypedResults.ValidationProblem(outcome.Errors!);
+            : outcome.Errors!.Problem();
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DossierSummaryResponse>>, ValidationProblem>> List(
@@ -69,7 +69,7 @@ public static class DossierEndpoints
         var due = InputRules.Instant(dueBefore, "dueBefore", validation);
         if (page is < 1)
         {
-            validation.Add("page", "Pages start at 1.");
+            validation.Add("page", ValidationCodes.PageNumber, "Pages start at 1.");
         }
 
         var member = await staff.GetAsync(cancellationToken);
@@ -79,7 +79,7 @@ public static class DossierEndpoints
             var chosen = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == agency && a.Path.StartsWith(member.AgencyPath), cancellationToken);
             if (chosen is null)
             {
-                validation.Add("agency", "Unknown agency, or not one of yours.");
+                validation.Add("agency", ValidationCodes.UnknownAgency, "Unknown agency, or not one of yours.");
             }
             else
             {
@@ -89,7 +89,7 @@ public static class DossierEndpoints
 
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Problem();
         }
 
         var query =
@@ -216,7 +216,7 @@ public static class DossierEndpoints
         var receiver = InputRules.OptionalText(request.Receiver, "receiver", 256, validation);
         if (request.StepBudgetHours is < 0 or > 2400)
         {
-            validation.Add("stepBudgetHours", "From 0 to 2400 working hours.");
+            validation.Add("stepBudgetHours", ValidationCodes.StepBudget, "From 0 to 2400 working hours.");
         }
 
         async Task PickUnit(OneStop.Agencies.Agency agency, Validation checks)
@@ -252,14 +252,14 @@ public static class DossierEndpoints
         var newAppointment = InputRules.Instant(request.NewAppointmentAt, "newAppointmentAt", validation);
         if (newAppointment is null && validation.IsValid)
         {
-            validation.Add("newAppointmentAt", "Required: the new appointment.");
+            validation.Add("newAppointmentAt", ValidationCodes.AppointmentRequired, "Required: the new appointment.");
         }
 
         return actions.RunAsync(code, request.OccurredAt, validation, (d, _, action, _) =>
         {
             if (newAppointment <= action.RecordedAt)
             {
-                throw new InvalidInputException("newAppointmentAt", "The new appointment must be in the future.");
+                throw new InvalidInputException("newAppointmentAt", ValidationCodes.AppointmentNotInFuture, "The new appointment must be in the future.");
             }
 
             d.RequestApology(reason, newAppointment!.Value, action);
@@ -272,7 +272,7 @@ public static class DossierEndpoints
         {
             if (d.Apologies.All(a => a.Id != id))
             {
-                throw new InvalidInputException("id", "This dossier has no such apology.");
+                throw new InvalidInputException("id", ValidationCodes.NoSuchApology, "This dossier has no such apology.");
             }
 
             d.ApproveApology(id, ctx.Member.IsInRole(Roles.Head), action);
@@ -329,7 +329,7 @@ public static class DossierEndpoints
             // A moved appointment is a promise to the citizen: it lies ahead, never in the past nor before acceptance.
             if (appointment is { } moved && moved != d.AppointmentAt && (moved <= action.RecordedAt || moved <= d.AcceptedAt))
             {
-                throw new InvalidInputException("appointmentAt", "The new appointment must be in the future.");
+                throw new InvalidInputException("appointmentAt", ValidationCodes.AppointmentNotInFuture, "The new appointment must be in the future.");
             }
 
             d.ReissueReceipt(appointment, reason, action);

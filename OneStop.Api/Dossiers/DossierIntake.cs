@@ -45,7 +45,9 @@ public sealed class DossierIntake(
         {
             if (idempotencyKey.Length is 0 or > 200 || idempotencyKey.AsSpan().ContainsAnyExceptInRange('\u0021', '\u007E'))
             {
-                return IntakeOutcome.Invalid(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["1 to 200 printable ASCII characters."] });
+                var invalidKey = new Validation();
+                invalidKey.Add("Idempotency-Key", ValidationCodes.IdempotencyKey, "1 to 200 printable ASCII characters.");
+                return IntakeOutcome.Invalid(invalidKey);
             }
 
             var earlier = await db.IdempotencyRecords.AsNoTracking()
@@ -64,19 +66,19 @@ public sealed class DossierIntake(
         var acceptedAt = InputRules.Instant(request.AcceptedAt, "acceptedAt", validation) ?? now;
         if (acceptedAt > now)
         {
-            validation.Add("acceptedAt", "Cannot be later than now.");
+            validation.Add("acceptedAt", ValidationCodes.LaterThanNow, "Cannot be later than now.");
         }
 
         if (request.Channel is { } channel && !Enum.IsDefined(channel))
         {
-            validation.Add("channel", "Counter, Online or Post.");
+            validation.Add("channel", ValidationCodes.Channel, "Counter, Online or Post.");
         }
 
         var documents = Documents(request.Documents, version, validation);
         var (receivingAgency, receivedAt) = await ReceivedElsewhereAsync(request.ReceivedElsewhere, agency, acceptedAt, validation, cancellationToken);
         if (!validation.IsValid || agency is null || version is null || procedure is null || applicant is null)
         {
-            return IntakeOutcome.Invalid(validation.Errors);
+            return IntakeOutcome.Invalid(validation);
         }
 
         var acceptedOn = OfficeTime.ToLocal(acceptedAt).Date;
@@ -161,21 +163,21 @@ public sealed class DossierIntake(
             : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == electronicId, cancellationToken);
         if (desk is null)
         {
-            validation.Add("receivedElsewhere.agency", "Required: the electronic id of the agency whose desk received the dossier.");
+            validation.Add("receivedElsewhere.agency", ValidationCodes.ReceivingAgencyRequired, "Required: the electronic id of the agency whose desk received the dossier.");
         }
         else if (competent is not null && desk.Id == competent.Id)
         {
-            validation.Add("receivedElsewhere.agency", "The competent agency's own desk: leave receivedElsewhere out.");
+            validation.Add("receivedElsewhere.agency", ValidationCodes.ReceivingAgencyIsCompetent, "The competent agency's own desk: leave receivedElsewhere out.");
         }
 
         var receivedAt = InputRules.Instant(request.ReceivedAt, "receivedElsewhere.receivedAt", validation);
         if (request.ReceivedAt is null)
         {
-            validation.Add("receivedElsewhere.receivedAt", "Required: when the receiving desk received the dossier.");
+            validation.Add("receivedElsewhere.receivedAt", ValidationCodes.ReceivedAtRequired, "Required: when the receiving desk received the dossier.");
         }
         else if (receivedAt > acceptedAt)
         {
-            validation.Add("receivedElsewhere.receivedAt", "Cannot be later than acceptedAt, when the competent agency received the dossier.");
+            validation.Add("receivedElsewhere.receivedAt", ValidationCodes.ReceivedAfterAcceptance, "Cannot be later than acceptedAt, when the competent agency received the dossier.");
         }
 
         return (desk, receivedAt);
@@ -191,7 +193,7 @@ public sealed class DossierIntake(
                 .SingleOrDefaultAsync(a => a.ElectronicId == electronicId && a.Path.StartsWith(member.AgencyPath), cancellationToken);
             if (agency is null)
             {
-                validation.Add("agency", "Unknown agency, or not one of yours.");
+                validation.Add("agency", ValidationCodes.UnknownAgency, "Unknown agency, or not one of yours.");
             }
         }
 
@@ -201,7 +203,7 @@ public sealed class DossierIntake(
             : await procedures.GetAsync(db, code, cancellationToken);
         if (procedure is null || (agency is not null && procedure.AgencyId is { } only && only != agency.Id))
         {
-            validation.Add("procedureCode", "Unknown procedure, or not offered by this agency.");
+            validation.Add("procedureCode", ValidationCodes.UnknownProcedure, "Unknown procedure, or not offered by this agency.");
             return (agency, null, null);
         }
 
@@ -209,7 +211,7 @@ public sealed class DossierIntake(
         var version = procedure.VersionInForce(now);
         if (version is null)
         {
-            validation.Add("procedureCode", "The procedure has no version in force.");
+            validation.Add("procedureCode", ValidationCodes.NoVersionInForce, "The procedure has no version in force.");
         }
 
         return (agency, version, procedure);
@@ -234,7 +236,7 @@ public sealed class DossierIntake(
             var name = InputRules.Text(d.Name, $"documents[{i}].name", 500, validation);
             if (d.Originals is < 0 or > MaxCopies || d.Copies is < 0 or > MaxCopies || d.Originals + d.Copies == 0)
             {
-                validation.Add($"documents[{i}]", $"At least one original or copy, no negative counts, at most {MaxCopies} of each.");
+                validation.Add($"documents[{i}]", ValidationCodes.DocumentCopies, $"At least one original or copy, no negative counts, at most {MaxCopies} of each.", MaxCopies);
             }
 
             documents.Add(new SubmittedDocument(name, d.Originals, d.Copies));
@@ -245,13 +247,13 @@ public sealed class DossierIntake(
 }
 
 /// <summary>What a registration came to.</summary>
-public sealed record IntakeOutcome(RegisteredDossierResponse? Response, IdempotencyRecord? Replayed, IDictionary<string, string[]>? Errors, bool IsKeyReused)
+public sealed record IntakeOutcome(RegisteredDossierResponse? Response, IdempotencyRecord? Replayed, Validation? Errors, bool IsKeyReused)
 {
     public static IntakeOutcome Created(RegisteredDossierResponse response) => new(response, null, null, false);
 
     public static IntakeOutcome Replay(IdempotencyRecord record) => new(null, record, null, false);
 
-    public static IntakeOutcome Invalid(IDictionary<string, string[]> errors) => new(null, null, errors, false);
+    public static IntakeOutcome Invalid(Validation errors) => new(null, null, errors, false);
 
     public static IntakeOutcome KeyReused() => new(null, null, null, true);
 }

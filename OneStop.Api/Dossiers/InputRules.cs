@@ -31,7 +31,7 @@ internal static partial class InputRules
         {
             if (required)
             {
-                validation.Add(field, "Required.");
+                validation.Add(field, ValidationCodes.Required, "Required.");
             }
 
             return null;
@@ -41,20 +41,20 @@ internal static partial class InputRules
         var idNumber = InputPolicy.OptionalText(request.IdNumber, field + ".idNumber", 12, validation);
         if (idNumber is not null && !IdNumberPattern().IsMatch(idNumber))
         {
-            validation.Add(field + ".idNumber", "A personal id number has 12 digits.");
+            validation.Add(field + ".idNumber", ValidationCodes.IdNumber, "A personal id number has 12 digits.");
         }
 
         var phone = InputPolicy.OptionalText(request.Phone, field + ".phone", 20, validation)?.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
         if (phone is not null && !PhonePattern().IsMatch(phone))
         {
-            validation.Add(field + ".phone", "A Vietnamese phone number: 0 or +84, then 9 or 10 digits (e.g. 0912345678).");
+            validation.Add(field + ".phone", ValidationCodes.Phone, "A Vietnamese phone number: 0 or +84, then 9 or 10 digits (e.g. 0912345678).");
         }
 
         var address = InputPolicy.OptionalText(request.Address, field + ".address", 500, validation);
         var email = InputPolicy.OptionalText(request.Email, field + ".email", 200, validation);
         if (email is not null && !EmailPattern().IsMatch(email))
         {
-            validation.Add(field + ".email", "Not an email address.");
+            validation.Add(field + ".email", ValidationCodes.Email, "Not an email address.");
         }
 
         return new Person(name, idNumber, phone, address, email);
@@ -80,11 +80,11 @@ internal static partial class InputRules
         var declared = Instant(value, field, validation) ?? now;
         if (declared > now)
         {
-            validation.Add(field, "Cannot be later than now.");
+            validation.Add(field, ValidationCodes.LaterThanNow, "Cannot be later than now.");
         }
         else if (declared < notBefore)
         {
-            validation.Add(field, "Cannot be earlier than the dossier's acceptance.");
+            validation.Add(field, ValidationCodes.BeforeAcceptance, "Cannot be earlier than the dossier's acceptance.");
         }
 
         return declared;

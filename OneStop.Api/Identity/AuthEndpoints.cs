@@ -35,7 +35,7 @@ public static class AuthEndpoints
         // Bounded before hashing: a megabyte "password" would cost a megabyte of PBKDF2 input per attempt.
         if (SignInPages.CheckCredentials(request.UserName, request.Password) is { IsValid: false } invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return invalid.Problem();
         }
 
         if (useCookies == true)

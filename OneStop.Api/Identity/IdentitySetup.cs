@@ -27,11 +27,12 @@ public static class IdentitySetup
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";
-            o.AccessDeniedPath = "/dang-nhap";
+            o.AccessDeniedPath = OneStop.Api.Pages.PageSetup.ForbiddenPath;
             o.Cookie.Name = "onestop";
             o.Cookie.SameSite = SameSiteMode.Strict;
 
-            // API calls answer 401/403, never a redirect to the sign-in page.
+            // API calls answer 401/403, never a redirect to the sign-in page; pages redirect to the sign-in page or the
+            // Vietnamese 403 page.
             o.Events.OnRedirectToLogin = context => Reject(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Reject(context, StatusCodes.Status403Forbidden);
         });

@@ -16,11 +16,11 @@ public static class SignInPages
     {
         app.MapGet(PageLayout.SignInPath, Show).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(PageLayout.SignInPath, SignIn).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(PageLayout.SignOutPath, SignOut).RequireAuthorization(PageAuthorization.Staff).ExcludeFromDescription();
+        app.MapPost(PageLayout.SignOutPath, SignOut).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
 
-    public static Results<ContentHttpResult, RedirectHttpResult> Show(HttpContext http, string? returnUrl, string? tb)
+    public static Results<RazorComponentResult<SignInPage>, RedirectHttpResult> Show(HttpContext http, string? returnUrl, string? tb)
     {
         if (http.User.Identity?.IsAuthenticated == true && returnUrl is null)
         {
@@ -28,25 +28,25 @@ public static class SignInPages
         }
 
         var info = tb == "da-dang-xuat" ? "Bạn đã đăng xuất."
-            : http.User.Identity?.IsAuthenticated == true ? $"Tài khoản {http.User.Identity.Name} không có quyền mở trang này. Đăng nhập bằng tài khoản khác, hoặc quay lại hàng chờ."
+            : http.User.Identity?.IsAuthenticated == true ? $"Bạn đang đăng nhập với tài khoản {http.User.Identity.Name}. Đăng nhập bằng tài khoản khác, hoặc quay lại hàng chờ."
             : null;
-        return Form(http, returnUrl, null, info, StatusCodes.Status200OK);
+        return Form(returnUrl, null, info, StatusCodes.Status200OK);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SignIn(
-        HttpContext http, IFormCollection form, SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
+    public static async Task<Results<RazorComponentResult<SignInPage>, RedirectHttpResult>> SignIn(
+        IFormCollection form, SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
     {
         var userName = form["userName"].ToString().Trim();
         var password = form["password"].ToString();
         var returnUrl = form["returnUrl"].ToString();
         if (userName.Length == 0 || password.Length == 0)
         {
-            return Form(http, returnUrl, userName, null, StatusCodes.Status400BadRequest, "Nhập tên đăng nhập và mật khẩu.");
+            return Form(returnUrl, userName, null, StatusCodes.Status400BadRequest, "Nhập tên đăng nhập và mật khẩu.");
         }
 
         if (!CheckCredentials(userName, password).IsValid)
         {
-            return Form(http, returnUrl, null, null, StatusCodes.Status400BadRequest, "Sai tên đăng nhập hoặc mật khẩu.");
+            return Form(returnUrl, null, null, StatusCodes.Status400BadRequest, "Sai tên đăng nhập hoặc mật khẩu.");
         }
 
         signIn.AuthenticationScheme = IdentityConstants.ApplicationScheme;
@@ -56,7 +56,7 @@ public static class SignInPages
             var message = result.IsLockedOut
                 ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ít phút hoặc liên hệ quản trị."
                 : "Sai tên đăng nhập hoặc mật khẩu.";
-            return Form(http, returnUrl, userName, null, StatusCodes.Status401Unauthorized, message);
+            return Form(returnUrl, userName, null, StatusCodes.Status401Unauthorized, message);
         }
 
         if (IsLocal(returnUrl))
@@ -90,29 +90,25 @@ public static class SignInPages
         var validation = new Validation();
         if (userName is { Length: > 256 } || (userName is not null && InputPolicy.FirstForbidden(userName, multiLine: false) >= 0))
         {
-            validation.Add("userName", "At most 256 characters, no control characters.");
+            validation.Add("userName", ValidationCodes.UserName, "At most 256 characters, no control characters.");
         }
 
         if (password is { Length: > InputPolicy.MaxPasswordLength })
         {
-            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters.");
+            validation.Add("password", ValidationCodes.TooLong, $"At most {InputPolicy.MaxPasswordLength} characters.", InputPolicy.MaxPasswordLength);
         }
 
         return validation;
     }
 
-    private static ContentHttpResult Form(HttpContext http, string? returnUrl, string? userName, string? info, int status, string? error = null) =>
-        PageLayout.Public("Đăng nhập", Html.Of($"""
-            <h1>Đăng nhập dành cho cán bộ</h1>
-            {PageLayout.Notice("success", info)}
-            {PageLayout.Notice("error", error)}
-            <form class="stack" method="post" action="{PageLayout.SignInPath}">
-              {PageForms.Antiforgery(http)}
-              <input type="hidden" name="returnUrl" value="{(IsLocal(returnUrl) ? returnUrl : string.Empty)}">
-              {PageForms.Input("userName", "Tên đăng nhập", userName, FormErrors.None, required: true, extra: Html.Of($"""autocomplete="username" autofocus"""))}
-              {PageForms.Input("password", "Mật khẩu", null, FormErrors.None, type: "password", required: true, extra: Html.Of($"""autocomplete="current-password" """))}
-              <button type="submit">Đăng nhập</button>
-            </form>
-            <p class="muted">Công dân tra cứu hồ sơ không cần đăng nhập: <a href="{PageLayout.LookupPath}">tra cứu tình trạng hồ sơ</a>.</p>
-            """), status);
+    private static RazorComponentResult<SignInPage> Form(string? returnUrl, string? userName, string? info, int status, string? error = null) =>
+        PageResults.Page<SignInPage>(
+            new
+            {
+                ReturnUrl = IsLocal(returnUrl) ? returnUrl : string.Empty,
+                UserName = userName,
+                Info = info,
+                Error = error,
+            },
+            status);
 }

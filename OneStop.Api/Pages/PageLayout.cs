@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OneStop.Users;
 
 namespace OneStop.Api.Pages;
 
@@ -21,7 +20,7 @@ public static class PageLayout
 
     private const string HtmlType = "text/html; charset=utf-8";
 
-    /// <summary>A page for signed-in staff.</summary>
+    /// <summary>A page for signed-in staff (the Razor frame is <see cref="Layout.StaffLayout"/>; keep both identical until the last page moves).</summary>
     public static ContentHttpResult Staff(HttpContext http, string title, Html main, int statusCode = StatusCodes.Status200OK)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -85,28 +84,8 @@ public static class PageLayout
             </html>
             """).Value, HtmlType, System.Text.Encoding.UTF8, statusCode);
 
-    private static Html Navigation(PathString current, ClaimsPrincipal user)
-    {
-        var links = new List<(string Href, string Text)> { (DeskPath, "Hàng chờ") };
-        if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin))
-        {
-            links.Add((RegisterPath, "Tiếp nhận hồ sơ"));
-        }
-
-        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
-        {
-            links.Add((DashboardPath, "Giám sát"));
-        }
-
-        if (user.IsInRole(Roles.Admin))
-        {
-            links.Add((AdministrationPath, "Quản trị"));
-        }
-
-        links.Add((LookupPath, "Tra cứu công khai"));
-        var active = links.Select(l => l.Href).Where(h => current.StartsWithSegments(h, StringComparison.Ordinal)).MaxBy(h => h.Length);
-        return Html.Join(links.Select(l => l.Href == active
+    private static Html Navigation(PathString current, ClaimsPrincipal user) =>
+        Html.Join(StaffNavigation.Links(current, user).Select(l => l.Current
             ? Html.Of($"""<li><a href="{l.Href}" aria-current="page">{l.Text}</a></li>""")
             : Html.Of($"""<li><a href="{l.Href}">{l.Text}</a></li>""")));
-    }
 }

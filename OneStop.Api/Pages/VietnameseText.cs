@@ -86,23 +86,11 @@ public static partial class VietnameseText
         ["occurredAt"] = "Thời điểm thực tế",
     };
 
-    private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
-    {
-        [DossierRules.Closed] = "Hồ sơ đã kết thúc: không ghi nhận thêm được.",
-        [DossierRules.SupplementNotAtDepartment] = "Chỉ yêu cầu bổ sung khi hồ sơ đang ở bộ phận chuyên môn (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 4; từ 01/7/2025: Nghị định 118/2025 và quy định chuyên ngành của thủ tục).",
-        [DossierRules.SupplementNotRequested] = "Hồ sơ chưa có yêu cầu bổ sung nào: không thể ghi nhận hồ sơ bổ sung.",
-        [DossierRules.AppointmentAlreadyMoved] = "Ngày hẹn trả đã được điều chỉnh một lần; không được điều chỉnh lần nữa (hồ sơ tiếp nhận trước 01/7/2025: Nghị định 61/2018, Điều 19 khoản 9; từ 01/7/2025: quy định thực hiện Nghị định 118/2025, \"không quá một lần\").",
-        [DossierRules.ApologyNotPending] = "Phiếu xin lỗi này đã được phê duyệt.",
-        [DossierRules.ApologyNeedsHead] = "Chỉ thủ trưởng cơ quan được phê duyệt phiếu xin lỗi.",
-        [DossierRules.StopAfterResult] = "Hồ sơ đã có kết quả: không thể dừng giải quyết.",
-        [DossierRules.RefusalAfterResult] = "Hồ sơ đã có kết quả: không thể từ chối giải quyết.",
-        [DossierRules.ReturnBeforeResult] = "Chỉ trả kết quả khi hồ sơ đã có kết quả.",
-        [DossierRules.ResultNotInProcess] = "Chỉ ghi nhận kết quả khi hồ sơ đang được giải quyết.",
-        [DossierRules.HandoverNotInProcess] = "Chỉ bàn giao khi hồ sơ đang được giải quyết.",
-        [DossierRules.ConcurrentChange] = "Người khác vừa cập nhật hồ sơ này. Tải lại trang rồi thử lại.",
-    };
-
-    /// <summary>A validation message of the API in Vietnamese; unknown messages are kept as they are.</summary>
+    /// <summary>
+    /// A validation message of the API in Vietnamese by its English text; unknown messages are kept as they are.
+    /// Left only for the administration pages' <c>AdminText</c> until they read <see cref="Messages"/> by code;
+    /// every other page shows errors through <see cref="FormErrors"/>, by code.
+    /// </summary>
     public static string Message(string english)
     {
         ArgumentNullException.ThrowIfNull(english);
@@ -142,12 +130,11 @@ public static partial class VietnameseText
             : name;
     }
 
-    /// <summary>The message of a broken rule, by its stable code.</summary>
-    public static string Rule(string? code) =>
-        code is not null && Rules.TryGetValue(code, out var text) ? text : "Quy định không cho phép thao tác này với hồ sơ ở trạng thái hiện tại.";
+    /// <summary>The message of a broken rule, by its stable code (<see cref="Messages.Rule"/>).</summary>
+    public static string Rule(string? code) => OneStop.Api.Pages.Messages.Rule(code);
 
     /// <summary>Whether <paramref name="code"/> is a rule code this page knows.</summary>
-    public static bool IsRule(string? code) => code is not null && Rules.ContainsKey(code);
+    public static bool IsRule(string? code) => OneStop.Api.Pages.Messages.IsRule(code);
 
     public static string Channel(Channel channel) => channel switch
     {

@@ -98,14 +98,14 @@ public static class InputPolicy
 
         if (FirstForbidden(value, multiLine) >= 0)
         {
-            validation.Add(field, ForbiddenCharacterMessage);
+            validation.Add(field, ValidationCodes.ForbiddenCharacter, ForbiddenCharacterMessage);
             return null;
         }
 
         var text = value.Trim().Normalize(NormalizationForm.FormC);
         if (text.Length > maxLength)
         {
-            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters."));
+            validation.Add(field, ValidationCodes.TooLong, string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters."), maxLength);
             return null;
         }
 
@@ -118,7 +118,7 @@ public static class InputPolicy
         ArgumentNullException.ThrowIfNull(validation);
         if (string.IsNullOrWhiteSpace(value))
         {
-            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"Required, at most {maxLength} characters."));
+            validation.Add(field, ValidationCodes.RequiredText, string.Create(CultureInfo.InvariantCulture, $"Required, at most {maxLength} characters."), maxLength);
             return string.Empty;
         }
 
@@ -143,14 +143,14 @@ public static class InputPolicy
         var parsed = FirstForbidden(value, multiLine: false) < 0 ? OffsetDateTimePattern.ExtendedIso.Parse(value.Trim()) : null;
         if (parsed is not { Success: true })
         {
-            validation.Add(field, "An ISO 8601 date and time with its offset, e.g. 2025-11-03T09:00:00+07:00.");
+            validation.Add(field, ValidationCodes.NotAnInstant, "An ISO 8601 date and time with its offset, e.g. 2025-11-03T09:00:00+07:00.");
             return null;
         }
 
         var instant = parsed.Value.ToInstant();
         if (!WorkingCalendar.Covers(parsed.Value.Date) || !WorkingCalendar.Covers(OfficeTime.ToLocal(instant).Date))
         {
-            validation.Add(field, OutOfRangeMessage);
+            validation.Add(field, ValidationCodes.DateOutOfRange, OutOfRangeMessage);
             return null;
         }
 
@@ -169,13 +169,13 @@ public static class InputPolicy
         var parsed = FirstForbidden(value, multiLine: false) < 0 ? LocalDatePattern.Iso.Parse(value.Trim()) : null;
         if (parsed is not { Success: true })
         {
-            validation.Add(field, "An ISO 8601 date, e.g. 2026-11-24.");
+            validation.Add(field, ValidationCodes.NotADate, "An ISO 8601 date, e.g. 2026-11-24.");
             return null;
         }
 
         if (!WorkingCalendar.Covers(parsed.Value))
         {
-            validation.Add(field, OutOfRangeMessage);
+            validation.Add(field, ValidationCodes.DateOutOfRange, OutOfRangeMessage);
             return null;
         }
 
@@ -199,7 +199,7 @@ public static class InputPolicy
 
         if (items.Count > maxCount)
         {
-            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"At most {maxCount} items."));
+            validation.Add(field, ValidationCodes.TooManyItems, string.Create(CultureInfo.InvariantCulture, $"At most {maxCount} items."), maxCount);
             return false;
         }
 
@@ -208,7 +208,7 @@ public static class InputPolicy
         {
             if (items[i] is null)
             {
-                validation.Add(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"), "Required.");
+                validation.Add(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}]"), ValidationCodes.Required, "Required.");
                 valid = false;
             }
         }
@@ -222,7 +222,7 @@ public static class InputPolicy
         ArgumentNullException.ThrowIfNull(validation);
         if (value is { } n && (n < min || n > max))
         {
-            validation.Add(field, string.Create(CultureInfo.InvariantCulture, $"From {min} to {max}."));
+            validation.Add(field, ValidationCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture, $"From {min} to {max}."), min, max);
         }
     }
 }

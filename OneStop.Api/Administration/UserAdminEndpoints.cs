@@ -107,7 +107,7 @@ public static class UserAdminEndpoints
         var roles = CheckRoles(request.Roles, validation);
         if (user.Id == member.UserId && !roles.Contains(Roles.Admin))
         {
-            validation.Add("roles", "You cannot take the Admin role from yourself: another administrator must.");
+            validation.Add("roles", ValidationCodes.OwnAdminRole, "You cannot take the Admin role from yourself: another administrator must.");
         }
 
         if (!validation.IsValid)
@@ -310,7 +310,7 @@ public static class UserAdminEndpoints
             : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == id && a.Path.StartsWith(member.AgencyPath), cancellationToken);
         if (agency is null)
         {
-            validation.Add("agency", "Required: the electronic id of your agency or of one under it.");
+            validation.Add("agency", ValidationCodes.OwnAgency, "Required: the electronic id of your agency or of one under it.");
         }
 
         return agency;
@@ -321,13 +321,13 @@ public static class UserAdminEndpoints
     {
         if (string.IsNullOrEmpty(password))
         {
-            validation.Add("password", "Required.");
+            validation.Add("password", ValidationCodes.Required, "Required.");
             return false;
         }
 
         if (password.Length > InputPolicy.MaxPasswordLength || InputPolicy.FirstForbidden(password, multiLine: false) >= 0)
         {
-            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters, no control characters.");
+            validation.Add("password", ValidationCodes.TooLong, $"At most {InputPolicy.MaxPasswordLength} characters, no control characters.", InputPolicy.MaxPasswordLength);
             return false;
         }
 
@@ -340,7 +340,7 @@ public static class UserAdminEndpoints
         requested ??= [];
         if (requested.Count == 0 || requested.Count > Roles.All.Count)
         {
-            validation.Add("roles", "At least one of " + string.Join(", ", Roles.All) + ", each once.");
+            validation.Add("roles", ValidationCodes.RolesRequired, "At least one of " + string.Join(", ", Roles.All) + ", each once.");
             return roles;
         }
 
@@ -349,7 +349,7 @@ public static class UserAdminEndpoints
             var role = Roles.All.FirstOrDefault(r => string.Equals(r, requested[i]?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (role is null)
             {
-                validation.Add($"roles[{i}]", "One of " + string.Join(", ", Roles.All) + ".");
+                validation.Add($"roles[{i}]", ValidationCodes.Invalid, "One of " + string.Join(", ", Roles.All) + ".");
             }
             else if (!roles.Contains(role))
             {
@@ -375,7 +375,19 @@ public static class UserAdminEndpoints
                 "DuplicateRoleName" or "InvalidRoleName" or "UserAlreadyInRole" or "UserNotInRole" => "roles",
                 _ => "body",
             };
-            validation.Add(field, error.Description);
+            var code = error.Code switch
+            {
+                "PasswordTooShort" => ValidationCodes.PasswordTooShort,
+                "PasswordRequiresDigit" => ValidationCodes.PasswordDigit,
+                "PasswordRequiresLower" => ValidationCodes.PasswordLower,
+                "PasswordRequiresUpper" => ValidationCodes.PasswordUpper,
+                "PasswordRequiresNonAlphanumeric" or "PasswordRequiresUniqueChars" => ValidationCodes.PasswordVariety,
+                "DuplicateUserName" => ValidationCodes.UserNameTaken,
+                "InvalidUserName" => ValidationCodes.UserNameInvalid,
+                "InvalidEmail" => ValidationCodes.Email,
+                _ => ValidationCodes.Invalid,
+            };
+            validation.Add(field, code, error.Description);
         }
 
         return result.Succeeded;

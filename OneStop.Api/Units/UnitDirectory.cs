@@ -49,13 +49,13 @@ public sealed class UnitDirectory(OneStopDbContext db)
         var unit = (await CatalogueAsync(agencyId, cancellationToken)).Find(agencyId, text);
         if (unit is null)
         {
-            validation.Add(field, "Not a unit of the agency's catalogue: pick one of its units.");
+            validation.Add(field, ValidationCodes.UnitNotInCatalogue, "Not a unit of the agency's catalogue: pick one of its units.");
             return null;
         }
 
         if (!unit.IsActive)
         {
-            validation.Add(field, "This unit is deactivated in the agency's catalogue.");
+            validation.Add(field, ValidationCodes.UnitDeactivated, "This unit is deactivated in the agency's catalogue.");
             return null;
         }
 

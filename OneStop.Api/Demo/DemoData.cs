@@ -109,7 +109,7 @@ public static class DemoData
                 DeterministicId(code + "/1"), procedure.Id, 1, effectiveFrom, new ProcessingTime(amount, unit),
                 documents.Select(d => new RequiredDocument(d, 1, 0)).ToList(),
                 [new StepBudget("Bộ phận Một cửa", 2), new StepBudget("Công chức chuyên môn", Math.Max(4, StepHours(amount, unit) - 4))],
-                fee, citizenSupplementTime: CitizenSupplementTimes.GetValueOrDefault(code)));
+                fee, citizenSupplementTime: CitizenSupplementTimes.TryGetValue(code, out var citizenTime) ? citizenTime : null));
             db.Procedures.Add(procedure);
         }
 

@@ -52,7 +52,8 @@ public sealed partial class UserLockTests(OneStopApiFactory factory) : IClassFix
         using var desk = await browser.GetAsync(new Uri("/quay", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+        Assert.Contains("Tài khoản đã bị quản trị viên khóa", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, desk.StatusCode);
         Assert.StartsWith("/dang-nhap", desk.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }

@@ -55,17 +55,20 @@ public static class DemoData
     };
 
     // Each demo agency's catalogue of units (the desk's is added to every agency): the commune's civil servants by
-    // field, as the 2025 two-tier communes name them.
+    // field, as the 2025 two-tier communes name them, and "Công chức chuyên môn", the unit the demo procedures'
+    // step budgets name.
     private static readonly (Guid Agency, string Name)[] Units =
     [
         (ProvinceId, "Văn phòng Ủy ban nhân dân tỉnh"),
         (ProvinceId, "Sở Tư pháp"),
         (DongDaId, "Công chức tư pháp - hộ tịch"),
+        (DongDaId, "Công chức chuyên môn"),
         (DongDaId, "Công chức địa chính - xây dựng"),
         (DongDaId, "Công chức văn hóa - xã hội"),
-        (DongDaId, "Công chức tài chính - kế toán"),
+        (DongDaId, "Công chức tài chính - kế hoạch"),
         (DongDaId, "Công an phường"),
         (HoaBinhId, "Công chức tư pháp - hộ tịch"),
+        (HoaBinhId, "Công chức chuyên môn"),
         (HoaBinhId, "Công chức địa chính - nông nghiệp - xây dựng và môi trường"),
         (HoaBinhId, "Công chức văn hóa - xã hội"),
     ];

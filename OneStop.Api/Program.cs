@@ -20,6 +20,7 @@ using OneStop.Api.Problems;
 using OneStop.Api.PublicStatus;
 using OneStop.Api.Ratings;
 using OneStop.Api.Restatements;
+using OneStop.Api.Units;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Jobs.Hosting;
@@ -94,6 +95,7 @@ builder.Services.AddPublicStatus();
 
 // Administration: calendar notices rebuild the working calendar when they change.
 builder.Services.AddScoped<CalendarNoticeStore>();
+builder.Services.AddScoped<UnitDirectory>();
 
 // Server-rendered pages: the desk, the citizen's lookup, sign-in.
 builder.Services.AddPages();
@@ -154,6 +156,7 @@ app.MapAgencyAdminEndpoints();
 app.MapProcedureAdminEndpoints();
 app.MapCalendarNoticeEndpoints();
 app.MapUserAdminEndpoints();
+app.MapUnitEndpoints();
 app.MapSignInPages();
 app.MapErrorPages();
 app.MapDeskPages();

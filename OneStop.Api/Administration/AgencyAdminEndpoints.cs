@@ -47,7 +47,7 @@ public static partial class AgencyAdminEndpoints
     }
 
     public static async Task<Results<Created<AgencyResponse>, ValidationProblem>> Create(
-        CreateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+        CreateAgencyRequest request, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, IClock clock, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var validation = new Validation();
@@ -59,7 +59,7 @@ public static partial class AgencyAdminEndpoints
             : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == parentId && a.Path.StartsWith(member.AgencyPath), cancellationToken);
         if (parent is null)
         {
-            validation.Add("parent", "Required: the electronic id of your agency or of one under it.");
+            validation.Add("parent", ValidationCodes.OwnAgency, "Required: the electronic id of your agency or of one under it.");
         }
 
         if (!validation.IsValid)
@@ -69,6 +69,9 @@ public static partial class AgencyAdminEndpoints
 
         var agency = new Agency(Guid.NewGuid(), name, electronicId, parent);
         db.Agencies.Add(agency);
+
+        // Every catalogue of units starts with the desk's (administrators add the departments).
+        db.AgencyUnits.Add(AgencyUnit.Desk(agency.Id, clock.GetCurrentInstant()));
         if (!await SaveAsync(db, validation, cancellationToken))
         {
             return AdminResults.Invalid(validation);
@@ -108,21 +111,21 @@ public static partial class AgencyAdminEndpoints
             }
             else
             {
-                validation.Add("cutOff", "A time such as 15:00.");
+                validation.Add("cutOff", ValidationCodes.TimeOfDay, "A time such as 15:00.");
             }
         }
 
         var mode = request.CountingMode ?? agency.CountingMode;
         if (!Enum.IsDefined(mode))
         {
-            validation.Add("countingMode", "WorkingHours or CivilCode.");
+            validation.Add("countingMode", ValidationCodes.CountingMode, "WorkingHours or CivilCode.");
         }
 
         var address = request.Address is null ? agency.Address : Contact(request.Address, "address", 300, validation);
         var phone = request.Phone is null ? agency.Phone : Contact(request.Phone, "phone", 40, validation);
         if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
         {
-            validation.Add("phone", "Digits, spaces and + ( ) . - only, such as 024 3825 1234.");
+            validation.Add("phone", ValidationCodes.AgencyPhone, "Digits, spaces and + ( ) . - only, such as 024 3825 1234.");
         }
 
         if (changesHours && validation.IsValid)
@@ -174,13 +177,14 @@ public static partial class AgencyAdminEndpoints
         }
         catch (ArgumentException e)
         {
-            validation.Add(e.ParamName == "saturdayReception" ? "saturdayReception" : "sessions", e.Message.Split(" (Parameter", 2)[0]);
+            validation.Add(e.ParamName == "saturdayReception" ? "saturdayReception" : "sessions", ValidationCodes.Sessions, e.Message.Split(" (Parameter", 2)[0]);
             return;
         }
 
         if (cutOff <= sessions[0].Start || cutOff > sessions[^1].End)
         {
-            validation.Add("cutOff", string.Create(CultureInfo.InvariantCulture, $"Must fall within the working day, after {sessions[0].Start:HH:mm} and not after {sessions[^1].End:HH:mm}."));
+            validation.Add("cutOff", ValidationCodes.CutOffOutsideDay, string.Create(CultureInfo.InvariantCulture, $"Must fall within the working day, after {sessions[0].Start:HH:mm} and not after {sessions[^1].End:HH:mm}."),
+                sessions[0].Start.ToString("HH:mm", CultureInfo.InvariantCulture), sessions[^1].End.ToString("HH:mm", CultureInfo.InvariantCulture));
         }
     }
 
@@ -203,7 +207,7 @@ public static partial class AgencyAdminEndpoints
             }
             catch (FormatException)
             {
-                validation.Add($"{field}[{i}]", "A session such as 07:30-11:30 (start before end).");
+                validation.Add($"{field}[{i}]", ValidationCodes.Session, "A session such as 07:30-11:30 (start before end).");
             }
         }
 
@@ -220,11 +224,11 @@ public static partial class AgencyAdminEndpoints
         var id = value?.Trim() ?? string.Empty;
         if (!AgencyElectronicId.IsValid(id))
         {
-            validation.Add("electronicId", "Required: an electronic id such as H40.12.01 (Decision 20/2020) or 000.00.12.H40 (2018 style).");
+            validation.Add("electronicId", ValidationCodes.ElectronicId, "Required: an electronic id such as H40.12.01 (Decision 20/2020) or 000.00.12.H40 (2018 style).");
         }
         else if (await db.Agencies.AnyAsync(a => a.ElectronicId == id && a.Id != except, cancellationToken))
         {
-            validation.Add("electronicId", "Another agency has this electronic id.");
+            validation.Add("electronicId", ValidationCodes.ElectronicIdTaken, "Another agency has this electronic id.");
         }
 
         return id;
@@ -240,7 +244,7 @@ public static partial class AgencyAdminEndpoints
         }
         catch (DbUpdateException)
         {
-            validation.Add("electronicId", "Another agency has this electronic id.");
+            validation.Add("electronicId", ValidationCodes.ElectronicIdTaken, "Another agency has this electronic id.");
             return false;
         }
     }

@@ -118,14 +118,14 @@ public static class CalendarICalendar
         }
         catch (FormatException e)
         {
-            validation.Add("body", e.Message);
+            validation.Add("body", ValidationCodes.ICalendarUnreadable, e.Message);
             return ([], 0);
         }
 
         var calendars = roots.Where(r => r.Name == "VCALENDAR").ToList();
         if (calendars.Count == 0)
         {
-            validation.Add("body", "Not an iCalendar object: no BEGIN:VCALENDAR.");
+            validation.Add("body", ValidationCodes.ICalendarNotCalendar, "Not an iCalendar object: no BEGIN:VCALENDAR.");
             return ([], 0);
         }
 
@@ -144,7 +144,7 @@ public static class CalendarICalendar
 
             if (ev.Property("RRULE") is not null || ev.Property("RDATE") is not null)
             {
-                validation.Add(field + ".RRULE", "Recurring events are not read: give each day as its own event.");
+                validation.Add(field + ".RRULE", ValidationCodes.ICalendarRecurring, "Recurring events are not read: give each day as its own event.");
                 continue;
             }
 
@@ -156,7 +156,7 @@ public static class CalendarICalendar
             var document = Blank(ev.Property("X-ONESTOP-DOCUMENT")?.Text) ?? Blank(documentNumber);
             if (document is null)
             {
-                validation.Add(field + ".X-ONESTOP-DOCUMENT", "No document number: give X-ONESTOP-DOCUMENT or the documentNumber query parameter.");
+                validation.Add(field + ".X-ONESTOP-DOCUMENT", ValidationCodes.ICalendarNoDocument, "No document number: give X-ONESTOP-DOCUMENT or the documentNumber query parameter.");
                 continue;
             }
 
@@ -164,7 +164,7 @@ public static class CalendarICalendar
             var year = start.Year;
             if (yearText is not null && !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year))
             {
-                validation.Add(field + ".X-ONESTOP-YEAR", "A year such as 2026.");
+                validation.Add(field + ".X-ONESTOP-YEAR", ValidationCodes.Year, "A year such as 2026.");
                 continue;
             }
 
@@ -178,7 +178,7 @@ public static class CalendarICalendar
             }
             else if (notice.Year != year || notice.Document != document || !notice.Covers.Order(StringComparer.Ordinal).SequenceEqual(covers.Order(StringComparer.Ordinal), StringComparer.Ordinal))
             {
-                validation.Add(field, $"Disagrees with an earlier event of notice {key} on its year, periods or document number.");
+                validation.Add(field, ValidationCodes.ICalendarDisagrees, $"Disagrees with an earlier event of notice {key} on its year, periods or document number.", key);
                 continue;
             }
 
@@ -199,7 +199,7 @@ public static class CalendarICalendar
 
         if (events.Count == skipped && validation.IsValid)
         {
-            validation.Add("body", "No VEVENT to import (events computed from the rules are skipped).");
+            validation.Add("body", ValidationCodes.ICalendarNoEvent, "No VEVENT to import (events computed from the rules are skipped).");
         }
 
         var requests = groups.Values
@@ -224,7 +224,7 @@ public static class CalendarICalendar
         end = default;
         if (!TryDate(ev.Property("DTSTART"), out start))
         {
-            validation.Add(field + ".DTSTART", "Required: an all-day date, DTSTART;VALUE=DATE:yyyyMMdd, from 1900 to 2199.");
+            validation.Add(field + ".DTSTART", ValidationCodes.ICalendarStart, "Required: an all-day date, DTSTART;VALUE=DATE:yyyyMMdd, from 1900 to 2199.");
             return false;
         }
 
@@ -237,7 +237,7 @@ public static class CalendarICalendar
 
         if (!TryDate(endProperty, out end) || end <= start || end > start.PlusDays(31))
         {
-            validation.Add(field + ".DTEND", "An all-day date after DTSTART (exclusive), at most 31 days later.");
+            validation.Add(field + ".DTEND", ValidationCodes.ICalendarEnd, "An all-day date after DTSTART (exclusive), at most 31 days later.");
             return false;
         }
 

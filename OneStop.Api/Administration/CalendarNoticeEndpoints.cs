@@ -73,12 +73,12 @@ public static class CalendarNoticeEndpoints
         var validation = new Validation();
         if (first < WorkingCalendar.MinDate.Year || first > WorkingCalendar.MaxDate.Year)
         {
-            validation.Add("from", "A year from 1900 to 2199.");
+            validation.Add("from", ValidationCodes.Year, "A year from 1900 to 2199.");
         }
 
         if (last < WorkingCalendar.MinDate.Year || last > WorkingCalendar.MaxDate.Year || last < first || last - first >= MaxExportYears)
         {
-            validation.Add("to", $"A year from 1900 to 2199, not before 'from', at most {MaxExportYears} years in all.");
+            validation.Add("to", ValidationCodes.ExportYears, $"A year from 1900 to 2199, not before 'from', at most {MaxExportYears} years in all.", MaxExportYears);
         }
 
         if (!validation.IsValid)

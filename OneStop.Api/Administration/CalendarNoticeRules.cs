@@ -26,13 +26,13 @@ internal static partial class CalendarNoticeRules
         var key = request.Key?.Trim() ?? string.Empty;
         if (!KeyPattern().IsMatch(key))
         {
-            validation.Add(prefix + "key", "Required: lower-case letters, digits and '-', at most 100 characters (e.g. 2026-culture-day).");
+            validation.Add(prefix + "key", ValidationCodes.NoticeKey, "Required: lower-case letters, digits and '-', at most 100 characters (e.g. 2026-culture-day).");
         }
 
         var year = request.Year ?? 0;
         if (year < WorkingCalendar.MinDate.Year || year > WorkingCalendar.MaxDate.Year)
         {
-            validation.Add(prefix + "year", "Required: a year from 1900 to 2199.");
+            validation.Add(prefix + "year", ValidationCodes.Year, "Required: a year from 1900 to 2199.");
         }
 
         var covers = new List<HolidayPeriod>();
@@ -46,7 +46,7 @@ internal static partial class CalendarNoticeRules
             }
             else
             {
-                validation.Add($"{prefix}covers[{i}]", "One of " + string.Join(", ", Enum.GetNames<HolidayPeriod>()) + ".");
+                validation.Add($"{prefix}covers[{i}]", ValidationCodes.Invalid, "One of " + string.Join(", ", Enum.GetNames<HolidayPeriod>()) + ".");
             }
         }
 
@@ -57,7 +57,7 @@ internal static partial class CalendarNoticeRules
         var makeUps = Dates(request.MakeUpWorkingDays, prefix + "makeUpWorkingDays", validation, year, inYear, weekend: true);
         if (daysOff.Count + makeUps.Count == 0 && covers.Count == 0)
         {
-            validation.Add(prefix + "daysOff", "A notice that covers no holiday period must give at least one day.");
+            validation.Add(prefix + "daysOff", ValidationCodes.NoticeWithoutDays, "A notice that covers no holiday period must give at least one day.");
         }
 
         return validation.IsValid
@@ -81,7 +81,7 @@ internal static partial class CalendarNoticeRules
         values ??= [];
         if (values.Count > MaxDays)
         {
-            validation.Add(field, $"At most {MaxDays} dates.");
+            validation.Add(field, ValidationCodes.TooManyItems, $"At most {MaxDays} dates.", MaxDays);
             return [];
         }
 
@@ -91,7 +91,7 @@ internal static partial class CalendarNoticeRules
             var itemField = $"{field}[{i}]";
             if (!parsed.Success || !WorkingCalendar.Covers(parsed.Value))
             {
-                validation.Add(itemField, "A yyyy-MM-dd date from 1900-01-01 to 2199-12-31.");
+                validation.Add(itemField, ValidationCodes.CalendarDate, "A yyyy-MM-dd date from 1900-01-01 to 2199-12-31.");
                 continue;
             }
 
@@ -99,15 +99,15 @@ internal static partial class CalendarNoticeRules
             var isWeekend = date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday;
             if (weekend && !isWeekend)
             {
-                validation.Add(itemField, $"{Iso(date)} is a {date.DayOfWeek}: a make-up working day is a Saturday or Sunday.");
+                validation.Add(itemField, ValidationCodes.MakeUpNotWeekend, $"{Iso(date)} is a {date.DayOfWeek}: a make-up working day is a Saturday or Sunday.", Vietnamese(date));
             }
             else if (!weekend && isWeekend)
             {
-                validation.Add(itemField, $"{Iso(date)} is a {date.DayOfWeek}: a day off is a Monday to Friday.");
+                validation.Add(itemField, ValidationCodes.DayOffOnWeekend, $"{Iso(date)} is a {date.DayOfWeek}: a day off is a Monday to Friday.", Vietnamese(date));
             }
             else if (checkYear && (date < new LocalDate(year - 1, 12, 1) || date > new LocalDate(year + 1, 1, 31)))
             {
-                validation.Add(itemField, $"{Iso(date)} is not in {year} (nor the December before or the January after).");
+                validation.Add(itemField, ValidationCodes.DateNotInYear, $"{Iso(date)} is not in {year} (nor the December before or the January after).", Vietnamese(date), year);
             }
             else
             {
@@ -119,4 +119,7 @@ internal static partial class CalendarNoticeRules
     }
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    // The date as a page writes it in its message (the code's argument).
+    private static string Vietnamese(LocalDate date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

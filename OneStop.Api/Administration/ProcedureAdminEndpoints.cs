@@ -54,11 +54,11 @@ public static partial class ProcedureAdminEndpoints
         var code = request.Code?.Trim() ?? string.Empty;
         if (code.Length > 40 || !CodePattern().IsMatch(code))
         {
-            validation.Add("code", "Required: a national procedure code such as 1.000948.H38.");
+            validation.Add("code", ValidationCodes.ProcedureCode, "Required: a national procedure code such as 1.000948.H38.");
         }
         else if (await db.Procedures.AnyAsync(p => p.Code == code, cancellationToken))
         {
-            validation.Add("code", "A procedure has this code already.");
+            validation.Add("code", ValidationCodes.ProcedureCodeTaken, "A procedure has this code already.");
         }
 
         var name = Text(request.Name, "name", 500, validation);
@@ -70,12 +70,12 @@ public static partial class ProcedureAdminEndpoints
             offeredBy = await db.Agencies.Where(a => a.ElectronicId == agencyId && a.Path.StartsWith(member.AgencyPath)).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken);
             if (offeredBy is null)
             {
-                validation.Add("agency", "Unknown agency, or not one of yours.");
+                validation.Add("agency", ValidationCodes.UnknownAgency, "Unknown agency, or not one of yours.");
             }
         }
         else if (!IsRootAdministrator(member))
         {
-            validation.Add("agency", "Required: only an administrator of a root agency may add a procedure that every agency offers.");
+            validation.Add("agency", ValidationCodes.SharedProcedureNeedsRoot, "Required: only an administrator of a root agency may add a procedure that every agency offers.");
         }
 
         if (!validation.IsValid)
@@ -127,14 +127,15 @@ public static partial class ProcedureAdminEndpoints
         var effectiveFrom = EffectiveFrom(request.EffectiveFrom, validation);
         if (effectiveFrom is { } from && procedure.Versions.MaxBy(v => v.Number) is { } latest && from < latest.EffectiveFrom)
         {
-            validation.Add("effectiveFrom", $"Cannot precede version {latest.Number}'s ({OfficeTime.FormatIso(latest.EffectiveFrom)}).");
+            validation.Add("effectiveFrom", ValidationCodes.PrecedesVersion, $"Cannot precede version {latest.Number}'s ({OfficeTime.FormatIso(latest.EffectiveFrom)}).",
+                latest.Number, OfficeTime.ToLocal(latest.EffectiveFrom).Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var processingTime = ProcessingTime(request.ProcessingTime, "processingTime", validation);
         var cutOff = CutOffRule.Parse(request.CutOff);
         if (!string.IsNullOrWhiteSpace(request.CutOff) && cutOff is null)
         {
-            validation.Add("cutOff", "A time such as 16:00, or closing-1h / closing-30m (before the last session ends, at most 8 hours); empty for the agency's.");
+            validation.Add("cutOff", ValidationCodes.ProcedureCutOff, "A time such as 16:00, or closing-1h / closing-30m (before the last session ends, at most 8 hours); empty for the agency's.");
         }
 
         ProcessingTime? citizenTime = request.CitizenSupplementTime is { } citizen
@@ -142,7 +143,7 @@ public static partial class ProcedureAdminEndpoints
             : null;
         if (citizenTime is { Amount: 0 } or { Unit: DurationUnit.SameDay })
         {
-            validation.Add("citizenSupplementTime.amount", "At least 1 working day, working hour or day.");
+            validation.Add("citizenSupplementTime.amount", ValidationCodes.CitizenSupplementTime, "At least 1 working day, working hour or day.");
         }
 
         var supplementWindow = SupplementWindow(request.SupplementWindow, validation);
@@ -151,7 +152,7 @@ public static partial class ProcedureAdminEndpoints
         var fee = request.Fee ?? 0;
         if (fee is < 0 or > 1_000_000_000_000m || decimal.Round(fee, 0) != fee)
         {
-            validation.Add("fee", "A whole number of đồng, zero or more.");
+            validation.Add("fee", ValidationCodes.Fee, "A whole number of đồng, zero or more.");
         }
 
         if (!validation.IsValid)
@@ -192,7 +193,7 @@ public static partial class ProcedureAdminEndpoints
             return instant.Value.ToInstant();
         }
 
-        validation.Add("effectiveFrom", "Required: a date (2025-07-01) or an instant with its offset (2025-07-01T00:00:00+07:00), 1900–2199.");
+        validation.Add("effectiveFrom", ValidationCodes.EffectiveFrom, "Required: a date (2025-07-01) or an instant with its offset (2025-07-01T00:00:00+07:00), 1900–2199.");
         return null;
     }
 
@@ -202,16 +203,16 @@ public static partial class ProcedureAdminEndpoints
         var unit = request?.Unit;
         if (amount is null or < 0 or > 10_000)
         {
-            validation.Add(field + ".amount", "Required: a whole number from 0 to 10000.");
+            validation.Add(field + ".amount", ValidationCodes.OutOfRange, "Required: a whole number from 0 to 10000.", 0, 10_000);
         }
 
         if (unit is null || !Enum.IsDefined(unit.Value))
         {
-            validation.Add(field + ".unit", "Required: WorkingDays, WorkingHours, SameDay or CalendarDays.");
+            validation.Add(field + ".unit", ValidationCodes.DurationUnit, "Required: WorkingDays, WorkingHours, SameDay or CalendarDays.");
         }
         else if (unit == DurationUnit.SameDay && amount > 1)
         {
-            validation.Add(field + ".amount", "A same-day processing time has amount 0 or 1.");
+            validation.Add(field + ".amount", ValidationCodes.SameDayAmount, "A same-day processing time has amount 0 or 1.");
         }
 
         return new ProcessingTime(amount ?? 0, unit ?? DurationUnit.WorkingDays);
@@ -227,12 +228,12 @@ public static partial class ProcedureAdminEndpoints
 
         if (request.Amount is null or < 1 or > 1_000)
         {
-            validation.Add("supplementWindow.amount", "A whole number from 1 to 1000.");
+            validation.Add("supplementWindow.amount", ValidationCodes.OutOfRange, "A whole number from 1 to 1000.", 1, 1_000);
         }
 
         if (request.Unit is not (DurationUnit.WorkingDays or DurationUnit.WorkingHours))
         {
-            validation.Add("supplementWindow.unit", "WorkingDays or WorkingHours.");
+            validation.Add("supplementWindow.unit", ValidationCodes.SupplementWindowUnit, "WorkingDays or WorkingHours.");
         }
 
         return new ProcessingTime(request.Amount ?? 1, request.Unit ?? DurationUnit.WorkingDays);
@@ -244,7 +245,7 @@ public static partial class ProcedureAdminEndpoints
         requested ??= [];
         if (requested.Count > MaxItems)
         {
-            validation.Add("requiredDocuments", $"At most {MaxItems} documents.");
+            validation.Add("requiredDocuments", ValidationCodes.TooManyItems, $"At most {MaxItems} documents.", MaxItems);
             return documents;
         }
 
@@ -254,7 +255,7 @@ public static partial class ProcedureAdminEndpoints
             var name = Text(d?.Name, $"requiredDocuments[{i}].name", 500, validation);
             if (d is null || d.Originals is < 0 or > Dossiers.DossierIntake.MaxCopies || d.Copies is < 0 or > Dossiers.DossierIntake.MaxCopies || d.Originals + d.Copies == 0)
             {
-                validation.Add($"requiredDocuments[{i}]", $"At least one original or copy, no negative counts, at most {Dossiers.DossierIntake.MaxCopies} of each.");
+                validation.Add($"requiredDocuments[{i}]", ValidationCodes.DocumentCopies, $"At least one original or copy, no negative counts, at most {Dossiers.DossierIntake.MaxCopies} of each.", Dossiers.DossierIntake.MaxCopies);
                 continue;
             }
 
@@ -270,7 +271,7 @@ public static partial class ProcedureAdminEndpoints
         requested ??= [];
         if (requested.Count > MaxItems)
         {
-            validation.Add("stepBudgets", $"At most {MaxItems} steps.");
+            validation.Add("stepBudgets", ValidationCodes.TooManyItems, $"At most {MaxItems} steps.", MaxItems);
             return budgets;
         }
 
@@ -280,13 +281,15 @@ public static partial class ProcedureAdminEndpoints
             var unit = Text(b?.Unit, $"stepBudgets[{i}].unit", 200, validation);
             if (b is null || b.WorkingHours is < 1 or > 10_000)
             {
-                validation.Add($"stepBudgets[{i}].workingHours", "A whole number of working hours from 1 to 10000.");
+                validation.Add($"stepBudgets[{i}].workingHours", ValidationCodes.OutOfRange, "A whole number of working hours from 1 to 10000.", 1, 10_000);
                 continue;
             }
 
-            if (budgets.Any(x => string.Equals(x.Unit, unit, StringComparison.Ordinal)))
+            // One budget per unit, units matched as the catalogue matches them ("Tư pháp" is "tư pháp ").
+            unit = Agencies.UnitName.Normalise(unit);
+            if (budgets.Any(x => Agencies.UnitName.Same(x.Unit, unit)))
             {
-                validation.Add($"stepBudgets[{i}].unit", "Each unit has one budget.");
+                validation.Add($"stepBudgets[{i}].unit", ValidationCodes.StepUnitRepeated, "Each unit has one budget.");
             }
 
             budgets.Add(new StepBudget(unit, b.WorkingHours));

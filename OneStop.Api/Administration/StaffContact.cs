@@ -16,7 +16,7 @@ internal static class StaffContact
         var email = InputPolicy.OptionalText(value, "email", 256, validation);
         if (email is not null && (email.Length > 256 || !Dossiers.InputRules.IsEmail(email) || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {
-            validation.Add("email", "Not an email address (e.g. ten@phuong.gov.vn), at most 256 characters.");
+            validation.Add("email", ValidationCodes.Email, "Not an email address (e.g. ten@phuong.gov.vn), at most 256 characters.");
         }
 
         return email;
@@ -28,7 +28,7 @@ internal static class StaffContact
         var phone = InputPolicy.OptionalText(value, "phone", 20, validation)?.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
         if (phone is not null && !Dossiers.InputRules.IsPhone(phone))
         {
-            validation.Add("phone", "A Vietnamese phone number: 0 or +84, then 9 or 10 digits (e.g. 0912345678).");
+            validation.Add("phone", ValidationCodes.Phone, "A Vietnamese phone number: 0 or +84, then 9 or 10 digits (e.g. 0912345678).");
         }
 
         return phone;

@@ -5,6 +5,8 @@ using NodaTime;
 using OneStop.Agencies;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
+using OneStop.Api.Units;
+using OneStop.Calendar;
 using OneStop.Persistence;
 using OneStop.Users;
 
@@ -14,8 +16,10 @@ namespace OneStop.Api.Administration;
 /// Users and roles (administrators, for the users of agencies in their subtree; others answer 404). Uses ASP.NET
 /// Core Identity; its errors become 400 naming the field. A change of roles or password renews the user's
 /// security stamp: cookies and refresh tokens issued before stop working (an access token lives out its 5 minutes).
-/// A user's unit routes officers' and heads' notices to the unit holding the dossier; the user's e-mail address is
-/// where they go (a notice whose recipients have none stays undelivered and is shown to administrators).
+/// A user's unit, picked from the agency's catalogue (<see cref="UnitDirectory"/>), routes officers' and heads'
+/// notices to the unit holding the dossier; the user's e-mail address is where they go (a notice whose recipients
+/// have none stays undelivered and is shown to administrators). An administrator locks and unlocks a user
+/// (server time and administrator recorded); a locked user cannot sign in, get or refresh a token.
 /// </summary>
 public static class UserAdminEndpoints
 {
@@ -29,6 +33,8 @@ public static class UserAdminEndpoints
         group.MapPut("/{userName}/unit", SetUnit);
         group.MapPut("/{userName}/contact", SetContact);
         group.MapPost("/{userName}/password", ResetPassword);
+        group.MapPost("/{userName}/lock", Lock).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{userName}/unlock", Unlock);
         return app;
     }
 
@@ -39,7 +45,7 @@ public static class UserAdminEndpoints
             from u in db.Users.AsNoTracking()
             join a in db.Agencies on u.AgencyId equals a.Id
             where a.Path.StartsWith(member.AgencyPath)
-            select new { u.Id, u.UserName, u.FullName, u.Unit, u.LockoutEnd, u.Email, u.PhoneNumber, a.ElectronicId, AgencyName = a.Name })
+            select new { u.Id, u.UserName, u.FullName, u.Unit, u.LockoutEnd, u.Email, u.PhoneNumber, u.LockedAt, u.LockedBy, a.ElectronicId, AgencyName = a.Name })
             .ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (
@@ -51,13 +57,14 @@ public static class UserAdminEndpoints
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         return TypedResults.Ok<IReadOnlyList<UserResponse>>(users
             .OrderBy(u => u.UserName, StringComparer.Ordinal)
-            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, u.Unit, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now, u.Email, u.PhoneNumber))
+            .Select(u => new UserResponse(u.UserName ?? string.Empty, u.FullName, u.ElectronicId, u.AgencyName, u.Unit, roles[u.Id].Order(StringComparer.Ordinal).ToList(), u.LockoutEnd > now, u.Email, u.PhoneNumber,
+                u.LockedAt is not null, u.LockedAt is { } at ? OfficeTime.FormatIso(at) : null, u.LockedBy))
             .ToList());
     }
 
     /// <summary>Creates a user with a password and roles, all or nothing.</summary>
     public static async Task<Results<Created<UserResponse>, ValidationProblem>> Create(
-        CreateUserRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, CancellationToken cancellationToken)
+        CreateUserRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, UnitDirectory units, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         var validation = new Validation();
@@ -67,7 +74,7 @@ public static class UserAdminEndpoints
 
         var agency = await AgencyAsync(request.Agency, member, db, validation, cancellationToken);
         var roles = CheckRoles(request.Roles, validation);
-        var unit = CheckUnit(request.Unit, validation);
+        var unit = agency is null ? null : await units.PickAsync(agency.Id, request.Unit, "unit", required: false, validation, cancellationToken);
         var email = StaffContact.Email(request.Email, validation);
         var phone = StaffContact.Phone(request.Phone, validation);
         if (!validation.IsValid)
@@ -100,7 +107,7 @@ public static class UserAdminEndpoints
         var roles = CheckRoles(request.Roles, validation);
         if (user.Id == member.UserId && !roles.Contains(Roles.Admin))
         {
-            validation.Add("roles", "You cannot take the Admin role from yourself: another administrator must.");
+            validation.Add("roles", ValidationCodes.OwnAdminRole, "You cannot take the Admin role from yourself: another administrator must.");
         }
 
         if (!validation.IsValid)
@@ -123,7 +130,7 @@ public static class UserAdminEndpoints
 
     /// <summary>Sets the unit the user works in; an empty or missing unit clears it.</summary>
     public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> SetUnit(
-        string userName, UserUnitRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+        string userName, UserUnitRequest request, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, UnitDirectory units, IClock clock, CancellationToken cancellationToken)
     {
         var member = await staff.GetAsync(cancellationToken);
         if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
@@ -132,7 +139,7 @@ public static class UserAdminEndpoints
         }
 
         var validation = new Validation();
-        var unit = CheckUnit(request.Unit, validation);
+        var unit = await units.PickAsync(agency.Id, request.Unit, "unit", required: false, validation, cancellationToken);
         if (!validation.IsValid)
         {
             return AdminResults.Invalid(validation);
@@ -181,7 +188,77 @@ public static class UserAdminEndpoints
     }
 
     private static UserResponse Response(StaffUser user, Agency agency, IReadOnlyList<string> roles, IClock clock) =>
-        new(user.UserName ?? string.Empty, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset(), user.Email, user.PhoneNumber);
+        new(user.UserName ?? string.Empty, user.FullName, agency.ElectronicId, agency.Name, user.Unit, roles, user.LockoutEnd > clock.GetCurrentInstant().ToDateTimeOffset(), user.Email, user.PhoneNumber,
+            user.LockedAt is not null, user.LockedAt is { } at ? OfficeTime.FormatIso(at) : null, user.LockedBy);
+
+    /// <summary>
+    /// Locks the user out until an administrator unlocks them: recorded with server time and the administrator,
+    /// the security stamp renewed (pages sign the user out within a minute) and every refresh token revoked. An
+    /// administrator cannot lock themself (409 <c>user-lock-self</c>): so the last administrator who can act is
+    /// never locked out. Locking a locked user keeps the first record.
+    /// </summary>
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Lock(
+        string userName, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, RefreshTokenStore refreshTokens, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        if (user.Id == member.UserId)
+        {
+            return TypedResults.Problem(
+                "You cannot lock your own account: another administrator must.", statusCode: StatusCodes.Status409Conflict,
+                title: "A business rule forbids this.", type: "https://onestop.local/problems/" + LockSelf, extensions: new Dictionary<string, object?> { ["code"] = LockSelf });
+        }
+
+        var validation = new Validation();
+        if (user.LockedAt is null)
+        {
+            var now = clock.GetCurrentInstant();
+            user.LockedAt = now;
+            user.LockedBy = member.UserName;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!Check(await users.UpdateSecurityStampAsync(user), validation))
+            {
+                return AdminResults.Invalid(validation);
+            }
+
+            await refreshTokens.RevokeUserAsync(user.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(Response(user, agency, roles, clock));
+    }
+
+    /// <summary>Unlocks the user: the administrator's lock and Identity's lockout after failed passwords are both lifted.</summary>
+    public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Unlock(
+        string userName, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    {
+        var member = await staff.GetAsync(cancellationToken);
+        if (await FindAsync(userName, member, db, users, cancellationToken) is not var (user, agency))
+        {
+            return AdminResults.NotFound("user " + userName);
+        }
+
+        var validation = new Validation();
+        user.LockedAt = null;
+        user.LockedBy = null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!Check(await users.SetLockoutEndDateAsync(user, null), validation) || !Check(await users.ResetAccessFailedCountAsync(user), validation))
+        {
+            return AdminResults.Invalid(validation);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(Response(user, agency, roles, clock));
+    }
+
+    /// <summary>The stable code of the refusal to lock one's own account.</summary>
+    public const string LockSelf = "user-lock-self";
 
     /// <summary>Sets a new password (the user was locked out, or forgot it) and lifts a lockout.</summary>
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPassword(
@@ -233,16 +310,10 @@ public static class UserAdminEndpoints
             : await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.ElectronicId == id && a.Path.StartsWith(member.AgencyPath), cancellationToken);
         if (agency is null)
         {
-            validation.Add("agency", "Required: the electronic id of your agency or of one under it.");
+            validation.Add("agency", ValidationCodes.OwnAgency, "Required: the electronic id of your agency or of one under it.");
         }
 
         return agency;
-    }
-
-    // A unit as dossiers name it: trimmed, at most 300 characters; empty means none.
-    private static string? CheckUnit(string? unit, Validation validation)
-    {
-        return InputPolicy.OptionalText(unit, "unit", 300, validation);
     }
 
     /// <summary>A password is given, at most <see cref="InputPolicy.MaxPasswordLength"/> characters, without control characters.</summary>
@@ -250,13 +321,13 @@ public static class UserAdminEndpoints
     {
         if (string.IsNullOrEmpty(password))
         {
-            validation.Add("password", "Required.");
+            validation.Add("password", ValidationCodes.Required, "Required.");
             return false;
         }
 
         if (password.Length > InputPolicy.MaxPasswordLength || InputPolicy.FirstForbidden(password, multiLine: false) >= 0)
         {
-            validation.Add("password", $"At most {InputPolicy.MaxPasswordLength} characters, no control characters.");
+            validation.Add("password", ValidationCodes.TooLong, $"At most {InputPolicy.MaxPasswordLength} characters, no control characters.", InputPolicy.MaxPasswordLength);
             return false;
         }
 
@@ -269,7 +340,7 @@ public static class UserAdminEndpoints
         requested ??= [];
         if (requested.Count == 0 || requested.Count > Roles.All.Count)
         {
-            validation.Add("roles", "At least one of " + string.Join(", ", Roles.All) + ", each once.");
+            validation.Add("roles", ValidationCodes.RolesRequired, "At least one of " + string.Join(", ", Roles.All) + ", each once.");
             return roles;
         }
 
@@ -278,7 +349,7 @@ public static class UserAdminEndpoints
             var role = Roles.All.FirstOrDefault(r => string.Equals(r, requested[i]?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (role is null)
             {
-                validation.Add($"roles[{i}]", "One of " + string.Join(", ", Roles.All) + ".");
+                validation.Add($"roles[{i}]", ValidationCodes.Invalid, "One of " + string.Join(", ", Roles.All) + ".");
             }
             else if (!roles.Contains(role))
             {
@@ -304,7 +375,19 @@ public static class UserAdminEndpoints
                 "DuplicateRoleName" or "InvalidRoleName" or "UserAlreadyInRole" or "UserNotInRole" => "roles",
                 _ => "body",
             };
-            validation.Add(field, error.Description);
+            var code = error.Code switch
+            {
+                "PasswordTooShort" => ValidationCodes.PasswordTooShort,
+                "PasswordRequiresDigit" => ValidationCodes.PasswordDigit,
+                "PasswordRequiresLower" => ValidationCodes.PasswordLower,
+                "PasswordRequiresUpper" => ValidationCodes.PasswordUpper,
+                "PasswordRequiresNonAlphanumeric" or "PasswordRequiresUniqueChars" => ValidationCodes.PasswordVariety,
+                "DuplicateUserName" => ValidationCodes.UserNameTaken,
+                "InvalidUserName" => ValidationCodes.UserNameInvalid,
+                "InvalidEmail" => ValidationCodes.Email,
+                _ => ValidationCodes.Invalid,
+            };
+            validation.Add(field, code, error.Description);
         }
 
         return result.Succeeded;

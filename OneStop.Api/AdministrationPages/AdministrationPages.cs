@@ -20,10 +20,10 @@ public static class AdministrationPages
 
     internal static readonly (string Href, string Text, string Description)[] Sections =
     [
-        (AgenciesPath, "Cơ quan", "Cây cơ quan, mã định danh, giờ làm việc, giờ chốt nhận hồ sơ, tiếp nhận thứ Bảy, cách tính thời hạn."),
+        (AgenciesPath, "Cơ quan", "Cây cơ quan, mã định danh, giờ làm việc, giờ chốt nhận hồ sơ, tiếp nhận thứ Bảy, cách tính thời hạn, danh mục đơn vị."),
         (ProceduresPath, "Thủ tục", "Danh mục thủ tục hành chính và các phiên bản: thời hạn, thành phần hồ sơ, thời gian từng bước, lệ phí."),
         (CalendarPath, "Lịch làm việc", "Thông báo nghỉ lễ, nghỉ bù, làm bù theo văn bản; nhập và xuất iCalendar; lịch cả năm."),
-        (UsersPath, "Người dùng", "Tài khoản cán bộ, vai trò, đơn vị, email nhận thông báo, đặt lại mật khẩu."),
+        (UsersPath, "Người dùng", "Tài khoản cán bộ, vai trò, đơn vị, email nhận thông báo, khóa và mở khóa, đặt lại mật khẩu."),
         (NoticesPath, "Thông báo chưa gửi", "Thông báo nhắc việc, cảnh báo không đến được ai (người nhận chưa có email) và gửi lại."),
     ];
 
@@ -41,53 +41,7 @@ public static class AdministrationPages
         return app;
     }
 
-    public static ContentHttpResult Overview(HttpContext http)
-    {
-        var cards = Sections.Select(s => Html.Of($"""
-            <li><a href="{s.Href}">{s.Text}</a><p>{s.Description}</p></li>
-            """));
-        return Page(http, "Quản trị", null, Html.Of($"""
-            <h1>Quản trị hệ thống</h1>
-            <p class="lead">Thay đổi ở đây áp dụng cho hồ sơ tiếp nhận sau đó; hồ sơ đã tiếp nhận giữ phiên bản thủ tục và thời hạn đã tính.</p>
-            <ul class="admin-cards">{cards}</ul>
-            """));
-    }
-
-    /// <summary>An administration page: the staff frame, the sections' own navigation, the administration styles.</summary>
-    internal static ContentHttpResult Page(HttpContext http, string title, string? section, Html main, int status = StatusCodes.Status200OK)
-    {
-        var links = Sections.Select(s => s.Href == section
-            ? Html.Of($"""<li><a href="{s.Href}" aria-current="page">{s.Text}</a></li>""")
-            : Html.Of($"""<li><a href="{s.Href}">{s.Text}</a></li>"""));
-        return PageLayout.Staff(http, title, Html.Of($"""
-            <link rel="stylesheet" href="/css/admin.css">
-            <nav class="admin-nav" aria-label="Mục quản trị">
-              <ul><li><a href="{PageLayout.AdministrationPath}"{(section is null ? Html.Of($" aria-current=\"page\"") : Html.Empty)}>Tổng quan</a></li>{links}</ul>
-            </nav>
-            {main}
-            """), status);
-    }
-
-    /// <summary>The validation errors of an endpoint's answer, or null when it is not a 400.</summary>
-    internal static IDictionary<string, string[]>? ErrorsOf(IResult result) =>
-        result is ValidationProblem problem ? problem.ProblemDetails.Errors : null;
-
-    /// <summary>A group of labelled checkboxes in a fieldset that carries the group's error.</summary>
-    internal static Html Checkboxes(string name, string legend, IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> ticked, FormErrors errors, string? idPrefix = null)
-    {
-        var id = idPrefix + PageForms.IdOf(name);
-        var error = errors.For(name);
-        var boxes = options.Select((o, i) => Html.Of($"""
-            <label class="check"><input type="checkbox" id="{id}-{i}" name="{name}" value="{o.Value}"{(ticked.Contains(o.Value) ? Html.Of($" checked") : Html.Empty)}> {o.Text}</label>
-            """));
-        return Html.Of($"""
-            <fieldset id="{id}" class="checks{(error is null ? string.Empty : " has-error")}" tabindex="-1"{(error is null ? Html.Empty : Html.Of($""" aria-describedby="{id}-error" """))}>
-              <legend>{legend}</legend>
-              {(error is null ? Html.Empty : Html.Of($"""<p class="error" id="{id}-error">{error}</p>"""))}
-              <div class="check-row">{boxes}</div>
-            </fieldset>
-            """);
-    }
+    public static RazorComponentResult<AdministrationOverviewPage> Overview() => PageResults.Page<AdministrationOverviewPage>();
 
     /// <summary>A form's value: blank is null.</summary>
     internal static string? Value(IFormCollection form, string name) =>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using NodaTime;
 using OneStop.Api.Administration;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Api.Units;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Persistence;
@@ -10,24 +12,29 @@ using OneStop.Persistence;
 namespace OneStop.Api.AdministrationPages;
 
 /// <summary>
-/// <c>/quan-tri/co-quan</c>: the agency tree of the administrator's subtree with a form for a new agency, and
-/// <c>/quan-tri/co-quan/{electronicId}</c>: name, electronic id, office hours and counting mode of one agency.
-/// Both run <see cref="AgencyAdminEndpoints"/>.
+/// <c>/quan-tri/co-quan</c> (<see cref="AgenciesPage"/>): the agency tree of the administrator's subtree with a form
+/// for a new agency; <c>/quan-tri/co-quan/{electronicId}</c> (<see cref="AgencyPage"/>): name, electronic id, office
+/// hours and counting mode of one agency, and its catalogue of units (add, rename, deactivate, reactivate). They run
+/// <see cref="AgencyAdminEndpoints"/> and <see cref="UnitAdminEndpoints"/>.
 /// </summary>
 internal static class AgencyPages
 {
-    private static readonly string[] Lists = ["sessions", "saturdayReception"];
-
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("/co-quan", List);
         group.MapPost("/co-quan", Create);
         group.MapGet("/co-quan/{electronicId}", Edit);
         group.MapPost("/co-quan/{electronicId}", Update);
+        group.MapPost("/co-quan/{electronicId}/don-vi", AddUnit);
+        group.MapPost("/co-quan/{electronicId}/don-vi/{id:guid}", RenameUnit);
+        group.MapPost("/co-quan/{electronicId}/don-vi/{id:guid}/ngung", DeactivateUnit);
+        group.MapPost("/co-quan/{electronicId}/don-vi/{id:guid}/dung-lai", ActivateUnit);
     }
 
-    public static async Task<ContentHttpResult> List(
-        HttpContext http, string? tb, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    internal static IEnumerable<AgencyResponse> Flatten(AgencyResponse agency) => [agency, .. agency.Children.SelectMany(Flatten)];
+
+    public static async Task<RazorComponentResult<AgenciesPage>> List(
+        string? tb, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
     {
         var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
         var message = tb switch
@@ -36,33 +43,39 @@ internal static class AgencyPages
             "da-luu" => "Đã lưu thay đổi của cơ quan.",
             _ => null,
         };
-        return ListPage(http, tree, message, _ => null, FormErrors.None, StatusCodes.Status200OK);
+        return PageResults.Page<AgenciesPage>(new { Tree = tree, Message = message });
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> Create(
-        HttpContext http, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<AgenciesPage>, RedirectHttpResult>> Create(
+        IFormCollection form, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, IClock clock, CancellationToken cancellationToken)
     {
         var request = new CreateAgencyRequest(AdministrationPages.Value(form, "name"), AdministrationPages.Value(form, "electronicId"), AdministrationPages.Value(form, "parent"));
-        var result = await AgencyAdminEndpoints.Create(request, db, staff, defaults, cancellationToken);
-        if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
+        var result = await AgencyAdminEndpoints.Create(request, db, staff, defaults, clock, cancellationToken);
+        if (result.Result is ValidationProblem problem)
         {
             var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
-            return ListPage(http, tree, null, name => AdministrationPages.Value(form, name), AdminText.Errors(errors), StatusCodes.Status400BadRequest);
+            var values = new[] { "name", "electronicId", "parent" }.ToDictionary(n => n, n => AdministrationPages.Value(form, n));
+            return PageResults.Page<AgenciesPage>(new { Tree = tree, Values = values, Errors = FormErrors.From(problem) }, StatusCodes.Status400BadRequest);
         }
 
         return TypedResults.Redirect(AdministrationPages.AgenciesPath + "?tb=da-them");
     }
 
-    public static async Task<ContentHttpResult> Edit(
-        HttpContext http, string electronicId, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> Edit(
+        string electronicId, string? tb, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
     {
-        var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
-        return Flatten(tree).FirstOrDefault(a => a.ElectronicId == electronicId) is { } agency
-            ? EditPage(http, agency, null, FormErrors.None, StatusCodes.Status200OK)
-            : NotFound(http);
+        var message = tb switch
+        {
+            "da-them-don-vi" => "Đã thêm đơn vị vào danh mục.",
+            "da-doi-ten-don-vi" => "Đã đổi tên đơn vị; tên cũ vẫn được nhận ra trong hồ sơ cũ.",
+            "da-ngung-don-vi" => "Đã ngừng sử dụng đơn vị: không còn chọn được khi bàn giao hay gán người dùng.",
+            "da-dung-lai-don-vi" => "Đã dùng lại đơn vị.",
+            _ => null,
+        };
+        return await PageAsync(electronicId, new Dictionary<string, object?> { [nameof(AgencyPage.Message)] = message }, StatusCodes.Status200OK, db, staff, defaults, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> Update(
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> Update(
         HttpContext http, string electronicId, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
     {
         string? Value(string name) => AdministrationPages.Value(form, name);
@@ -78,17 +91,47 @@ internal static class AgencyPages
         var result = await AgencyAdminEndpoints.Update(electronicId, request, db, staff, defaults, http.RequestServices, cancellationToken);
         if (result.Result is ProblemHttpResult)
         {
-            return NotFound(http);
+            return NotFound();
         }
 
-        if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
+        if (result.Result is ValidationProblem problem)
         {
-            var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
-            var agency = Flatten(tree).First(a => a.ElectronicId == electronicId);
-            return EditPage(http, agency, Value, AdminText.Errors(errors, Lists), StatusCodes.Status400BadRequest);
+            var values = new[] { "name", "electronicId", "sessions", "cutOff", "saturdayReception", "countingMode", "address", "phone" }.ToDictionary(n => n, Value);
+            return await PageAsync(electronicId, new Dictionary<string, object?> { [nameof(AgencyPage.Values)] = values, [nameof(AgencyPage.Errors)] = ListErrors(problem) }, StatusCodes.Status400BadRequest, db, staff, defaults, cancellationToken);
         }
 
         return TypedResults.Redirect(AdministrationPages.AgenciesPath + "?tb=da-luu");
+    }
+
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> AddUnit(
+        string electronicId, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    {
+        var name = form["name"].ToString();
+        var result = await UnitAdminEndpoints.Add(electronicId, new UnitRequest(name), db, staff, clock, cancellationToken);
+        return await UnitAnswerAsync(electronicId, result.Result, "da-them-don-vi", name, db, staff, defaults, cancellationToken);
+    }
+
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> RenameUnit(
+        string electronicId, Guid id, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    {
+        var result = await UnitAdminEndpoints.Rename(electronicId, id, new UnitRequest(form["name"].ToString()), db, staff, clock, cancellationToken);
+        return await UnitAnswerAsync(electronicId, result.Result, "da-doi-ten-don-vi", null, db, staff, defaults, cancellationToken);
+    }
+
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> DeactivateUnit(
+        string electronicId, Guid id, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    {
+        _ = form;
+        var result = await UnitAdminEndpoints.Deactivate(electronicId, id, db, staff, clock, cancellationToken);
+        return await UnitAnswerAsync(electronicId, result.Result, "da-ngung-don-vi", null, db, staff, defaults, cancellationToken);
+    }
+
+    public static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> ActivateUnit(
+        string electronicId, Guid id, IFormCollection form, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    {
+        _ = form;
+        var result = await UnitAdminEndpoints.Activate(electronicId, id, db, staff, clock, cancellationToken);
+        return await UnitAnswerAsync(electronicId, result.Result, "da-dung-lai-don-vi", null, db, staff, defaults, cancellationToken);
     }
 
     /// <summary>"07:30-11:30, 13:00-17:00" (commas, semicolons or lines) as the API's list of sessions.</summary>
@@ -96,88 +139,44 @@ internal static class AgencyPages
         (text ?? string.Empty).Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.Replace(" ", string.Empty, StringComparison.Ordinal).Replace('–', '-')).ToList();
 
-    private static IEnumerable<AgencyResponse> Flatten(AgencyResponse agency) => [agency, .. agency.Children.SelectMany(Flatten)];
+    // An error about one session ("sessions[1]") is written beside the field, naming the item.
+    private static FormErrors ListErrors(ValidationProblem problem) => AdminErrors.From(problem, "sessions", "saturdayReception");
 
-    private static ContentHttpResult NotFound(HttpContext http) =>
-        AdministrationPages.Page(http, "Không tìm thấy cơ quan", AdministrationPages.AgenciesPath, Html.Of($"""
-            <h1>Không tìm thấy cơ quan</h1>
-            <p class="notice notice-error" role="alert">Không có cơ quan này trong phạm vi bạn quản trị.</p>
-            <p><a href="{AdministrationPages.AgenciesPath}">Quay lại danh sách cơ quan</a></p>
-            """), StatusCodes.Status404NotFound);
-
-    private static ContentHttpResult ListPage(HttpContext http, AgencyResponse tree, string? message, Func<string, string?> value, FormErrors errors, int status)
+    // A unit action's answer: 404 outside the subtree, the page with the error for a 400 or 409, else post/redirect/get.
+    private static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> UnitAnswerAsync(
+        string electronicId, IResult result, string done, string? typed, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
     {
-        var parents = Flatten(tree).Select(a => (a.ElectronicId, $"{a.Name} ({a.ElectronicId})"));
-        return AdministrationPages.Page(http, "Cơ quan", AdministrationPages.AgenciesPath, Html.Of($"""
-            <h1>Cơ quan</h1>
-            {PageLayout.Notice("success", message)}
-            <div class="admin-grid">
-              <section aria-labelledby="cay">
-                <h2 id="cay">Cây cơ quan</h2>
-                <ul class="tree">{Node(tree)}</ul>
-              </section>
-              <section aria-labelledby="them">
-                <h2 id="them">Thêm cơ quan</h2>
-                {PageForms.ErrorSummary(errors)}
-                <form method="post" action="{AdministrationPages.AgenciesPath}" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {PageForms.Input("name", "Tên cơ quan", value("name"), errors, required: true)}
-                  {PageForms.Input("electronicId", "Mã định danh", value("electronicId"), errors, required: true, hint: "4 nhóm cách nhau bởi dấu chấm, ví dụ 000.00.14.H99.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-                  {PageForms.Select("parent", "Trực thuộc", value("parent") ?? tree.ElectronicId, parents, errors)}
-                  <p class="hint">Giờ làm việc của cơ quan mới theo cấu hình chung; sửa sau khi thêm.</p>
-                  <button type="submit">Thêm cơ quan</button>
-                </form>
-              </section>
-            </div>
-            """), status);
+        switch (result)
+        {
+            case ProblemHttpResult { StatusCode: StatusCodes.Status404NotFound }:
+                return NotFound();
+            case ProblemHttpResult problem:
+                var code = problem.ProblemDetails.Extensions.TryGetValue("code", out var c) ? c as string : null;
+                return await PageAsync(electronicId, new Dictionary<string, object?> { [nameof(AgencyPage.UnitError)] = Messages.Rule(code), [nameof(AgencyPage.NewUnit)] = typed }, problem.StatusCode, db, staff, defaults, cancellationToken);
+            case ValidationProblem invalid when typed is not null:
+                return await PageAsync(electronicId, new Dictionary<string, object?> { [nameof(AgencyPage.UnitErrors)] = FormErrors.From(invalid), [nameof(AgencyPage.NewUnit)] = typed }, StatusCodes.Status400BadRequest, db, staff, defaults, cancellationToken);
+            case ValidationProblem:
+                return await PageAsync(electronicId, new Dictionary<string, object?> { [nameof(AgencyPage.UnitError)] = Messages.Field(Problems.ValidationCodes.RequiredText, Agencies.UnitName.MaxLength) }, StatusCodes.Status400BadRequest, db, staff, defaults, cancellationToken);
+            default:
+                return TypedResults.Redirect($"{AdministrationPages.AgenciesPath}/{Uri.EscapeDataString(electronicId)}?tb={done}#don-vi");
+        }
     }
 
-    private static Html Node(AgencyResponse agency)
+    private static async Task<Results<RazorComponentResult<AgencyPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> PageAsync(
+        string electronicId, Dictionary<string, object?> parameters, int status, OneStopDbContext db, CurrentStaff staff, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
     {
-        var children = agency.Children.Count == 0 ? Html.Empty : Html.Of($"""<ul>{agency.Children.Select(Node)}</ul>""");
-        var hours = string.Join(", ", agency.Sessions) + (agency.SaturdayReception.Count == 0 ? string.Empty : "; thứ Bảy " + string.Join(", ", agency.SaturdayReception));
-        return Html.Of($"""
-            <li>
-              <a href="{AdministrationPages.AgenciesPath}/{Uri.EscapeDataString(agency.ElectronicId)}">{agency.Name}</a>
-              <span class="code">{agency.ElectronicId}</span>
-              <span class="muted small">{hours} · chốt {agency.CutOff}{(agency.UsesDefaultHours ? " · giờ chung" : string.Empty)}</span>
-              {children}
-            </li>
-            """);
+        var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
+        if (Flatten(tree).FirstOrDefault(a => a.ElectronicId == electronicId) is not { } agency
+            || await UnitAdminEndpoints.AgencyAsync(electronicId, db, staff, cancellationToken) is not { } agencyId)
+        {
+            return NotFound();
+        }
+
+        parameters[nameof(AgencyPage.Agency)] = agency;
+        parameters[nameof(AgencyPage.Units)] = await UnitAdminEndpoints.ListAsync(db, agencyId, cancellationToken);
+        return PageResults.Page<AgencyPage>(parameters, status);
     }
 
-    private static ContentHttpResult EditPage(HttpContext http, AgencyResponse agency, Func<string, string?>? value, FormErrors errors, int status)
-    {
-        string? Posted(string name, string current) => value is null ? current : value(name);
-        var action = AdministrationPages.AgenciesPath + "/" + Uri.EscapeDataString(agency.ElectronicId);
-        var modes = Enum.GetNames<CountingMode>().Select(m => (m, AdminText.Counting(m)));
-        return AdministrationPages.Page(http, "Sửa cơ quan: " + agency.Name, AdministrationPages.AgenciesPath, Html.Of($"""
-            <p><a href="{AdministrationPages.AgenciesPath}">← Danh sách cơ quan</a></p>
-            <h1>{agency.Name} <span class="muted">({agency.ElectronicId})</span></h1>
-            {(agency.UsesDefaultHours ? PageLayout.Notice("info", "Cơ quan đang dùng giờ làm việc theo cấu hình chung. Lưu biểu mẫu này để cơ quan có giờ riêng.") : Html.Empty)}
-            {PageForms.ErrorSummary(errors)}
-            <form method="post" action="{action}" class="stack" novalidate>
-              {PageForms.Antiforgery(http)}
-              <fieldset>
-                <legend>Thông tin cơ quan</legend>
-                {PageForms.Input("name", "Tên cơ quan", Posted("name", agency.Name), errors, required: true)}
-                {PageForms.Input("electronicId", "Mã định danh", Posted("electronicId", agency.ElectronicId), errors, required: true, hint: "Đổi mã định danh không đổi mã các hồ sơ đã tiếp nhận.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-              </fieldset>
-              <fieldset>
-                <legend>Giờ làm việc và cách tính thời hạn</legend>
-                {PageForms.Input("sessions", "Các buổi làm việc (thứ Hai – thứ Sáu)", Posted("sessions", string.Join(", ", agency.Sessions)), errors, required: true, hint: "Ví dụ: 07:30-11:30, 13:00-17:00.")}
-                {PageForms.Input("cutOff", "Giờ chốt nhận hồ sơ trong ngày", Posted("cutOff", agency.CutOff), errors, required: true, hint: "Hồ sơ nhận sau giờ này tính từ ngày làm việc tiếp theo (hồ sơ tiếp nhận từ 01/7/2025: Nghị định 118/2025, Điều 18 khoản 2, sửa đổi bởi Nghị định 309/2026, Điều 9; trước đó: Nghị định 61/2018, Điều 18). Ví dụ 15:00. Thủ tục có thể đặt giờ chốt riêng.")}
-                {PageForms.Input("saturdayReception", "Tiếp nhận sáng thứ Bảy", Posted("saturdayReception", string.Join(", ", agency.SaturdayReception)), errors, hint: "Để trống nếu không tiếp nhận thứ Bảy. Ví dụ: 07:30-11:30.")}
-                {PageForms.Select("countingMode", "Cách tính thời hạn", Posted("countingMode", agency.CountingMode), modes, errors)}
-              </fieldset>
-              <fieldset>
-                <legend>Liên hệ công khai (hiện trên trang tra cứu hồ sơ)</legend>
-                {PageForms.Input("address", "Địa chỉ Bộ phận Một cửa", Posted("address", agency.Address), errors, hint: "Nơi công dân nộp hồ sơ và nhận kết quả.")}
-                {PageForms.Input("phone", "Điện thoại", Posted("phone", agency.Phone), errors, hint: "Ví dụ: 024 3825 1234.", extra: Html.Of($"""inputmode="tel" autocomplete="off" """))}
-              </fieldset>
-              <p class="hint">Thay đổi áp dụng cho hồ sơ tiếp nhận sau khi lưu.</p>
-              <button type="submit">Lưu thay đổi</button>
-            </form>
-            """), status);
-    }
+    private static RazorComponentResult<ErrorPage> NotFound() =>
+        PageResults.Error(StatusCodes.Status404NotFound, "Không có cơ quan này trong phạm vi bạn quản trị.");
 }

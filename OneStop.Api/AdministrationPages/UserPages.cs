@@ -5,6 +5,7 @@ using NodaTime;
 using OneStop.Api.Administration;
 using OneStop.Api.Identity;
 using OneStop.Api.Pages;
+using OneStop.Api.Units;
 using OneStop.Calendar;
 using OneStop.Persistence;
 using OneStop.Users;
@@ -12,14 +13,16 @@ using OneStop.Users;
 namespace OneStop.Api.AdministrationPages;
 
 /// <summary>
-/// <c>/quan-tri/nguoi-dung</c>: the users of the administrator's subtree and a form for a new one;
-/// <c>/quan-tri/nguoi-dung/{userName}</c>: the user's roles, unit, contact details (where notices go) and a password
-/// reset (which also lifts a lockout).
-/// All run <see cref="UserAdminEndpoints"/>.
+/// <c>/quan-tri/nguoi-dung</c> (<see cref="UsersPage"/>): the users of the administrator's subtree and a form for a
+/// new one; <c>/quan-tri/nguoi-dung/{userName}</c> (<see cref="UserPage"/>): the user's roles, unit (picked from the
+/// agency's catalogue), contact details (where notices go), lock and unlock, and a password reset (which lifts the
+/// lockout after failed passwords). All run <see cref="UserAdminEndpoints"/>.
 /// </summary>
 internal static class UserPages
 {
-    private static readonly string[] Lists = ["roles"];
+    internal const string UnitHint = "Đơn vị trong danh mục của cơ quan: thông báo về hồ sơ đơn vị đang giữ gửi đến cán bộ của đơn vị.";
+
+    internal static IEnumerable<(string Value, string Text)> RoleOptions => Roles.All.Select(r => (r, AdminText.Role(r)));
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -29,238 +32,174 @@ internal static class UserPages
         group.MapPost("/nguoi-dung/{userName}/vai-tro", SetRoles);
         group.MapPost("/nguoi-dung/{userName}/don-vi", SetUnit);
         group.MapPost("/nguoi-dung/{userName}/lien-he", SetContact);
+        group.MapPost("/nguoi-dung/{userName}/khoa", Lock);
+        group.MapPost("/nguoi-dung/{userName}/mo-khoa", Unlock);
         group.MapPost("/nguoi-dung/{userName}/mat-khau", ResetPassword);
     }
 
-    public static async Task<ContentHttpResult> List(
-        HttpContext http, string? tb, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    internal static string PathOf(string userName) => AdministrationPages.UsersPath + "/" + Uri.EscapeDataString(userName);
+
+    public static async Task<RazorComponentResult<UsersPage>> List(
+        string? tb, OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, UnitDirectory units, CancellationToken cancellationToken)
     {
         var message = tb == "da-them" ? "Đã tạo tài khoản. Báo mật khẩu cho người dùng qua kênh riêng." : null;
-        return await ListPageAsync(http, message, _ => null, [], FormErrors.None, StatusCodes.Status200OK, db, staff, clock, defaults, cancellationToken);
+        return await ListPageAsync(message, new Dictionary<string, string?>(), [], FormErrors.None, StatusCodes.Status200OK, db, staff, clock, defaults, units, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> Create(
-        HttpContext http, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UsersPage>, RedirectHttpResult>> Create(
+        IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, UnitDirectory units, CancellationToken cancellationToken)
     {
         string? Value(string name) => AdministrationPages.Value(form, name);
         var roles = AdministrationPages.Values(form, "roles");
         var request = new CreateUserRequest(Value("userName"), Value("fullName"), form["password"].ToString(), Value("agency"), roles, Value("unit"), Value("email"), Value("phone"));
-        var result = await UserAdminEndpoints.Create(request, db, users, staff, cancellationToken);
-        if (AdministrationPages.ErrorsOf(result.Result) is { } errors)
+        var result = await UserAdminEndpoints.Create(request, db, users, staff, units, cancellationToken);
+        if (result.Result is ValidationProblem problem)
         {
-            return await ListPageAsync(http, null, name => name == "password" ? null : Value(name), roles, AdminText.Errors(errors, Lists), StatusCodes.Status400BadRequest, db, staff, clock, defaults, cancellationToken);
+            var values = new[] { "userName", "fullName", "agency", "unit", "email", "phone" }.ToDictionary(n => n, Value);
+            return await ListPageAsync(null, values, roles, AdminErrors.From(problem, "roles"), StatusCodes.Status400BadRequest, db, staff, clock, defaults, units, cancellationToken);
         }
 
         return TypedResults.Redirect(AdministrationPages.UsersPath + "?tb=da-them");
     }
 
-    public static async Task<ContentHttpResult> Edit(
-        HttpContext http, string userName, string? tb, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> Edit(
+        string userName, string? tb, OneStopDbContext db, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
     {
         var message = tb switch
         {
             "da-luu-vai-tro" => "Đã lưu vai trò. Người dùng cần đăng nhập lại.",
             "da-luu-don-vi" => "Đã lưu đơn vị công tác.",
             "da-luu-lien-he" => "Đã lưu thông tin liên hệ.",
-            "da-dat-mat-khau" => "Đã đặt mật khẩu mới và mở khóa tài khoản. Người dùng cần đăng nhập lại.",
+            "da-khoa" => "Đã khóa tài khoản. Người dùng bị đăng xuất và không đăng nhập lại được cho đến khi mở khóa.",
+            "da-mo-khoa" => "Đã mở khóa tài khoản.",
+            "da-dat-mat-khau" => "Đã đặt mật khẩu mới. Người dùng cần đăng nhập lại.",
             _ => null,
         };
-        return await FindAsync(userName, db, staff, clock, cancellationToken) is { } user
-            ? EditPage(http, user, message, null, FormErrors.None, FormErrors.None, FormErrors.None, StatusCodes.Status200OK)
-            : NotFound(http);
+        return await PageAsync(userName, db, staff, clock, units, new { Message = message }, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetRoles(
-        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> SetRoles(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
     {
         var roles = AdministrationPages.Values(form, "roles");
         var result = await UserAdminEndpoints.SetRoles(userName, new UserRolesRequest(roles), db, users, staff, clock, cancellationToken);
-        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
-        {
-            return NotFound(http);
-        }
-
-        return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user, null, roles, AdminText.Errors(errors, Lists), FormErrors.None, FormErrors.None, StatusCodes.Status400BadRequest)
-            : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-vai-tro");
+        return await AnswerAsync(userName, result.Result, "da-luu-vai-tro", e => new { Roles = roles, RoleErrors = e }, db, staff, clock, units, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetUnit(
-        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> SetUnit(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
     {
-        var result = await UserAdminEndpoints.SetUnit(userName, new UserUnitRequest(form["unit"].ToString()), db, users, staff, clock, cancellationToken);
-        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
-        {
-            return NotFound(http);
-        }
-
-        return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user, null, null, FormErrors.None, AdminText.Errors(errors), FormErrors.None, StatusCodes.Status400BadRequest)
-            : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-don-vi");
+        var result = await UserAdminEndpoints.SetUnit(userName, new UserUnitRequest(form["unit"].ToString()), db, users, staff, units, clock, cancellationToken);
+        return await AnswerAsync(userName, result.Result, "da-luu-don-vi", e => new { UnitErrors = e }, db, staff, clock, units, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> SetContact(
-        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> SetContact(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
     {
         var request = new UserContactRequest(form["email"].ToString(), form["phone"].ToString());
         var result = await UserAdminEndpoints.SetContact(userName, request, db, users, staff, clock, cancellationToken);
-        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
+        if (result.Result is ValidationProblem problem && await FindAsync(userName, db, staff, clock, cancellationToken) is { } user)
         {
-            return NotFound(http);
+            return PageOf(user with { Email = request.Email, Phone = request.Phone }, (await units.ActiveNamesAsync([user.Agency], cancellationToken)).GetValueOrDefault(user.Agency) ?? [],
+                new { ContactErrors = FormErrors.From(problem) }, StatusCodes.Status400BadRequest);
         }
 
-        return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user with { Email = request.Email, Phone = request.Phone }, null, null, FormErrors.None, FormErrors.None, FormErrors.None, StatusCodes.Status400BadRequest, AdminText.Errors(errors))
-            : TypedResults.Redirect(PathOf(userName) + "?tb=da-luu-lien-he");
+        return await AnswerAsync(userName, result.Result, "da-luu-lien-he", e => new { ContactErrors = e }, db, staff, clock, units, cancellationToken);
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> ResetPassword(
-        HttpContext http, string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> Lock(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, RefreshTokenStore refreshTokens, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
+    {
+        _ = form;
+        var result = await UserAdminEndpoints.Lock(userName, db, users, staff, refreshTokens, clock, cancellationToken);
+        if (result.Result is ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict })
+        {
+            return await PageAsync(userName, db, staff, clock, units, new { Error = Messages.Rule(UserAdminEndpoints.LockSelf) }, StatusCodes.Status409Conflict, cancellationToken);
+        }
+
+        return await AnswerAsync(userName, result.Result, "da-khoa", e => new { }, db, staff, clock, units, cancellationToken);
+    }
+
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> Unlock(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
+    {
+        _ = form;
+        var result = await UserAdminEndpoints.Unlock(userName, db, users, staff, clock, cancellationToken);
+        return await AnswerAsync(userName, result.Result, "da-mo-khoa", e => new { }, db, staff, clock, units, cancellationToken);
+    }
+
+    public static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> ResetPassword(
+        string userName, IFormCollection form, OneStopDbContext db, UserManager<StaffUser> users, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
     {
         var result = await UserAdminEndpoints.ResetPassword(userName, new PasswordResetRequest(form["password"].ToString()), db, users, staff, cancellationToken);
-        if (result.Result is ProblemHttpResult || await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
-        {
-            return NotFound(http);
-        }
-
-        return AdministrationPages.ErrorsOf(result.Result) is { } errors
-            ? EditPage(http, user, null, null, FormErrors.None, FormErrors.None, AdminText.Errors(errors), StatusCodes.Status400BadRequest)
-            : TypedResults.Redirect(PathOf(userName) + "?tb=da-dat-mat-khau");
+        return await AnswerAsync(userName, result.Result, "da-dat-mat-khau", e => new { PasswordErrors = e }, db, staff, clock, units, cancellationToken);
     }
 
-    private static string PathOf(string userName) => AdministrationPages.UsersPath + "/" + Uri.EscapeDataString(userName);
+    // A form's answer: 404 page for a user outside the subtree, the page with the form's errors for a 400, else post/redirect/get.
+    private static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> AnswerAsync(
+        string userName, IResult result, string done, Func<FormErrors, object> errors, OneStopDbContext db, CurrentStaff staff, IClock clock, UnitDirectory units, CancellationToken cancellationToken)
+    {
+        if (result is ProblemHttpResult)
+        {
+            return NotFound();
+        }
+
+        if (result is ValidationProblem problem)
+        {
+            return await PageAsync(userName, db, staff, clock, units, errors(AdminErrors.From(problem, "roles")), StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        return TypedResults.Redirect(PathOf(userName) + "?tb=" + done);
+    }
+
+    private static async Task<Results<RazorComponentResult<UserPage>, RazorComponentResult<ErrorPage>, RedirectHttpResult>> PageAsync(
+        string userName, OneStopDbContext db, CurrentStaff staff, IClock clock, UnitDirectory units, object parameters, int status, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(userName, db, staff, clock, cancellationToken) is not { } user)
+        {
+            return NotFound();
+        }
+
+        return PageOf(user, (await units.ActiveNamesAsync([user.Agency], cancellationToken)).GetValueOrDefault(user.Agency) ?? [], parameters, status);
+    }
+
+    private static RazorComponentResult<UserPage> PageOf(UserResponse user, IReadOnlyList<string> units, object parameters, int status)
+    {
+        var values = parameters.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(parameters));
+        values[nameof(UserPage.User)] = user;
+        values[nameof(UserPage.Units)] = units;
+        return PageResults.Page<UserPage>(values, status);
+    }
+
+    private static RazorComponentResult<ErrorPage> NotFound() =>
+        PageResults.Error(StatusCodes.Status404NotFound, "Không có người dùng này trong phạm vi bạn quản trị.");
 
     private static async Task<UserResponse?> FindAsync(string userName, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken) =>
         (await UserAdminEndpoints.List(db, staff, clock, cancellationToken)).Value!.FirstOrDefault(u => u.UserName == userName);
 
-    private static IEnumerable<(string Value, string Text)> RoleOptions => Roles.All.Select(r => (r, AdminText.Role(r)));
 
-    private static ContentHttpResult NotFound(HttpContext http) =>
-        AdministrationPages.Page(http, "Không tìm thấy người dùng", AdministrationPages.UsersPath, Html.Of($"""
-            <h1>Không tìm thấy người dùng</h1>
-            <p class="notice notice-error" role="alert">Không có người dùng này trong phạm vi bạn quản trị.</p>
-            <p><a href="{AdministrationPages.UsersPath}">Quay lại danh sách người dùng</a></p>
-            """), StatusCodes.Status404NotFound);
-
-    private static async Task<ContentHttpResult> ListPageAsync(
-        HttpContext http, string? message, Func<string, string?> value, IReadOnlyCollection<string> roles, FormErrors errors, int status,
-        OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, CancellationToken cancellationToken)
+    private static async Task<RazorComponentResult<UsersPage>> ListPageAsync(
+        string? message, IReadOnlyDictionary<string, string?> values, IReadOnlyCollection<string> roles, FormErrors errors, int status,
+        OneStopDbContext db, CurrentStaff staff, IClock clock, IOptions<OfficeHoursOptions> defaults, UnitDirectory units, CancellationToken cancellationToken)
     {
         var list = (await UserAdminEndpoints.List(db, staff, clock, cancellationToken)).Value!;
         var tree = (await AgencyAdminEndpoints.Tree(db, staff, defaults, cancellationToken)).Value!;
-        var agencies = new List<(string, string)>();
-        void Add(AgencyResponse a)
-        {
-            agencies.Add((a.ElectronicId, $"{a.Name} ({a.ElectronicId})"));
-            foreach (var child in a.Children)
+        var agencies = AgencyPages.Flatten(tree).ToList();
+        var names = await units.ActiveNamesAsync(agencies.Select(a => a.ElectronicId).ToList(), cancellationToken);
+        var groups = agencies.Select(a => new UnitGroup(a.Name, names.GetValueOrDefault(a.ElectronicId) ?? [])).ToList();
+
+        return PageResults.Page<UsersPage>(
+            new Dictionary<string, object?>
             {
-                Add(child);
-            }
-        }
-
-        Add(tree);
-        var rows = list.Select(u => Html.Of($"""
-            <tr>
-              <td><a href="{PathOf(u.UserName)}">{u.UserName}</a></td>
-              <td>{u.FullName}</td>
-              <td>{u.AgencyName}</td>
-              <td>{u.Unit}</td>
-              <td>{Contact(u)}</td>
-              <td>{string.Join(", ", u.Roles.Select(AdminText.Role))}</td>
-              <td>{(u.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa</span>""") : Html.Of($"Hoạt động"))}</td>
-            </tr>
-            """));
-        return AdministrationPages.Page(http, "Người dùng", AdministrationPages.UsersPath, Html.Of($"""
-            <h1>Người dùng</h1>
-            {PageLayout.Notice("success", message)}
-            <div class="admin-grid">
-              <section aria-labelledby="danh-sach">
-                <h2 id="danh-sach">Tài khoản ({list.Count})</h2>
-                <div class="table-wrap"><table>
-                  <caption class="visually-hidden">Tài khoản cán bộ; chọn tên đăng nhập để sửa vai trò hoặc đặt lại mật khẩu</caption>
-                  <thead><tr><th scope="col">Tên đăng nhập</th><th scope="col">Họ và tên</th><th scope="col">Cơ quan</th><th scope="col">Đơn vị</th><th scope="col">Liên hệ</th><th scope="col">Vai trò</th><th scope="col">Trạng thái</th></tr></thead>
-                  <tbody>{rows}</tbody>
-                </table></div>
-              </section>
-              <section aria-labelledby="them">
-                <h2 id="them">Tạo tài khoản</h2>
-                {PageForms.ErrorSummary(errors)}
-                <form method="post" action="{AdministrationPages.UsersPath}" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {PageForms.Input("userName", "Tên đăng nhập", value("userName"), errors, required: true, extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-                  {PageForms.Input("fullName", "Họ và tên", value("fullName"), errors, required: true, extra: Html.Of($"""autocomplete="off" """))}
-                  {PageForms.Input("password", "Mật khẩu ban đầu", null, errors, type: "password", required: true, hint: "Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", extra: Html.Of($"""autocomplete="new-password" """))}
-                  {PageForms.Select("agency", "Cơ quan", value("agency") ?? tree.ElectronicId, agencies, errors)}
-                  {UnitInput(value("unit"), errors)}
-                  {ContactInputs(value("email"), value("phone"), errors)}
-                  {AdministrationPages.Checkboxes("roles", "Vai trò", RoleOptions, roles, errors)}
-                  <button type="submit">Tạo tài khoản</button>
-                </form>
-              </section>
-            </div>
-            """), status);
+                [nameof(UsersPage.Users)] = list,
+                [nameof(UsersPage.Agencies)] = agencies.Select(a => (a.ElectronicId, $"{a.Name} ({a.ElectronicId})")).ToList(),
+                [nameof(UsersPage.UnitGroups)] = groups,
+                [nameof(UsersPage.DefaultAgency)] = tree.ElectronicId,
+                [nameof(UsersPage.Message)] = message,
+                [nameof(UsersPage.Values)] = values,
+                [nameof(UsersPage.Roles)] = roles,
+                [nameof(UsersPage.Errors)] = errors,
+            },
+            status);
     }
-
-    private static Html UnitInput(string? value, FormErrors errors) =>
-        PageForms.Input("unit", "Đơn vị công tác (không bắt buộc)", value, errors,
-            hint: "Tên đơn vị như khi chuyển hồ sơ, ví dụ Công chức tư pháp - hộ tịch: thông báo về hồ sơ đơn vị đang giữ gửi đến cán bộ của đơn vị.",
-            extra: Html.Of($"""autocomplete="off" """));
-
-    // The e-mail address and phone, or a warning that the worker's notices cannot reach the user.
-    private static Html Contact(UserResponse user) => user.Email is null
-        ? Html.Of($"""<span class="badge badge-late">Chưa có email: không nhận được thông báo</span>{(user.Phone is null ? Html.Empty : Html.Of($"<br>{user.Phone}"))}""")
-        : Html.Of($"""{user.Email}{(user.Phone is null ? Html.Empty : Html.Of($"<br>{user.Phone}"))}""");
-
-    private static Html ContactInputs(string? email, string? phone, FormErrors errors) => Html.Of($"""
-        {PageForms.Input("email", "Email nhận thông báo", email, errors, type: "email", hint: "Thông báo nhắc việc, cảnh báo quá hạn của hệ thống gửi đến địa chỉ này.", extra: Html.Of($"""autocomplete="off" spellcheck="false" """))}
-        {PageForms.Input("phone", "Số điện thoại (không bắt buộc)", phone, errors, type: "tel", extra: Html.Of($"""autocomplete="off" """))}
-        """);
-
-    private static ContentHttpResult EditPage(
-        HttpContext http, UserResponse user, string? message, IReadOnlyCollection<string>? roles, FormErrors roleErrors, FormErrors unitErrors, FormErrors passwordErrors, int status, FormErrors? contactErrors = null) =>
-        AdministrationPages.Page(http, "Người dùng " + user.UserName, AdministrationPages.UsersPath, Html.Of($"""
-            <p><a href="{AdministrationPages.UsersPath}">← Danh sách người dùng</a></p>
-            <h1>{user.FullName} <span class="muted">({user.UserName})</span></h1>
-            <p>{user.AgencyName}{(user.Unit is null ? Html.Empty : Html.Of($" · {user.Unit}"))} · {Contact(user)} · {(user.LockedOut ? Html.Of($"""<span class="badge badge-late">Tạm khóa do đăng nhập sai nhiều lần</span>""") : Html.Of($"Đang hoạt động"))}</p>
-            {PageLayout.Notice("success", message)}
-            <div class="pair">
-              <section aria-labelledby="vai-tro">
-                <h2 id="vai-tro">Vai trò</h2>
-                {PageForms.ErrorSummary(roleErrors)}
-                <form method="post" action="{PathOf(user.UserName)}/vai-tro" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {AdministrationPages.Checkboxes("roles", "Vai trò của người dùng", RoleOptions, roles ?? user.Roles, roleErrors)}
-                  <button type="submit">Lưu vai trò</button>
-                </form>
-              </section>
-              <section aria-labelledby="don-vi">
-                <h2 id="don-vi">Đơn vị công tác</h2>
-                {PageForms.ErrorSummary(unitErrors)}
-                <form method="post" action="{PathOf(user.UserName)}/don-vi" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {UnitInput(user.Unit, unitErrors)}
-                  <button type="submit">Lưu đơn vị</button>
-                </form>
-              </section>
-              <section aria-labelledby="lien-he">
-                <h2 id="lien-he">Liên hệ</h2>
-                {PageForms.ErrorSummary(contactErrors ?? FormErrors.None)}
-                <form method="post" action="{PathOf(user.UserName)}/lien-he" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {ContactInputs(user.Email, user.Phone, contactErrors ?? FormErrors.None)}
-                  <button type="submit">Lưu liên hệ</button>
-                </form>
-              </section>
-              <section aria-labelledby="mat-khau">
-                <h2 id="mat-khau">Đặt lại mật khẩu</h2>
-                <p class="hint">Dùng khi người dùng quên mật khẩu hoặc bị tạm khóa; tài khoản được mở khóa.</p>
-                {PageForms.ErrorSummary(passwordErrors)}
-                <form method="post" action="{PathOf(user.UserName)}/mat-khau" class="stack" novalidate>
-                  {PageForms.Antiforgery(http)}
-                  {PageForms.Input("password", "Mật khẩu mới", null, passwordErrors, type: "password", required: true, hint: "Ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số.", extra: Html.Of($"""autocomplete="new-password" """))}
-                  <button type="submit">Đặt mật khẩu mới</button>
-                </form>
-              </section>
-            </div>
-            """), status);
 }

@@ -54,6 +54,25 @@ public static class DemoData
         ["1.000894.H99"] = new ProcessingTime(15, DurationUnit.WorkingDays),
     };
 
+    // Each demo agency's catalogue of units (the desk's is added to every agency): the commune's civil servants by
+    // field, as the 2025 two-tier communes name them, and "Công chức chuyên môn", the unit the demo procedures'
+    // step budgets name.
+    private static readonly (Guid Agency, string Name)[] Units =
+    [
+        (ProvinceId, "Văn phòng Ủy ban nhân dân tỉnh"),
+        (ProvinceId, "Sở Tư pháp"),
+        (DongDaId, "Công chức tư pháp - hộ tịch"),
+        (DongDaId, "Công chức chuyên môn"),
+        (DongDaId, "Công chức địa chính - xây dựng"),
+        (DongDaId, "Công chức văn hóa - xã hội"),
+        (DongDaId, "Công chức tài chính - kế hoạch"),
+        (DongDaId, "Công an phường"),
+        (HoaBinhId, "Công chức tư pháp - hộ tịch"),
+        (HoaBinhId, "Công chức chuyên môn"),
+        (HoaBinhId, "Công chức địa chính - nông nghiệp - xây dựng và môi trường"),
+        (HoaBinhId, "Công chức văn hóa - xã hội"),
+    ];
+
     // The officer works in the unit the demo dossiers are handed over to, so its notices are routed to it.
     private static readonly (string UserName, string FullName, Guid Agency, string Role, string? Unit)[] Users =
     [
@@ -79,6 +98,12 @@ public static class DemoData
         dongDa.SetContact("Số 1 phố Demo, phường Đống Đa", "024 3825 0000");
         hoaBinh.SetContact("Trụ sở UBND xã Hòa Bình", "0210 385 0000");
         db.Agencies.AddRange(province, dongDa, hoaBinh);
+        foreach (var agency in new[] { province, dongDa, hoaBinh })
+        {
+            db.AgencyUnits.Add(AgencyUnit.Desk(agency.Id, now));
+        }
+
+        db.AgencyUnits.AddRange(Units.Select(u => new AgencyUnit(DeterministicId("unit:" + u.Agency + "/" + u.Name), u.Agency, u.Name, now)));
         var effectiveFrom = Instant.FromUtc(2016, 1, 1, 0, 0);
         foreach (var (code, name, field, amount, unit, fee, documents) in Procedures)
         {
@@ -87,7 +112,7 @@ public static class DemoData
                 DeterministicId(code + "/1"), procedure.Id, 1, effectiveFrom, new ProcessingTime(amount, unit),
                 documents.Select(d => new RequiredDocument(d, 1, 0)).ToList(),
                 [new StepBudget("Bộ phận Một cửa", 2), new StepBudget("Công chức chuyên môn", Math.Max(4, StepHours(amount, unit) - 4))],
-                fee, citizenSupplementTime: CitizenSupplementTimes.GetValueOrDefault(code)));
+                fee, citizenSupplementTime: CitizenSupplementTimes.TryGetValue(code, out var citizenTime) ? citizenTime : null));
             db.Procedures.Add(procedure);
         }
 

@@ -3,6 +3,7 @@ using NodaTime;
 using OneStop.Agencies;
 using OneStop.Api.Identity;
 using OneStop.Api.Problems;
+using OneStop.Api.Units;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
@@ -13,12 +14,21 @@ namespace OneStop.Api.Dossiers;
 /// Runs one action on one dossier: finds it in the user's subtree (404 otherwise), checks the declared time,
 /// applies the domain method, saves with optimistic concurrency. Nothing is written when any check fails.
 /// </summary>
-public sealed class DossierActions(DossierStore store, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock)
+public sealed class DossierActions(DossierStore store, CurrentStaff staff, AgencyDeadlines deadlines, IClock clock, UnitDirectory units)
 {
+    /// <summary>The agencies' unit catalogues, for actions that name a unit.</summary>
+    public UnitDirectory Units => units;
+
+    public Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> RunAsync(
+        string code, string? occurredAt, Validation validation, Action<Dossier, Agency, DossierAction, ActionContext> apply, CancellationToken cancellationToken) =>
+        RunAsync(code, occurredAt, validation, (_, _) => Task.CompletedTask, apply, cancellationToken);
+
+    /// <summary>As the other overload; <paramref name="check"/> validates against the dossier's agency (e.g. its units) before anything applies.</summary>
     public async Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> RunAsync(
-        string code, string? occurredAt, Validation validation, Action<Dossier, Agency, DossierAction, ActionContext> apply, CancellationToken cancellationToken)
+        string code, string? occurredAt, Validation validation, Func<Agency, Validation, Task> check, Action<Dossier, Agency, DossierAction, ActionContext> apply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(apply);
         if (await store.FindAsync(code, cancellationToken) is not var (dossier, agency))
         {
@@ -28,6 +38,7 @@ public sealed class DossierActions(DossierStore store, CurrentStaff staff, Agenc
         var member = await staff.GetAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         var declared = InputRules.OccurredAt(occurredAt, now, dossier.AcceptedAt, validation);
+        await check(agency, validation);
         if (!validation.IsValid)
         {
             return validation.Problem();

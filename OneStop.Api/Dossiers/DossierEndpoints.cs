@@ -203,9 +203,14 @@ public static class DossierEndpoints
             checkpoint is null ? null : new CheckpointCheckResponse(OfficeTime.FormatIso(checkpoint.CreatedAt), head?.Count, head?.Hash, check.Checkpoint is null)));
     }
 
+    /// <summary>
+    /// Hands the dossier to a unit of its agency's catalogue: the unit is matched ignoring case and spaces and the
+    /// catalogue's name is stored; a unit the catalogue lacks, or a deactivated one, is a 400 naming <c>toUnit</c>.
+    /// </summary>
     public static Task<Results<Ok<DossierStateResponse>, ProblemHttpResult, ValidationProblem>> HandOver(
         string code, HandoverRequest request, DossierActions actions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actions);
         var validation = new Validation();
         var toUnit = InputRules.Text(request.ToUnit, "toUnit", 300, validation);
         var giver = InputRules.OptionalText(request.Giver, "giver", 256, validation);
@@ -215,7 +220,15 @@ public static class DossierEndpoints
             validation.Add("stepBudgetHours", ValidationCodes.StepBudget, "From 0 to 2400 working hours.");
         }
 
-        return actions.RunAsync(code, request.OccurredAt, validation, (d, a, action, ctx) =>
+        async Task PickUnit(OneStop.Agencies.Agency agency, Validation checks)
+        {
+            if (toUnit.Length > 0)
+            {
+                toUnit = await actions.Units.PickAsync(agency.Id, toUnit, "toUnit", required: true, checks, cancellationToken) ?? toUnit;
+            }
+        }
+
+        return actions.RunAsync(code, request.OccurredAt, validation, PickUnit, (d, a, action, ctx) =>
             d.HandOver(toUnit, giver ?? action.Actor, receiver ?? string.Empty, request.StepBudgetHours, action, ctx.Calculator, ctx.HoursOf(a)), cancellationToken);
     }
 

@@ -75,7 +75,8 @@ public static class AuthEndpoints
 
     /// <summary>
     /// A new access token and the next refresh token, for a refresh token that is sealed by this deployment, not
-    /// expired, not spent and not revoked, of a user whose security stamp (roles, password) has not changed. The
+    /// expired, not spent and not revoked, of a user whose security stamp (roles, password) has not changed and whom
+    /// no administrator has locked. The
     /// token presented is spent; presenting it again revokes its family (<see cref="RefreshTokenStore.RotateAsync"/>).
     /// </summary>
     public static async Task<Results<SignInHttpResult, ChallengeHttpResult>> Refresh(
@@ -87,7 +88,7 @@ public static class AuthEndpoints
         if (ticket?.Properties?.ExpiresUtc is not { } expires
             || expires.ToUniversalTime() < clock.GetCurrentInstant().ToDateTimeOffset()
             || RefreshTokenStore.IdOf(ticket.Principal) is not { } id
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { LockedAt: null } user
             || await refreshTokens.RotateAsync(id, user.Id, cancellationToken) is not { } next)
         {
             return TypedResults.Challenge();
@@ -105,5 +106,9 @@ public static class AuthEndpoints
     }
 
     private static ProblemHttpResult Refused(SignInResult result) =>
-        TypedResults.Problem(result.IsLockedOut ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần." : "Sai tên đăng nhập hoặc mật khẩu.", statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Problem(
+            result.IsLockedOut ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần."
+            : result.IsNotAllowed ? StaffSignInManager.LockedMessage
+            : "Sai tên đăng nhập hoặc mật khẩu.",
+            statusCode: StatusCodes.Status401Unauthorized);
 }

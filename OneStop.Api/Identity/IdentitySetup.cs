@@ -22,7 +22,8 @@ public static class IdentitySetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<OneStopDbContext>();
+            .AddEntityFrameworkStores<OneStopDbContext>()
+            .AddSignInManager<StaffSignInManager>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";

@@ -86,6 +86,14 @@ public sealed class RefreshTokenStore(OneStopDbContext db, IClock clock, IOption
         return family is { } f ? await RevokeFamilyAsync(f, clock.GetCurrentInstant(), cancellationToken) : 0;
     }
 
+    /// <summary>Revokes every live refresh token of the user (an administrator locked the account).</summary>
+    public Task<int> RevokeUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        return db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
     private Task<int> RevokeFamilyAsync(Guid familyId, Instant now, CancellationToken cancellationToken) =>
         db.RefreshTokens.Where(t => t.FamilyId == familyId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);

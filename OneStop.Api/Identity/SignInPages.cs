@@ -55,6 +55,7 @@ public static class SignInPages
         {
             var message = result.IsLockedOut
                 ? "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ít phút hoặc liên hệ quản trị."
+                : result.IsNotAllowed ? StaffSignInManager.LockedMessage
                 : "Sai tên đăng nhập hoặc mật khẩu.";
             return Form(returnUrl, userName, null, StatusCodes.Status401Unauthorized, message);
         }

@@ -13,8 +13,9 @@ namespace OneStop.Api.Infrastructure;
 /// <summary>
 /// What runs before the host serves: migrations (the embedded default only; servers use the <c>migrate</c>
 /// command), the calendar notices seed, roles, the first administrator from configuration, the demo data, the
-/// Data Protection key ring's first key, the search index of older dossiers, and the working calendar rebuilt from the stored notices (through
-/// <see cref="CalendarRefreshJob"/>, which then knows the revision it loaded).
+/// Data Protection key ring's first key, the search index of older dossiers, the working calendar rebuilt from the
+/// stored notices (through <see cref="CalendarRefreshJob"/>, which then knows the revision it loaded), and the units'
+/// catalogues (<see cref="UnitCatalogueMigration"/>).
 /// </summary>
 public static class StartupTasks
 {
@@ -64,6 +65,9 @@ public static class StartupTasks
 
         // Ledgers of the first, unkeyed version are re-chained under the ledger key once (recorded in each ledger).
         await services.GetRequiredService<OneStop.Jobs.Ledger.LedgerMigration>().RunAsync(cancellationToken);
+
+        // Free-text units of earlier versions become each agency's catalogue (idempotent).
+        await UnitCatalogueMigration.RunAsync(db, now, cancellationToken);
     }
 
     /// <summary>

@@ -59,11 +59,18 @@ public sealed record DossierRow(IReadOnlyDictionary<string, string?> Columns)
     {
         ArgumentNullException.ThrowIfNull(replayed);
         return replayed.Columns
-            .Where(c => Columns.TryGetValue(c.Key, out var stored) && !string.Equals(stored, c.Value, StringComparison.Ordinal))
+            .Where(c => Columns.TryGetValue(c.Key, out var stored) && !Same(c.Key, stored, c.Value))
             .Select(c => new RowDifference(c.Key, Columns[c.Key], c.Value))
             .OrderBy(d => d.Column, StringComparer.Ordinal)
             .ToList();
     }
+
+    // A unit is compared by its catalogue key (OneStop.Agencies.UnitName): the start-up migration writes the
+    // catalogue's spelling into rows whose events carry an older one ("tư pháp " for "Tư pháp"); nothing else may differ.
+    private static bool Same(string column, string? stored, string? replayed) =>
+        column == nameof(Dossier.CurrentUnit)
+            ? string.Equals(Agencies.UnitName.Key(stored), Agencies.UnitName.Key(replayed), StringComparison.Ordinal)
+            : string.Equals(stored, replayed, StringComparison.Ordinal);
 
     internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -25,6 +25,9 @@ public abstract class OneStopDbContext(DbContextOptions options, PersonalDataCip
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
+    /// <summary>Each agency's catalogue of units (departments).</summary>
+    public DbSet<AgencyUnit> AgencyUnits => Set<AgencyUnit>();
+
     public DbSet<Procedure> Procedures => Set<Procedure>();
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using NodaTime;
 
 namespace OneStop.Users;
 
@@ -10,11 +11,20 @@ public sealed class StaffUser : IdentityUser<Guid>
     public Guid AgencyId { get; set; }
 
     /// <summary>
-    /// The unit (department) of the agency the member works in, as dossiers name it when handed over (e.g.
-    /// "Công chức tư pháp - hộ tịch"); null when not assigned. Officers' and heads' notices about a dossier go to
+    /// The unit (department) of the agency the member works in, a name from the agency's catalogue
+    /// (<see cref="Agencies.AgencyUnit"/>, e.g. "Công chức tư pháp - hộ tịch"); null when not assigned. Officers' and heads' notices about a dossier go to
     /// the unit holding it.
     /// </summary>
     public string? Unit { get; set; }
 
     public bool IsDemo { get; set; }
+
+    /// <summary>
+    /// Server time an administrator locked the account; null while it is not locked. A locked user cannot sign in,
+    /// get or refresh a token (apart from Identity's own lockout after failed passwords, which lifts by itself).
+    /// </summary>
+    public Instant? LockedAt { get; set; }
+
+    /// <summary>The administrator who locked the account.</summary>
+    public string? LockedBy { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Agencies;
 using OneStop.Calendar;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -47,7 +48,9 @@ public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService servi
 
         var totals = groups.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
         var byAgency = Merge(Sum(groups, k => k.Agency), replayed, d => d.AgencyElectronicId, indicators, period);
-        var byDepartment = Merge(Sum(groups, k => k.Agency + "/" + k.Unit), replayed, d => d.AgencyElectronicId + "/" + d.Audit.Department, indicators, period);
+        // Departments by the agency's catalogue: old spellings and former names count as the unit they name.
+        var units = await UnitCatalogue.LoadAsync(db, null, cancellationToken);
+        var byDepartment = Merge(Sum(groups, k => k.Agency + "/" + units.Canonical(k.Agency, k.Unit)), replayed, d => d.AgencyElectronicId + "/" + units.Canonical(d.AgencyElectronicId, d.Audit.Department), indicators, period);
         var byProcedure = Merge(Sum(groups, k => k.Procedure), replayed, d => d.ProcedureCode, indicators, period);
         var byClerk = Merge(Sum(groups, k => k.Clerk), replayed, d => d.Audit.RegisteredBy, indicators, period);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Agencies;
 using OneStop.Notifications;
 using OneStop.Persistence;
 using OneStop.Users;
@@ -18,15 +19,19 @@ public sealed record Recipients(IReadOnlyList<string> Addresses, Guid AgencyId, 
 /// there is none). Only members with an e-mail address can be reached; when the agency's members in the role
 /// have none, the notice is undeliverable and says who lacks an address.
 /// </summary>
-public sealed class NoticeRecipients(IReadOnlyDictionary<Guid, (Guid? ParentId, string ElectronicId)> agencies)
+public sealed class NoticeRecipients(IReadOnlyDictionary<Guid, (Guid? ParentId, string ElectronicId)> agencies, UnitCatalogue? units = null)
 {
+    // The unit holding the dossier and the member's unit are matched through the agency's catalogue (a renamed
+    // unit's former name, a spelling differing in case or spaces, is the same unit).
+    private readonly UnitCatalogue _units = units ?? new UnitCatalogue([]);
+
     private readonly Dictionary<(Guid, NoticeAudience, string?), Recipients> _staff = [];
 
     public static async Task<NoticeRecipients> LoadAsync(OneStopDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var rows = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.ParentId, a.ElectronicId }).ToListAsync(cancellationToken);
-        return new NoticeRecipients(rows.ToDictionary(a => a.Id, a => (a.ParentId, a.ElectronicId)));
+        return new NoticeRecipients(rows.ToDictionary(a => a.Id, a => (a.ParentId, a.ElectronicId)), await UnitCatalogue.LoadAsync(db, null, cancellationToken));
     }
 
     /// <summary>The role a staff audience is looked for in.</summary>
@@ -83,7 +88,7 @@ public sealed class NoticeRecipients(IReadOnlyDictionary<Guid, (Guid? ParentId, 
 
             var preferred = message.Audience switch
             {
-                NoticeAudience.Officer or NoticeAudience.HeadOfDepartment => inRole.Where(s => message.Unit is not null && string.Equals(s.Unit, message.Unit, StringComparison.Ordinal)).ToList(),
+                NoticeAudience.Officer or NoticeAudience.HeadOfDepartment => inRole.Where(s => _units.SameUnit(agencyId, s.Unit, message.Unit)).ToList(),
                 NoticeAudience.HeadOfAgency => inRole.Where(s => s.Unit is null).ToList(),
                 _ => inRole,
             };

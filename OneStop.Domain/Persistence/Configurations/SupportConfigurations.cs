@@ -58,6 +58,7 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
         builder.Property(u => u.Unit).HasMaxLength(300);
+        builder.Property(u => u.LockedBy).HasMaxLength(256);
         builder.HasIndex(u => u.AgencyId);
     }
 }

@@ -68,7 +68,7 @@ public sealed class DossierInputTests(OneStopApiFactory factory) : IClassFixture
         var code = await RegisterAsync(clerk);
         factory.Clock.AdvanceMinutes(30);
 
-        await AssertInvalidAsync(await PostAsync(clerk, code, "handovers", new { toUnit = "Phòng Tư pháp", occurredAt }), "occurredAt");
+        await AssertInvalidAsync(await PostAsync(clerk, code, "handovers", new { toUnit = "Công chức tư pháp - hộ tịch", occurredAt }), "occurredAt");
 
         Assert.Equal(1, await EventCountAsync(clerk, code));
     }
@@ -81,7 +81,7 @@ public sealed class DossierInputTests(OneStopApiFactory factory) : IClassFixture
         var code = await RegisterAsync(clerk);
         factory.Clock.AdvanceHours(3);
 
-        (await PostAsync(clerk, code, "handovers", new { toUnit = "Phòng Tư pháp", occurredAt = "2025-03-03T09:15:00+07:00" })).EnsureSuccessStatusCode();
+        (await PostAsync(clerk, code, "handovers", new { toUnit = "Công chức tư pháp - hộ tịch", occurredAt = "2025-03-03T09:15:00+07:00" })).EnsureSuccessStatusCode();
 
         using var events = await GetAsync(clerk, $"/api/dossiers/{code}/events");
         var handover = events.RootElement[1];

@@ -50,7 +50,7 @@ public sealed class DossierRuleTests(OneStopApiFactory factory) : IClassFixture<
         (await PostAsync(clerk, code, "stop", new { reason = "Công dân xin dừng" })).EnsureSuccessStatusCode();
 
         await AssertRuleAsync(await PostAsync(clerk, code, "visits", new { note = "Hỏi kết quả" }), "dossier-closed");
-        await AssertRuleAsync(await PostAsync(clerk, code, "handovers", new { toUnit = "Phòng Tư pháp" }), "dossier-closed");
+        await AssertRuleAsync(await PostAsync(clerk, code, "handovers", new { toUnit = "Công chức tư pháp - hộ tịch" }), "dossier-closed");
         Assert.Equal(2, await EventCountAsync(clerk, code));
     }
 

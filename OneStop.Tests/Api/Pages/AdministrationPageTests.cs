@@ -166,8 +166,15 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
             ["effectiveFrom"] = "2025-06-01",
             ["processingTime.amount"] = "3",
             ["processingTime.unit"] = "WorkingDays",
-            ["requiredDocuments"] = "Tờ khai | 1 | 0\nGiấy chứng sinh | 1 | 1",
-            ["stepBudgets"] = string.Empty,
+            ["requiredDocuments[0].name"] = "Tờ khai",
+            ["requiredDocuments[0].originals"] = "1",
+            ["requiredDocuments[0].copies"] = "0",
+            ["requiredDocuments[1].name"] = "Giấy chứng sinh",
+            ["requiredDocuments[1].originals"] = "1",
+            ["requiredDocuments[1].copies"] = "1",
+            ["requiredDocuments[2].name"] = string.Empty,
+            ["stepBudgets[0].unit"] = string.Empty,
+            ["stepBudgets[0].workingHours"] = string.Empty,
             ["fee"] = "8.000",
         });
         var page = await response.Content.ReadAsStringAsync();

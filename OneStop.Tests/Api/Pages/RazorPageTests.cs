@@ -186,8 +186,8 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
     [Fact]
     public void RuleCodes_EveryDossierAndRatingRule_HasItsVietnameseText()
     {
-        var rules = typeof(DossierRules).GetFields().Concat(typeof(RatingRules).GetFields())
-            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var rules = typeof(DossierRules).GetFields().Concat(typeof(RatingRules).GetFields()).Concat(typeof(OneStop.Api.Units.UnitRules).GetFields())
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Append(OneStop.Api.Administration.UserAdminEndpoints.LockSelf).ToList();
         Assert.NotEmpty(rules);
         Assert.All(rules, r => Assert.True(Messages.IsRule(r), r));
     }

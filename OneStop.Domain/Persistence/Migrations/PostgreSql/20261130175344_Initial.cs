@@ -63,6 +63,8 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
                     Unit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    LockedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -209,6 +211,30 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SequenceCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgencyUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FormerNames = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgencyUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgencyUnits_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -805,6 +831,12 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "Path");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgencyUnits_AgencyId_Key",
+                table: "AgencyUnits",
+                columns: new[] { "AgencyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Apologies_DossierId",
                 table: "Apologies",
                 column: "DossierId");
@@ -1035,6 +1067,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgencyUnits");
+
             migrationBuilder.DropTable(
                 name: "Apologies");
 

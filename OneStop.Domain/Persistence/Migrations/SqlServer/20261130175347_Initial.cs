@@ -62,6 +62,8 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Unit = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    LockedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LockedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -208,6 +210,30 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SequenceCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgencyUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    FormerNames = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgencyUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgencyUnits_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -804,6 +830,12 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "Path");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgencyUnits_AgencyId_Key",
+                table: "AgencyUnits",
+                columns: new[] { "AgencyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Apologies_DossierId",
                 table: "Apologies",
                 column: "DossierId");
@@ -1036,6 +1068,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgencyUnits");
+
             migrationBuilder.DropTable(
                 name: "Apologies");
 

@@ -62,6 +62,8 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -208,6 +210,30 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SequenceCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgencyUnits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FormerNames = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgencyUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgencyUnits_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -804,6 +830,12 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "Path");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgencyUnits_AgencyId_Key",
+                table: "AgencyUnits",
+                columns: new[] { "AgencyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Apologies_DossierId",
                 table: "Apologies",
                 column: "DossierId");
@@ -1034,6 +1066,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgencyUnits");
+
             migrationBuilder.DropTable(
                 name: "Apologies");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using OneStop.Agencies;
 using OneStop.Api.Identity;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
@@ -42,9 +43,10 @@ public sealed class DeskQueue(OneStopDbContext db, AgencyDeadlines deadlines, IO
             select new { d.Code, d.Status, d.CurrentUnit, d.CountingStartsAt, d.StatutoryDueAt, d.AppointmentAt, Procedure = p.Name, Applicant = d.Applicant.FullName, Agency = a };
         if (IsUnitQueue(member))
         {
-            // Units are still free text (hand-overs type them): case and surrounding spaces aside.
-            var unit = member.Unit!.Trim().ToLowerInvariant();
-            rows = rows.Where(r => r.CurrentUnit.Trim().ToLower() == unit);
+            // Hand-overs store the catalogue's name; dossiers handed over before a rename hold a former name.
+            var catalogue = await UnitCatalogue.LoadAsync(db, [member.AgencyId], cancellationToken);
+            var names = catalogue.Find(member.AgencyId, member.Unit) is { } unit ? unit.Former.Prepend(unit.Name).ToList() : [UnitName.Normalise(member.Unit)];
+            rows = rows.Where(r => names.Contains(r.CurrentUnit));
         }
 
         var total = await rows.CountAsync(cancellationToken);

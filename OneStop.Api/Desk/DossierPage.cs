@@ -136,7 +136,8 @@ internal static class DossierPage
             select new { p.Code, p.Name, v.StepBudgets }).SingleAsync(cancellationToken);
         var events = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossier.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var urgency = DeskPages.UrgencyOf(dossier.Status, dossier.CountingStartsAt, dossier.StatutoryDueAt, now, services.Thresholds.Value, services.Deadlines.Calculator, services.Deadlines.HoursOf(agency));
-        var units = procedure.StepBudgets.Select(s => s.Unit).Append(Dossier.DeskUnit).Distinct(StringComparer.Ordinal).ToList();
+        // Hand-overs go to a unit of the agency's catalogue (the API refuses any other).
+        var units = await services.Units.ActiveNamesAsync(dossier.AgencyId, cancellationToken);
         var offered = Actions.Where(a => a.IsOffered(dossier) && a.Roles.Any(member.IsInRole)).ToList();
         var actors = events.Select(e => e.Actor)
             .Concat(events.SelectMany(e => EventDetails.Read(e.Details).Where(kv => kv.Key is "giver" or "receiver").Select(kv => kv.Value)))
@@ -208,4 +209,4 @@ public sealed record DossierPageModel(
 public sealed record PageServices(
     DossierStore Store, CurrentStaff Staff, OneStopDbContext Db, AgencyDeadlines Deadlines, IClock Clock,
     Microsoft.Extensions.Options.IOptions<OneStop.Sla.DeadlineThresholds> Thresholds, StaffNames Names, FormSets FormSets, LatenessService Lateness,
-    PendingApologies PendingApologies);
+    PendingApologies PendingApologies, OneStop.Api.Units.UnitDirectory Units);

@@ -227,7 +227,16 @@ public sealed partial class DeskBrowserTests(BrowserFixture browser) : IClassFix
         await form.Locator(":scope > summary").ClickAsync();
         foreach (var (selector, value) in fields)
         {
-            await page.Locator(selector).FillAsync(value);
+            var field = page.Locator(selector);
+            if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            {
+                // Units are picked from the agency's catalogue.
+                await field.SelectOptionAsync(value);
+            }
+            else
+            {
+                await field.FillAsync(value);
+            }
         }
 
         await form.Locator("button[type=submit]").ClickAsync();

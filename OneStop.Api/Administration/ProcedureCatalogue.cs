@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Language;
 using OneStop.Persistence;
 using OneStop.Procedures;
 
@@ -30,9 +29,9 @@ public static class ProcedureCatalogue
 
         // The catalogue of a province is a few thousand rows: matching in memory is what makes the search
         // insensitive to diacritics on every database provider.
-        var words = Normalize(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = VietnameseFolding.Fold(search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var matches = rows
-            .Where(r => words.Length == 0 || Normalize(r.Code + " " + r.Name) is var text && words.All(w => text.Contains(w, StringComparison.Ordinal)))
+            .Where(r => words.Length == 0 || VietnameseFolding.Fold(r.Code + " " + r.Name) is var text && words.All(w => text.Contains(w, StringComparison.Ordinal)))
             .OrderBy(r => r.Code, StringComparer.Ordinal)
             .Take(Limit)
             .ToList();
@@ -40,24 +39,5 @@ public static class ProcedureCatalogue
         var procedures = await db.Procedures.AsNoTracking().Include(p => p.Versions)
             .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return matches.Select(m => (procedures[m.Id], (string?)m.Agency)).ToList();
-    }
-
-    /// <summary>Lower case, without diacritics, đ as d, single spaces.</summary>
-    public static string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
-            builder.Append(lower == 'đ' ? 'd' : char.IsWhiteSpace(lower) ? ' ' : lower);
-        }
-
-        return builder.ToString();
     }
 }

@@ -10,6 +10,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using OneStop.Api.Demo;
+using OneStop.Benchmarks.Hosting;
 using OneStop.Persistence;
 
 namespace OneStop.Benchmarks.Intake;
@@ -95,8 +96,8 @@ internal static class RegistrationLoad
         using var plain = StartSelf([PlainInsertServer.Command, provider.ToString(), connectionString, plainUrl]);
         try
         {
-            await WaitUntilUpAsync(apiUrl + "/dang-nhap", api);
-            await WaitUntilUpAsync(plainUrl + "/", plain);
+            await ServerProcess.WaitUntilUpAsync(apiUrl + "/dang-nhap", api, 1200);
+            await ServerProcess.WaitUntilUpAsync(plainUrl + "/", plain, 1200);
 
             // The servers' JIT tiers up hot code for a while after start (much longer for the API, and longer on a
             // loaded machine): a first unmeasured round of both, so that the measures see steady state.
@@ -121,8 +122,8 @@ internal static class RegistrationLoad
         }
         finally
         {
-            Stop(api);
-            Stop(plain);
+            ServerProcess.Stop(api);
+            ServerProcess.Stop(plain);
             Console.Error.WriteLine($"{provider}: load average after {LoadAverage()}");
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
@@ -258,45 +259,6 @@ internal static class RegistrationLoad
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilUpAsync(string url, Process process)
-    {
-        using var http = new HttpClient();
-        for (var i = 0; i < 1200; i++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The server for {url} exited with {process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException(url + " did not answer.");
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.EnableRaisingEvents = false;
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
     }
 
     private static int FreePort()

@@ -17,6 +17,7 @@ using NodaTime;
 using Npgsql;
 using OneStop.Jobs.Ledger;
 using OneStop.Api.Demo;
+using OneStop.Benchmarks.Hosting;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
@@ -97,8 +98,8 @@ internal static class DashboardScaleBenchmark
             if (!reuse)
             {
                 using var first = api.Start();
-                await WaitUntilUpAsync(api.Url + "/dang-nhap", first);
-                Stop(first);
+                await ServerProcess.WaitUntilUpAsync(api.Url + "/dang-nhap", first, 2400);
+                ServerProcess.Stop(first);
             }
             else
             {
@@ -225,7 +226,7 @@ internal static class DashboardScaleBenchmark
         using var process = api.Start();
         try
         {
-            await WaitUntilUpAsync(api.Url + "/dang-nhap", process);
+            await ServerProcess.WaitUntilUpAsync(api.Url + "/dang-nhap", process, 2400);
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
             using (var login = await http.PostAsJsonAsync(api.Url + "/api/auth/login", new { userName = "giamsat", password = DemoData.Password }))
             {
@@ -297,7 +298,7 @@ internal static class DashboardScaleBenchmark
         }
         finally
         {
-            Stop(process);
+            ServerProcess.Stop(process);
         }
     }
 
@@ -389,45 +390,6 @@ internal static class DashboardScaleBenchmark
     }
 
     private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
-
-    private static async Task WaitUntilUpAsync(string url, Process process)
-    {
-        using var http = new HttpClient();
-        for (var i = 0; i < 2400; i++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The API for {url} exited with {process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException(url + " did not answer.");
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.EnableRaisingEvents = false;
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-    }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 

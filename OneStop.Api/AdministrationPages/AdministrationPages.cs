@@ -12,11 +12,11 @@ namespace OneStop.Api.AdministrationPages;
 /// </summary>
 public static class AdministrationPages
 {
-    public const string AgenciesPath = PageLayout.AdministrationPath + "/co-quan";
-    public const string ProceduresPath = PageLayout.AdministrationPath + "/thu-tuc";
-    public const string CalendarPath = PageLayout.AdministrationPath + "/lich";
-    public const string UsersPath = PageLayout.AdministrationPath + "/nguoi-dung";
-    public const string NoticesPath = PageLayout.AdministrationPath + "/thong-bao";
+    public const string AgenciesPath = PagePaths.AdministrationPath + "/co-quan";
+    public const string ProceduresPath = PagePaths.AdministrationPath + "/thu-tuc";
+    public const string CalendarPath = PagePaths.AdministrationPath + "/lich";
+    public const string UsersPath = PagePaths.AdministrationPath + "/nguoi-dung";
+    public const string NoticesPath = PagePaths.AdministrationPath + "/thong-bao";
 
     internal static readonly (string Href, string Text, string Description)[] Sections =
     [
@@ -29,7 +29,7 @@ public static class AdministrationPages
 
     public static IEndpointRouteBuilder MapAdministrationPages(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(PageLayout.AdministrationPath)
+        var group = app.MapGroup(PagePaths.AdministrationPath)
             .RequireAuthorization(Policies.Administrator)
             .ExcludeFromDescription();
         group.MapGet(string.Empty, Overview);

@@ -22,9 +22,9 @@ public static class CitizenLookupPages
 
     public static IEndpointRouteBuilder MapCitizenLookupPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.LookupPath, Ask).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet(PageLayout.LookupPath + "/{code}", Show).AllowAnonymous().RequireRateLimiting(PublicStatusEndpoints.RateLimitPolicy).ExcludeFromDescription();
-        app.MapPost(PageLayout.LookupPath + "/{code}/danh-gia", Rate).AllowAnonymous().RequireRateLimiting(PublicStatusEndpoints.RateLimitPolicy).ExcludeFromDescription();
+        app.MapGet(PagePaths.LookupPath, Ask).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(PagePaths.LookupPath + "/{code}", Show).AllowAnonymous().RequireRateLimiting(PublicStatusEndpoints.RateLimitPolicy).ExcludeFromDescription();
+        app.MapPost(PagePaths.LookupPath + "/{code}/danh-gia", Rate).AllowAnonymous().RequireRateLimiting(PublicStatusEndpoints.RateLimitPolicy).ExcludeFromDescription();
         return app;
     }
 
@@ -39,7 +39,7 @@ public static class CitizenLookupPages
         var code = ma.Trim();
         return code.Length == 0
             ? Lookup("Tra cứu hồ sơ", code, "Nhập mã hồ sơ in trên giấy tiếp nhận.", StatusCodes.Status400BadRequest)
-            : TypedResults.Redirect(PageLayout.LookupPath + "/" + Uri.EscapeDataString(code));
+            : TypedResults.Redirect(PagePaths.LookupPath + "/" + Uri.EscapeDataString(code));
     }
 
     /// <summary>The status page; without the receipt's check value (the rating form) the page rendered for the same story is served again (<see cref="RenderedStatusPages"/>).</summary>
@@ -71,7 +71,7 @@ public static class CitizenLookupPages
         var facts = await reader.FindAsync(code, cancellationToken);
         if (outcome == RatingOutcome.Recorded)
         {
-            return TypedResults.Redirect(PageLayout.LookupPath + "/" + Uri.EscapeDataString(facts?.Code ?? code.Trim()) + "?da-danh-gia=1");
+            return TypedResults.Redirect(PagePaths.LookupPath + "/" + Uri.EscapeDataString(facts?.Code ?? code.Trim()) + "?da-danh-gia=1");
         }
 
         if (facts is null || outcome == RatingOutcome.NotFound)

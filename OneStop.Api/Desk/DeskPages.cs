@@ -26,7 +26,7 @@ public static class DeskPages
 {
     public static IEndpointRouteBuilder MapDeskPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.DeskPath, Queue).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet(PagePaths.DeskPath, Queue).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet("/quay/mo", Open).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet(DeskRoutes.Search, Search).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         app.MapGet(DeskRoutes.Drafts, Drafts).RequireAuthorization(Policies.AnyOf(Roles.Head, Roles.Officer, Roles.Supervisor, Roles.Admin)).ExcludeFromDescription();
@@ -58,7 +58,7 @@ public static class DeskPages
     /// <summary>Opens a dossier by the code typed at the desk.</summary>
     public static RedirectHttpResult Open(string? ma) =>
         string.IsNullOrWhiteSpace(ma)
-            ? TypedResults.Redirect(PageLayout.DeskPath)
+            ? TypedResults.Redirect(PagePaths.DeskPath)
             : TypedResults.Redirect(DossierPage.PathOf(ma.Trim()));
 
     /// <summary>The search page; the first visit (no filter at all) shows the empty form.</summary>

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OneStop.Api.Desk;
 
-/// <summary>The desk's addresses besides <see cref="Pages.PageLayout.DeskPath"/> and <see cref="Pages.PageLayout.RegisterPath"/>.</summary>
+/// <summary>The desk's addresses besides <see cref="Pages.PagePaths.DeskPath"/> and <see cref="Pages.PagePaths.RegisterPath"/>.</summary>
 public static class DeskRoutes
 {
     public const string Search = "/quay/tim-kiem";

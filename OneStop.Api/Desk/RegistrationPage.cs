@@ -28,8 +28,8 @@ internal static class RegistrationPage
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.RegisterPath, Show).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
-        app.MapPost(PageLayout.RegisterPath, Register).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
+        app.MapGet(PagePaths.RegisterPath, Show).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
+        app.MapPost(PagePaths.RegisterPath, Register).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
         app.MapPost(DeskRoutes.RegisterPreview, Preview).RequireAuthorization(Policies.Clerk).ExcludeFromDescription();
     }
 

@@ -158,7 +158,7 @@ public static class DocumentEndpoints
     internal static Uri StatusUrl(HttpRequest request, DocumentOptions options, string code)
     {
         var check = request.HttpContext.RequestServices.GetRequiredService<PublicStatus.ReceiptCheck>().For(code);
-        return Infrastructure.PublicAddressSetup.PublicUrl(request, options, $"{Pages.PageLayout.LookupPath}/{Uri.EscapeDataString(code)}?k={check}");
+        return Infrastructure.PublicAddressSetup.PublicUrl(request, options, $"{Pages.PagePaths.LookupPath}/{Uri.EscapeDataString(code)}?k={check}");
     }
 
     private static bool TryNumber(string? text, out int? number, out ValidationProblem invalid)

@@ -14,9 +14,9 @@ public static class SignInPages
 {
     public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageLayout.SignInPath, Show).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(PageLayout.SignInPath, SignIn).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost(PageLayout.SignOutPath, SignOut).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        app.MapGet(PagePaths.SignInPath, Show).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(PagePaths.SignInPath, SignIn).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(PagePaths.SignOutPath, SignOut).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
 
@@ -24,7 +24,7 @@ public static class SignInPages
     {
         if (http.User.Identity?.IsAuthenticated == true && returnUrl is null)
         {
-            return TypedResults.Redirect(PageLayout.DeskPath);
+            return TypedResults.Redirect(PagePaths.DeskPath);
         }
 
         var info = tb == "da-dang-xuat" ? "Bạn đã đăng xuất."
@@ -67,14 +67,14 @@ public static class SignInPages
 
         var user = await users.FindByNameAsync(userName);
         var roles = user is null ? [] : await users.GetRolesAsync(user);
-        return TypedResults.Redirect(roles.Contains(Roles.Supervisor) ? PageLayout.DashboardPath : PageLayout.DeskPath);
+        return TypedResults.Redirect(roles.Contains(Roles.Supervisor) ? PagePaths.DashboardPath : PagePaths.DeskPath);
     }
 
     public static async Task<RedirectHttpResult> SignOut(IFormCollection form, SignInManager<StaffUser> signIn)
     {
         _ = form;
         await signIn.SignOutAsync();
-        return TypedResults.Redirect(PageLayout.SignInPath + "?tb=da-dang-xuat");
+        return TypedResults.Redirect(PagePaths.SignInPath + "?tb=da-dang-xuat");
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class StaffNavigation
     public static IReadOnlyList<(string Href, string Text, bool Current)> Links(PathString current, ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var links = new List<(string Href, string Text)> { (PageLayout.DeskPath, "Hàng chờ"), (Desk.DeskRoutes.Search, "Tìm hồ sơ") };
+        var links = new List<(string Href, string Text)> { (PagePaths.DeskPath, "Hàng chờ"), (Desk.DeskRoutes.Search, "Tìm hồ sơ") };
         if (user.IsInRole(Roles.Head))
         {
             links.Add((Desk.DeskRoutes.Drafts, "Phiếu xin lỗi chờ duyệt"));
@@ -21,20 +21,20 @@ public static class StaffNavigation
 
         if (user.IsInRole(Roles.Clerk) || user.IsInRole(Roles.Admin))
         {
-            links.Add((PageLayout.RegisterPath, "Tiếp nhận hồ sơ"));
+            links.Add((PagePaths.RegisterPath, "Tiếp nhận hồ sơ"));
         }
 
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
         {
-            links.Add((PageLayout.DashboardPath, "Giám sát"));
+            links.Add((PagePaths.DashboardPath, "Giám sát"));
         }
 
         if (user.IsInRole(Roles.Admin))
         {
-            links.Add((PageLayout.AdministrationPath, "Quản trị"));
+            links.Add((PagePaths.AdministrationPath, "Quản trị"));
         }
 
-        links.Add((PageLayout.LookupPath, "Tra cứu công khai"));
+        links.Add((PagePaths.LookupPath, "Tra cứu công khai"));
         var active = links.Select(l => l.Href).Where(h => current.StartsWithSegments(h, StringComparison.Ordinal)).MaxBy(h => h.Length);
         return [.. links.Select(l => (l.Href, l.Text, l.Href == active))];
     }

@@ -10,6 +10,7 @@ using OneStop.Calendar;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
+using OneStop.Users;
 
 namespace OneStop.Api.Lateness;
 
@@ -26,8 +27,9 @@ public static class DashboardPage
     public static IEndpointRouteBuilder MapDashboardPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/giam-sat", Render).ExcludeFromDescription().RequireAuthorization(Policies.Supervisor);
-        app.MapGet("/giam-sat/bao-cao.csv", ExportCsv).ExcludeFromDescription().RequireAuthorization(Policies.Supervisor);
-        app.MapGet("/giam-sat/bao-cao.xlsx", ExportXlsx).ExcludeFromDescription().RequireAuthorization(Policies.Supervisor);
+        // The exports are downloads for the page's links and for scripts alike: the cookie or a bearer token, as the API.
+        app.MapGet("/giam-sat/bao-cao.csv", ExportCsv).ExcludeFromDescription().RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        app.MapGet("/giam-sat/bao-cao.xlsx", ExportXlsx).ExcludeFromDescription().RequireAuthorization(p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         return app;
     }
 

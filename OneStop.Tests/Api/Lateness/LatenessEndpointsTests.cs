@@ -178,8 +178,9 @@ public sealed class LatenessEndpointsTests : IDisposable
     public async Task Page_Supervisor_RendersBothRatesInVietnamese()
     {
         var supervisor = await _factory.ClientForAsync("giamsat");
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
 
-        using var response = await supervisor.GetAsync(new Uri("/giam-sat", UriKind.Relative));
+        using var response = await browser.GetAsync(new Uri("/giam-sat", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -206,7 +207,7 @@ public sealed class LatenessEndpointsTests : IDisposable
         using var response = await client.GetAsync(new Uri("/giam-sat", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/dang-nhap?ReturnUrl=%2Fgiam-sat", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/dang-nhap?ReturnUrl=%2Fgiam-sat", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,11 +221,12 @@ public sealed class LatenessEndpointsTests : IDisposable
         var codes = late.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
         Assert.NotEmpty(codes);
 
-        var page = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
+        var page = await browser.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
         var link = "/giam-sat?agency=000.00.00.H99&amp;from=2024-01-01&amp;to=";
         Assert.Contains(link, page, StringComparison.Ordinal);
         Assert.Contains("unit=" + Uri.EscapeDataString(department), page, StringComparison.Ordinal);
-        var narrowed = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
+        var narrowed = await browser.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
 
         Assert.Contains("Danh sách bên dưới chỉ gồm", narrowed, StringComparison.Ordinal);
         Assert.Contains($"Hồ sơ trễ hạn thực tế ({codes.Count}", narrowed, StringComparison.Ordinal);
@@ -234,7 +236,7 @@ public sealed class LatenessEndpointsTests : IDisposable
     [Fact]
     public async Task Page_Clerk_Forbidden()
     {
-        var clerk = await _factory.ClientForAsync("motcua");
+        var clerk = await CookieClients.SignedInAsync(_factory, "motcua");
 
         using var response = await clerk.GetAsync(new Uri("/giam-sat", UriKind.Relative));
 
@@ -244,7 +246,7 @@ public sealed class LatenessEndpointsTests : IDisposable
     [Fact]
     public async Task Csv_Supervisor_OneLinePerDossierWithBom()
     {
-        var supervisor = await _factory.ClientForAsync("giamsat");
+        var supervisor = await CookieClients.SignedInAsync(_factory, "giamsat");
 
         var bytes = await supervisor.GetByteArrayAsync(new Uri("/giam-sat/bao-cao.csv", UriKind.Relative));
 

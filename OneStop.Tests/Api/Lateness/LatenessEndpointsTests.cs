@@ -200,6 +200,24 @@ public sealed class LatenessEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Page_RenderedByRazor_VietnameseHeadingsLiterallyAndTablesScroll()
+    {
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
+
+        var html = await browser.GetStringAsync(new Uri("/giam-sat", UriKind.Relative));
+
+        Assert.Contains("<h1>Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Tỷ lệ đúng hạn</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Theo cán bộ tiếp nhận</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"hai-long\">Mức độ hài lòng của người dân (", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"table-scroll\">", html, StringComparison.Ordinal);
+        // The agency list's indentation is non-breaking spaces (encoded); every letter is written as itself.
+        Assert.DoesNotContain("&#x", html.Replace("&#xA0;", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("OneStop.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_SignedOut_RedirectsToSignIn()
     {
         using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

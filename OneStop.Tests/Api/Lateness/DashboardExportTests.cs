@@ -20,7 +20,8 @@ public sealed partial class DashboardExportTests(OneStopApiFactory factory) : IC
         using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
         var totals = summary.RootElement.GetProperty("totals");
 
-        using var response = await supervisor.GetAsync(new Uri("/giam-sat/bao-cao.xlsx", UriKind.Relative));
+        var browser = await CookieClients.SignedInAsync(factory, "giamsat");
+        using var response = await browser.GetAsync(new Uri("/giam-sat/bao-cao.xlsx", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
@@ -63,7 +64,7 @@ public sealed partial class DashboardExportTests(OneStopApiFactory factory) : IC
     [Fact]
     public async Task Xlsx_Clerk_Forbidden()
     {
-        var clerk = await factory.ClientForAsync("motcua");
+        var clerk = await CookieClients.SignedInAsync(factory, "motcua");
 
         using var response = await clerk.GetAsync(new Uri("/giam-sat/bao-cao.xlsx", UriKind.Relative));
 

@@ -178,8 +178,9 @@ public sealed class LatenessEndpointsTests : IDisposable
     public async Task Page_Supervisor_RendersBothRatesInVietnamese()
     {
         var supervisor = await _factory.ClientForAsync("giamsat");
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
 
-        using var response = await supervisor.GetAsync(new Uri("/giam-sat", UriKind.Relative));
+        using var response = await browser.GetAsync(new Uri("/giam-sat", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -196,6 +197,24 @@ public sealed class LatenessEndpointsTests : IDisposable
         var totals = summary.RootElement.GetProperty("totals");
         Assert.Contains(Percent(totals.GetProperty("paperOnTimeRate").GetDecimal()), html, StringComparison.Ordinal);
         Assert.Contains(Percent(totals.GetProperty("trueOnTimeRate").GetDecimal()), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_RenderedByRazor_VietnameseHeadingsLiterallyAndTablesScroll()
+    {
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
+
+        var html = await browser.GetStringAsync(new Uri("/giam-sat", UriKind.Relative));
+
+        Assert.Contains("<h1>Giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Tỷ lệ đúng hạn</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Theo cán bộ tiếp nhận</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"hai-long\">Mức độ hài lòng của người dân (", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"table-scroll\">", html, StringComparison.Ordinal);
+        // The agency list's indentation is non-breaking spaces (encoded); every letter is written as itself.
+        Assert.DoesNotContain("&#x", html.Replace("&#xA0;", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("OneStop.", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,11 +240,12 @@ public sealed class LatenessEndpointsTests : IDisposable
         var codes = late.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
         Assert.NotEmpty(codes);
 
-        var page = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
+        var browser = await CookieClients.SignedInAsync(_factory, "giamsat");
+        var page = await browser.GetStringAsync(new Uri("/giam-sat?from=2024-01-01", UriKind.Relative));
         var link = "/giam-sat?agency=000.00.00.H99&amp;from=2024-01-01&amp;to=";
         Assert.Contains(link, page, StringComparison.Ordinal);
         Assert.Contains("unit=" + Uri.EscapeDataString(department), page, StringComparison.Ordinal);
-        var narrowed = await supervisor.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
+        var narrowed = await browser.GetStringAsync(new Uri("/giam-sat?from=2024-01-01&unit=" + Uri.EscapeDataString(department), UriKind.Relative));
 
         Assert.Contains("Danh sách bên dưới chỉ gồm", narrowed, StringComparison.Ordinal);
         Assert.Contains($"Hồ sơ trễ hạn thực tế ({codes.Count}", narrowed, StringComparison.Ordinal);
@@ -235,7 +255,7 @@ public sealed class LatenessEndpointsTests : IDisposable
     [Fact]
     public async Task Page_Clerk_Forbidden()
     {
-        var clerk = await _factory.ClientForAsync("motcua");
+        var clerk = await CookieClients.SignedInAsync(_factory, "motcua");
 
         using var response = await clerk.GetAsync(new Uri("/giam-sat", UriKind.Relative));
 
@@ -245,7 +265,7 @@ public sealed class LatenessEndpointsTests : IDisposable
     [Fact]
     public async Task Csv_Supervisor_OneLinePerDossierWithBom()
     {
-        var supervisor = await _factory.ClientForAsync("giamsat");
+        var supervisor = await CookieClients.SignedInAsync(_factory, "giamsat");
 
         var bytes = await supervisor.GetByteArrayAsync(new Uri("/giam-sat/bao-cao.csv", UriKind.Relative));
 

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -90,8 +87,8 @@ internal static class RegistrationLoad
         }
 
         Console.Error.WriteLine($"{provider}: load average before {LoadAverage()}");
-        var apiUrl = $"http://127.0.0.1:{FreePort()}";
-        var plainUrl = $"http://127.0.0.1:{FreePort()}";
+        var apiUrl = $"http://127.0.0.1:{ServerProcess.FreePort()}";
+        var plainUrl = $"http://127.0.0.1:{ServerProcess.FreePort()}";
         using var api = StartApi(provider, connectionString, apiUrl, folder);
         using var plain = StartSelf([PlainInsertServer.Command, provider.ToString(), connectionString, plainUrl]);
         try
@@ -234,7 +231,7 @@ internal static class RegistrationLoad
         environment["Documents__PublicBaseUrl"] = url;
         environment["AllowedHosts"] = "127.0.0.1;localhost";
         environment["Logging__LogLevel__Default"] = "Warning";
-        return Drain(Process.Start(start)!);
+        return ServerProcess.Drain(Process.Start(start)!);
     }
 
     private static Process StartSelf(string[] args)
@@ -245,27 +242,7 @@ internal static class RegistrationLoad
             : new ProcessStartInfo(self, args);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        return Drain(Process.Start(start)!);
-    }
-
-    // Keeps the child's output from filling its pipe; shown only when the child dies.
-    private static Process Drain(Process process)
-    {
-        var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.Exited += (_, _) => { lock (log) { Console.Error.Write(log.ToString()); } };
-        process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ServerProcess.Drain(Process.Start(start)!);
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";

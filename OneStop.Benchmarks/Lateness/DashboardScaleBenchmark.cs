@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -407,7 +405,7 @@ internal static class DashboardScaleBenchmark
     /// <summary>The Release API in its own process on the benchmark's database, with its keys.</summary>
     private sealed class ApiProcess(DatabaseProvider provider, string connectionString, string folder, byte[] ledgerKey, byte[] personalKey)
     {
-        public string Url { get; } = $"http://127.0.0.1:{FreePort()}";
+        public string Url { get; } = $"http://127.0.0.1:{ServerProcess.FreePort()}";
 
         public Process Start()
         {
@@ -432,22 +430,7 @@ internal static class DashboardScaleBenchmark
             environment["Documents__PublicBaseUrl"] = Url;
             environment["AllowedHosts"] = "127.0.0.1;localhost";
             environment["Logging__LogLevel__Default"] = "Warning";
-            var process = Process.Start(start)!;
-            var log = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-            process.Exited += (_, _) => { lock (log) { Console.Error.Write(log.ToString()); } };
-            process.EnableRaisingEvents = true;
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return process;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
+            return ServerProcess.Drain(Process.Start(start)!);
         }
 
         private static string RepositoryRoot()

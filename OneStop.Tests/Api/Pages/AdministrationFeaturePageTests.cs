@@ -15,9 +15,9 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
     {
         using var client = await SignedInAsync("admin");
 
-        using var added = await PostFormAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "  Phòng   Văn hóa " });
+        using var added = await PageForm.PostAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "  Phòng   Văn hóa " });
         var page = await added.Content.ReadAsStringAsync();
-        using var again = await PostFormAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "phòng văn HÓA" });
+        using var again = await PageForm.PostAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "phòng văn HÓA" });
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Contains("Đã thêm đơn vị vào danh mục.", page, StringComparison.Ordinal);
@@ -30,10 +30,10 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
     public async Task AgencyPage_DeactivateUnit_IsNoLongerOfferedToUsers()
     {
         using var client = await SignedInAsync("admin");
-        using var added = await PostFormAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "Tổ sắp giải thể" });
+        using var added = await PageForm.PostAsync(client, DongDa, DongDa + "/don-vi", new() { ["name"] = "Tổ sắp giải thể" });
         var id = UnitRow().Match(await added.Content.ReadAsStringAsync()).Groups["id"].Value;
 
-        using var deactivated = await PostFormAsync(client, DongDa, $"{DongDa}/don-vi/{id}/ngung", []);
+        using var deactivated = await PageForm.PostAsync(client, DongDa, $"{DongDa}/don-vi/{id}/ngung", []);
         var userPage = await client.GetStringAsync(new Uri("/quan-tri/nguoi-dung/motcua", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
@@ -59,11 +59,11 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
         using var client = await SignedInAsync("admin");
         var userName = await CreateClerkAsync();
 
-        using var locked = await PostFormAsync(client, "/quan-tri/nguoi-dung/" + userName, $"/quan-tri/nguoi-dung/{userName}/khoa", []);
+        using var locked = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung/" + userName, $"/quan-tri/nguoi-dung/{userName}/khoa", []);
         var lockedPage = await locked.Content.ReadAsStringAsync();
         using var refused = factory.CreateClient();
-        using var signIn = await PostFormAsync(refused, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
-        using var unlocked = await PostFormAsync(client, "/quan-tri/nguoi-dung/" + userName, $"/quan-tri/nguoi-dung/{userName}/mo-khoa", []);
+        using var signIn = await PageForm.PostAsync(refused, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var unlocked = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung/" + userName, $"/quan-tri/nguoi-dung/{userName}/mo-khoa", []);
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("Đã khóa tài khoản.", lockedPage, StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         Assert.Contains("Đã mở khóa tài khoản.", await unlocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var again = factory.CreateClient();
-        using var signedIn = await PostFormAsync(again, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var signedIn = await PageForm.PostAsync(again, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 
@@ -80,7 +80,7 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
     {
         using var client = await SignedInAsync("admin");
 
-        using var response = await PostFormAsync(client, "/quan-tri/nguoi-dung/admin", "/quan-tri/nguoi-dung/admin/khoa", []);
+        using var response = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung/admin", "/quan-tri/nguoi-dung/admin/khoa", []);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Bạn không thể tự khóa tài khoản của mình", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
         const string Path = "/quan-tri/thu-tuc/1.001193.H99";
         var before = await client.GetStringAsync(new Uri(Path, UriKind.Relative));
 
-        using var added = await PostFormAsync(client, Path, Path, new()
+        using var added = await PageForm.PostAsync(client, Path, Path, new()
         {
             ["effectiveFrom"] = "2025-06-01",
             ["requiredDocuments[0].name"] = "Tờ khai đăng ký khai sinh",
@@ -105,7 +105,7 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
             ["row"] = "add:requiredDocuments",
         });
         var page = await added.Content.ReadAsStringAsync();
-        using var removed = await PostFormAsync(client, Path, Path, new()
+        using var removed = await PageForm.PostAsync(client, Path, Path, new()
         {
             ["requiredDocuments[0].name"] = "Tờ khai đăng ký khai sinh",
             ["requiredDocuments[1].name"] = "Giấy chứng sinh",
@@ -128,7 +128,7 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
         using var client = await SignedInAsync("admin");
         const string Path = "/quan-tri/thu-tuc/1.000656.H99";
 
-        using var response = await PostFormAsync(client, Path, Path, new()
+        using var response = await PageForm.PostAsync(client, Path, Path, new()
         {
             ["effectiveFrom"] = "2025-06-01",
             ["processingTime.amount"] = "1",
@@ -162,20 +162,10 @@ public sealed partial class AdministrationFeaturePageTests(OneStopApiFactory fac
     private async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = factory.CreateClient();
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("action=\"/quan-tri/co-quan/000.00.12.H99/don-vi/(?<id>[0-9a-f-]{36})\"[^<]*\\s*<input[^>]*>\\s*<label[^>]*>Tên mới của đơn vị Tổ sắp giải thể")]
     private static partial Regex UnitRow();

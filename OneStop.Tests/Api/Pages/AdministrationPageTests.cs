@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OneStop.Api.Demo;
 
@@ -35,7 +34,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task Administration_ClerkPostsForm_IsForbiddenAndNothingChanges()
     {
         using var client = await SignedInAsync("motcua");
-        using var response = await PostFormAsync(client, "/quay", "/quan-tri/co-quan", new()
+        using var response = await PageForm.PostAsync(client, "/quay", "/quan-tri/co-quan", new()
         {
             ["name"] = "Ủy ban nhân dân xã Không Được",
             ["electronicId"] = "000.00.19.H99",
@@ -50,7 +49,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task AgencyForm_Admin_CreatesAgencyThroughTheApiRules()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/co-quan", "/quan-tri/co-quan", new()
+        using var response = await PageForm.PostAsync(client, "/quan-tri/co-quan", "/quan-tri/co-quan", new()
         {
             ["name"] = "Ủy ban nhân dân xã <i>Tân Lập</i>",
             ["electronicId"] = "000.00.14.H99",
@@ -82,7 +81,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task AgencyEdit_CutOffOutsideTheDay_ShowsTheErrorBesideTheField()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/co-quan/000.00.13.H99", "/quan-tri/co-quan/000.00.13.H99", new()
+        using var response = await PageForm.PostAsync(client, "/quan-tri/co-quan/000.00.13.H99", "/quan-tri/co-quan/000.00.13.H99", new()
         {
             ["name"] = "Ủy ban nhân dân xã Hòa Bình",
             ["electronicId"] = "000.00.13.H99",
@@ -101,7 +100,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task CalendarForm_WeekendDayOffAndNoDocument_ReRendersWithVietnameseErrors()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/lich", "/quan-tri/lich", new()
+        using var response = await PageForm.PostAsync(client, "/quan-tri/lich", "/quan-tri/lich", new()
         {
             ["key"] = "2026-thu-bay",
             ["year"] = "2026",
@@ -124,7 +123,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
         const string Ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:a@test\r\nDTSTAMP:20250101T000000Z\r\nDTSTART;VALUE=DATE:20271124\r\nDTEND;VALUE=DATE:20271125\r\nSUMMARY:Ngày Văn hóa Việt Nam\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(TokenPattern().Match(html).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(PageForm.TokenPattern().Match(html).Groups[1].Value), "__RequestVerificationToken" },
             { new StringContent("Nghị quyết thử 01/2027"), "documentNumber" },
             { new StringContent("van-hoa"), "keyPrefix" },
         };
@@ -143,7 +142,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task UserForm_ShortPasswordAndNoRole_ShowsBothErrorsAndCreatesNobody()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", new()
+        using var response = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", new()
         {
             ["userName"] = "motcua9",
             ["fullName"] = "Phạm Văn Chín",
@@ -161,7 +160,7 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     public async Task ProcedureVersionForm_DocumentLines_AddVersionTwo()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/thu-tuc/1.004227.H99", "/quan-tri/thu-tuc/1.004227.H99", new()
+        using var response = await PageForm.PostAsync(client, "/quan-tri/thu-tuc/1.004227.H99", "/quan-tri/thu-tuc/1.004227.H99", new()
         {
             ["effectiveFrom"] = "2025-06-01",
             ["processingTime.amount"] = "3",
@@ -190,11 +189,11 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
         using var client = await SignedInAsync("admin");
         Assert.Contains("chuyenvien@demo.onestop.invalid", await client.GetStringAsync(new Uri("/quan-tri/nguoi-dung", UriKind.Relative)), StringComparison.Ordinal);
 
-        using var bad = await PostFormAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "khong-hop-le", ["phone"] = "" });
+        using var bad = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "khong-hop-le", ["phone"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Địa chỉ email không hợp lệ", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var saved = await PostFormAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "lan.hoang@hoabinh.gov.vn", ["phone"] = "0987654321" });
+        using var saved = await PageForm.PostAsync(client, "/quan-tri/nguoi-dung/motcua2", "/quan-tri/nguoi-dung/motcua2/lien-he", new() { ["email"] = "lan.hoang@hoabinh.gov.vn", ["phone"] = "0987654321" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var page = await saved.Content.ReadAsStringAsync();
         Assert.Contains("Đã lưu thông tin liên hệ.", page, StringComparison.Ordinal);
@@ -205,19 +204,8 @@ public sealed partial class AdministrationPageTests(OneStopApiFactory factory) :
     private async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = factory.CreateClient();
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }
-
-    /// <summary>Opens <paramref name="formPage"/> for its antiforgery token, then posts the form.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

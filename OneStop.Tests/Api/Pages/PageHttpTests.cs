@@ -32,7 +32,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     public async Task SignIn_WrongPassword_SaysSoInVietnamese()
     {
         using var client = factory.CreateClient();
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = "motcua", ["password"] = "sai-mat-khau" });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = "motcua", ["password"] = "sai-mat-khau" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Sai tên đăng nhập hoặc mật khẩu.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     public async Task DossierAction_BrokenRule_RedirectsBackWithTheRuleInVietnamese()
     {
         var (client, code) = await SignedInWithDossierAsync();
-        using var response = await PostFormAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/nhan-bo-sung", []);
+        using var response = await PageForm.PostAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/nhan-bo-sung", []);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("?loi=supplement-not-requested", response.RequestMessage!.RequestUri!.PathAndQuery, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     public async Task DossierAction_MissingReason_ShowsTheErrorBesideTheField()
     {
         var (client, code) = await SignedInWithDossierAsync();
-        using var response = await PostFormAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/dung", new() { ["reason"] = " " });
+        using var response = await PageForm.PostAsync(client, $"/quay/ho-so/{code}", $"/quay/ho-so/{code}/dung", new() { ["reason"] = " " });
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("""<p class="error" id="dung-reason-error">Bắt buộc, tối đa 2000 ký tự.</p>""", page, StringComparison.Ordinal);
@@ -76,8 +76,8 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
             ["applicant.fullName"] = "Lê Thị <b>Hoa</b>",
             ["channel"] = "Counter",
         };
-        using var first = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
-        using var second = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        using var first = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        using var second = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
         Assert.Equal(first.RequestMessage!.RequestUri, second.RequestMessage!.RequestUri);
         var page = await first.Content.ReadAsStringAsync();
         Assert.Contains("Lê Thị &lt;b&gt;Hoa&lt;/b&gt;", page, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
             ["receivedElsewhere.receivedAt"] = "2025-02-28T16:00",
         };
 
-        using var response = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        using var response = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("/quay/ho-so/", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
             Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32());
         }
 
-        using var previewed = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan/xem-truoc", form);
+        using var previewed = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan/xem-truoc", form);
         var preview = await previewed.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
         Assert.Contains("value=\"Đinh Xem Trước\"", preview, StringComparison.Ordinal);
@@ -143,7 +143,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
             Assert.Equal(0, after.RootElement.GetProperty("total").GetInt32());
         }
 
-        using var registered = await PostFormAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+        using var registered = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
         var code = Uri.UnescapeDataString(registered.RequestMessage!.RequestUri!.AbsolutePath["/quay/ho-so/".Length..]);
         using var dossier = await DossierApi.GetAsync(api, "/api/dossiers/" + code);
         var due = NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(dossier.RootElement.GetProperty("appointmentAt").GetString()!).Value.ToInstant();
@@ -173,18 +173,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
 
     private static async Task SignInAsync(HttpClient client, string userName)
     {
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
-
-    /// <summary>Opens <paramref name="formPage"/> for its antiforgery token, then posts the form.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OneStop.Api.Demo;
 using OneStop.Api.Pages;
@@ -29,7 +28,7 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
         Assert.Contains("<title>Đăng nhập · Một cửa</title>", html, StringComparison.Ordinal);
         Assert.Contains("Đăng nhập dành cho cán bộ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
-        Assert.Matches(TokenPattern(), html);
+        Assert.Matches(PageForm.TokenPattern(), html);
     }
 
     [Theory]
@@ -45,7 +44,7 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
     public async Task SignInPage_UserNameTyped_IsWrittenBackEscapedAndReadable()
     {
         using var client = factory.CreateClient();
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = "Đỗ <b>Hà</b>", ["password"] = string.Empty });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = "Đỗ <b>Hà</b>", ["password"] = string.Empty });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("value=\"Đỗ &lt;b&gt;Hà&lt;/b&gt;\"", html, StringComparison.Ordinal);
@@ -155,7 +154,7 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
     public async Task NoticesPage_Resend_UnknownNotice_IsA404PageInVietnamese()
     {
         using var client = await SignedInAsync("admin");
-        using var response = await PostFormAsync(client, "/quan-tri/thong-bao", $"/quan-tri/thong-bao/{Guid.NewGuid()}/gui-lai", []);
+        using var response = await PageForm.PostAsync(client, "/quan-tri/thong-bao", $"/quan-tri/thong-bao/{Guid.NewGuid()}/gui-lai", []);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Không có thông báo này trong phạm vi bạn quản trị.", html, StringComparison.Ordinal);
@@ -216,18 +215,8 @@ public sealed partial class RazorPageTests(OneStopApiFactory factory) : IClassFi
     private async Task<HttpClient> SignedInAsync(string userName, bool allowRedirect = true)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowRedirect, HandleCookies = true });
-        using var response = await PostFormAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = DemoData.Password });
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, response.StatusCode.ToString());
         return client;
     }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

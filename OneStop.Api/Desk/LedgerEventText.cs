@@ -1,6 +1,8 @@
 using NodaTime.Text;
+using OneStop.Api.Pages;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Notifications;
 using OneStop.Sla;
 
 namespace OneStop.Api.Desk;
@@ -85,6 +87,11 @@ public static class LedgerEventText
                 Time("countingStartsAt", "Bắt đầu tính");
                 Time("statutoryDueAt", "Hạn theo quy định");
                 Time("receivedAt", "Nơi khác tiếp nhận lúc");
+                if (d.TryGetValue("noticeChannels", out var consent) && Enum.TryParse<CitizenChannels>(consent, out var channels))
+                {
+                    lines.Add(("Thông báo cho công dân", VietnameseText.NoticeConsent(channels)));
+                }
+
                 Calendar();
                 break;
             case DossierEventKind.HandedOver:

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using OneStop.Calendar;
 using OneStop.Dossiers;
+using OneStop.Notifications;
 
 namespace OneStop.Api.Pages;
 
@@ -61,6 +62,18 @@ public static partial class VietnameseText
         OneStop.Dossiers.Channel.Online => "Trực tuyến",
         OneStop.Dossiers.Channel.Post => "Qua bưu chính",
         _ => "Trực tiếp tại quầy",
+    };
+
+    /// <summary>
+    /// The citizen's consent to notices of each change of status (Decree 224/2026 art. 15(1)(g)), as recorded at
+    /// registration: the channels it covers, or that there is none (the citizen is then told nothing).
+    /// </summary>
+    public static string NoticeConsent(CitizenChannels channels) => channels switch
+    {
+        CitizenChannels.Email => "Đồng ý nhận thông báo qua email",
+        CitizenChannels.Gateway => "Đồng ý nhận thông báo qua tin nhắn (SMS/Zalo)",
+        CitizenChannels.Email | CitizenChannels.Gateway => "Đồng ý nhận thông báo qua email và tin nhắn (SMS/Zalo)",
+        _ => "Không đăng ký nhận thông báo",
     };
 
     /// <summary>"09:00, thứ Năm 20/03/2025": the appointment as the citizen reads it.</summary>

@@ -25,6 +25,25 @@ public sealed class LedgerEventTextTests
         Assert.DoesNotContain(lines, l => l.Value is "abc123" or "07:30-11:30" or "Official");
     }
 
+    [Theory]
+    [InlineData("Email, Gateway", "Đồng ý nhận thông báo qua email và tin nhắn (SMS/Zalo)")]
+    [InlineData("Gateway", "Đồng ý nhận thông báo qua tin nhắn (SMS/Zalo)")]
+    [InlineData("Email", "Đồng ý nhận thông báo qua email")]
+    public void Details_RegisteredWithConsent_SaysWhichChannelsTheCitizenAgreedTo(string recorded, string expected)
+    {
+        var lines = LedgerEventText.Details(Event(DossierEventKind.Registered, ("code", "X-1"), ("noticeChannels", recorded)), n => n);
+
+        Assert.Contains(("Thông báo cho công dân", expected), lines);
+    }
+
+    [Fact]
+    public void Details_RegisteredWithoutConsent_SaysNothingOfNotices()
+    {
+        var lines = LedgerEventText.Details(Event(DossierEventKind.Registered, ("code", "X-1"), ("noticeChannels", null)), n => n);
+
+        Assert.DoesNotContain(lines, l => l.Label == "Thông báo cho công dân");
+    }
+
     [Fact]
     public void Details_HandOver_NamesStaffByFullNameAndHidesIds()
     {

@@ -110,6 +110,36 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
         Assert.Contains("bắt đầu tính 09:00 ngày 03/03/2025", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "Thông báo cho công dân khi hồ sơ đổi tình trạng: Đồng ý nhận thông báo qua email và tin nhắn (SMS/Zalo)")]
+    [InlineData(false, "Thông báo cho công dân khi hồ sơ đổi tình trạng: Không đăng ký nhận thông báo")]
+    public async Task DossierPage_AfterRegistration_ShowsTheCitizensNoticeConsent(bool consent, string expected)
+    {
+        using var client = factory.CreateClient();
+        await SignInAsync(client, "motcua");
+        var form = new Dictionary<string, string>
+        {
+            ["procedureCode"] = "1.004227.H99",
+            ["doc0"] = "on",
+            ["docOriginals0"] = "1",
+            ["docCopies0"] = "0",
+            ["applicant.fullName"] = "Lê Thị Hoa",
+            ["applicant.email"] = "hoa@example.vn",
+            ["applicant.phone"] = "0912345678",
+            ["channel"] = "Counter",
+        };
+        if (consent)
+        {
+            form["noticeConsent"] = "on";
+        }
+
+        using var response = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
+
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/quay/ho-so/", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains(expected, page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RegistrationPreview_DeclaredAcceptance_ShowsTheAppointmentTheReceiptPrintsAndSavesNothing()
     {

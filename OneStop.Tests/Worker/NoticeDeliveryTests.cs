@@ -12,6 +12,7 @@ using OneStop.Jobs.Calendar;
 using OneStop.Jobs.Notifications;
 using OneStop.Jobs.Sla;
 using OneStop.Notifications;
+using OneStop.Tests.Api.Pages;
 
 namespace OneStop.Tests.Worker;
 
@@ -313,13 +314,7 @@ public sealed partial class NoticeDeliveryTests : IAsyncDisposable
     private async Task<HttpClient> SignedInAsync(string userName)
     {
         var client = _factory.CreateClient();
-        var html = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        using var response = await client.PostAsync(new Uri("/dang-nhap", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = OneStop.Api.Demo.DemoData.Password,
-            ["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value,
-        }));
+        using var response = await PageForm.PostAsync(client, "/dang-nhap", "/dang-nhap", new() { ["userName"] = userName, ["password"] = OneStop.Api.Demo.DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
     }
@@ -335,9 +330,6 @@ public sealed partial class NoticeDeliveryTests : IAsyncDisposable
 
     [GeneratedRegex(@"cấp \d/\d")]
     private static partial Regex Rung();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     // The process dies after claiming a notice, before the relay answers.
     private sealed class DyingChannel : INoticeChannel

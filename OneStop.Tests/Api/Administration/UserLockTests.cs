@@ -1,18 +1,18 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Demo;
 using OneStop.Persistence;
+using OneStop.Tests.Api.Pages;
 using static OneStop.Tests.Api.Dossiers.DossierApi;
 
 namespace OneStop.Tests.Api.Administration;
 
 /// <summary>An administrator locks a user: no sign-in on the page, no token, no refresh; unlocking gives them back.</summary>
-public sealed partial class UserLockTests(OneStopApiFactory factory) : IClassFixture<OneStopApiFactory>
+public sealed class UserLockTests(OneStopApiFactory factory) : IClassFixture<OneStopApiFactory>
 {
     [Fact]
     public async Task Lock_User_IsRecordedWithServerTimeAndRefusesTokenAndRefresh()
@@ -114,13 +114,6 @@ public sealed partial class UserLockTests(OneStopApiFactory factory) : IClassFix
         return userName;
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
-        fields["__RequestVerificationToken"] = TokenPattern().Match(html).Groups[1].Value;
-        return await client.PostAsync(new Uri(page, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, Dictionary<string, string> fields) =>
+        PageForm.PostAsync(client, page, page, fields);
 }

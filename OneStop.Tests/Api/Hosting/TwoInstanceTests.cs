@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Api.Demo;
 using OneStop.Persistence;
 using OneStop.Tests.Api.Dossiers;
+using OneStop.Tests.Api.Pages;
 using OneStop.Tests.Persistence;
 using Xunit.Abstractions;
 
@@ -22,7 +22,7 @@ namespace OneStop.Tests.Api.Hosting;
 /// token, a bearer token and a refresh token issued by one are accepted by the other, and a day off entered on
 /// one moves the other's deadlines within the calendar poll interval (<c>Calendar:PollSeconds</c>, 5 s).
 /// </summary>
-public abstract partial class TwoInstanceScenarios(ITestOutputHelper output) : IDisposable
+public abstract class TwoInstanceScenarios(ITestOutputHelper output) : IDisposable
 {
     /// <summary>The poll interval under test: the default.</summary>
     protected const int PollSeconds = 5;
@@ -218,10 +218,7 @@ public abstract partial class TwoInstanceScenarios(ITestOutputHelper output) : I
     private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string action, Dictionary<string, string> fields) =>
         client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
 
-    private static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static string Token(string html) => PageForm.TokenPattern().Match(html).Groups[1].Value;
 
     /// <summary>One instance: the shared database, its own content root (so its own default key folder name).</summary>
     private sealed class InstanceFactory(IDictionary<string, string?> database, string contentRoot) : OneStopApiFactory

@@ -59,19 +59,12 @@ public static class UnitAdminEndpoints
     public static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> Add(
         string electronicId, UnitRequest request, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
     {
-        if (await AgencyAsync(electronicId, db, staff, cancellationToken) is not { } agencyId)
+        var (named, invalid, missing) = await NamedAsync(electronicId, request, db, staff, cancellationToken);
+        if (named is not var (agencyId, name, units))
         {
-            return AdminResults.NotFound("agency " + electronicId);
+            return invalid is not null ? invalid : missing!;
         }
 
-        var validation = new Validation();
-        var name = Name(request.Name, validation);
-        if (!validation.IsValid)
-        {
-            return AdminResults.Invalid(validation);
-        }
-
-        var units = await db.AgencyUnits.Where(u => u.AgencyId == agencyId).ToListAsync(cancellationToken);
         if (Taken(units, name, null) is { } other)
         {
             return NameTaken(name, other);
@@ -92,19 +85,12 @@ public static class UnitAdminEndpoints
     public static async Task<Results<Ok<UnitResponse>, ValidationProblem, ProblemHttpResult>> Rename(
         string electronicId, Guid id, UnitRequest request, OneStopDbContext db, CurrentStaff staff, IClock clock, CancellationToken cancellationToken)
     {
-        if (await AgencyAsync(electronicId, db, staff, cancellationToken) is not { } agencyId)
+        var (named, invalid, missing) = await NamedAsync(electronicId, request, db, staff, cancellationToken);
+        if (named is not var (_, name, units))
         {
-            return AdminResults.NotFound("agency " + electronicId);
+            return invalid is not null ? invalid : missing!;
         }
 
-        var validation = new Validation();
-        var name = Name(request.Name, validation);
-        if (!validation.IsValid)
-        {
-            return AdminResults.Invalid(validation);
-        }
-
-        var units = await db.AgencyUnits.Where(u => u.AgencyId == agencyId).ToListAsync(cancellationToken);
         if (units.SingleOrDefault(u => u.Id == id) is not { } unit)
         {
             return AdminResults.NotFound("unit " + id);
@@ -123,6 +109,31 @@ public static class UnitAdminEndpoints
         unit.Rename(name, clock.GetCurrentInstant());
         return await SaveAsync(db, cancellationToken) is { } conflict ? conflict : TypedResults.Ok(UnitResponse.From(unit));
     }
+
+    /// <summary>
+    /// What adding and renaming start from: the administered agency (404 when it is not one of the administrator's),
+    /// the requested name (400 when invalid) and the agency's units, tracked.
+    /// </summary>
+    private static async Task<(NamedUnit? Named, ValidationProblem? Invalid, ProblemHttpResult? Missing)> NamedAsync(
+        string electronicId, UnitRequest request, OneStopDbContext db, CurrentStaff staff, CancellationToken cancellationToken)
+    {
+        if (await AgencyAsync(electronicId, db, staff, cancellationToken) is not { } agencyId)
+        {
+            return (null, null, AdminResults.NotFound("agency " + electronicId));
+        }
+
+        var validation = new Validation();
+        var name = Name(request.Name, validation);
+        if (!validation.IsValid)
+        {
+            return (null, AdminResults.Invalid(validation), null);
+        }
+
+        var units = await db.AgencyUnits.Where(u => u.AgencyId == agencyId).ToListAsync(cancellationToken);
+        return (new NamedUnit(agencyId, name, units), null, null);
+    }
+
+    private sealed record NamedUnit(Guid AgencyId, string Name, List<AgencyUnit> Units);
 
     /// <summary>The unit is no longer offered for hand-overs and users; dossiers and users it holds keep it.</summary>
     public static Task<Results<Ok<UnitResponse>, ProblemHttpResult>> Deactivate(

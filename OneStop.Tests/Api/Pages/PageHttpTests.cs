@@ -66,16 +66,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     {
         using var client = factory.CreateClient();
         await SignInAsync(client, "motcua");
-        var form = new Dictionary<string, string>
-        {
-            ["procedureCode"] = "1.004227.H99",
-            ["idempotencyKey"] = Guid.NewGuid().ToString("N"),
-            ["doc0"] = "on",
-            ["docOriginals0"] = "1",
-            ["docCopies0"] = "0",
-            ["applicant.fullName"] = "Lê Thị <b>Hoa</b>",
-            ["channel"] = "Counter",
-        };
+        var form = RegistrationForm("Lê Thị <b>Hoa</b>", ("idempotencyKey", Guid.NewGuid().ToString("N")));
         using var first = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
         using var second = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
         Assert.Equal(first.RequestMessage!.RequestUri, second.RequestMessage!.RequestUri);
@@ -90,17 +81,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
         factory.Clock.Reset(Instant.FromUtc(2025, 3, 3, 2, 0));
         using var client = factory.CreateClient();
         await SignInAsync(client, "motcua");
-        var form = new Dictionary<string, string>
-        {
-            ["procedureCode"] = "1.004227.H99",
-            ["doc0"] = "on",
-            ["docOriginals0"] = "1",
-            ["docCopies0"] = "0",
-            ["applicant.fullName"] = "Lê Thị Hoa",
-            ["channel"] = "Counter",
-            ["receivedElsewhere.agency"] = "000.00.13.H99",
-            ["receivedElsewhere.receivedAt"] = "2025-02-28T16:00",
-        };
+        var form = RegistrationForm("Lê Thị Hoa", ("receivedElsewhere.agency", "000.00.13.H99"), ("receivedElsewhere.receivedAt", "2025-02-28T16:00"));
 
         using var response = await PageForm.PostAsync(client, "/quay/tiep-nhan?thu-tuc=1.004227.H99", "/quay/tiep-nhan", form);
 
@@ -117,17 +98,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
     {
         using var client = factory.CreateClient();
         await SignInAsync(client, "motcua");
-        var form = new Dictionary<string, string>
-        {
-            ["procedureCode"] = "1.004227.H99",
-            ["doc0"] = "on",
-            ["docOriginals0"] = "1",
-            ["docCopies0"] = "0",
-            ["applicant.fullName"] = "Lê Thị Hoa",
-            ["applicant.email"] = "hoa@example.vn",
-            ["applicant.phone"] = "0912345678",
-            ["channel"] = "Counter",
-        };
+        var form = RegistrationForm("Lê Thị Hoa", ("applicant.email", "hoa@example.vn"), ("applicant.phone", "0912345678"));
         if (consent)
         {
             form["noticeConsent"] = "on";
@@ -147,16 +118,7 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
         using var client = factory.CreateClient();
         await SignInAsync(client, "motcua");
         using var api = await factory.ClientForAsync("motcua");
-        var form = new Dictionary<string, string>
-        {
-            ["procedureCode"] = "1.004227.H99",
-            ["doc0"] = "on",
-            ["docOriginals0"] = "1",
-            ["docCopies0"] = "0",
-            ["applicant.fullName"] = "Đinh Xem Trước",
-            ["channel"] = "Counter",
-            ["acceptedAt"] = "2025-02-28T16:30",
-        };
+        var form = RegistrationForm("Đinh Xem Trước", ("acceptedAt", "2025-02-28T16:30"));
         using (var before = await DossierApi.GetAsync(api, "/api/dossiers/search?q=dinh+xem+truoc"))
         {
             Assert.Equal(0, before.RootElement.GetProperty("total").GetInt32());
@@ -199,6 +161,26 @@ public sealed partial class PageHttpTests(OneStopApiFactory factory) : IClassFix
         var client = factory.CreateClient();
         await SignInAsync(client, "motcua");
         return (client, code);
+    }
+
+    /// <summary>The desk's registration form for procedure 1.004227.H99 with its first document, at the counter, plus <paramref name="fields"/>.</summary>
+    private static Dictionary<string, string> RegistrationForm(string applicant, params (string Name, string Value)[] fields)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["procedureCode"] = "1.004227.H99",
+            ["doc0"] = "on",
+            ["docOriginals0"] = "1",
+            ["docCopies0"] = "0",
+            ["applicant.fullName"] = applicant,
+            ["channel"] = "Counter",
+        };
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return form;
     }
 
     private static async Task SignInAsync(HttpClient client, string userName)

@@ -47,6 +47,11 @@ public sealed class DashboardWorkbook
             (LateSheet, book.Late(summary.Late)),
             (DiffersSheet, book.Differs(summary.PaperDiffers)),
         };
+        return book.Package(sheets);
+    }
+
+    private byte[] Package(IReadOnlyList<(string Name, Worksheet Sheet)> sheets)
+    {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -63,14 +68,50 @@ public sealed class DashboardWorkbook
             }
 
             workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(
-                book._strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
+                _strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
             {
-                Count = (uint)book._strings.Count,
-                UniqueCount = (uint)book._strings.Count,
+                Count = (uint)_strings.Count,
+                UniqueCount = (uint)_strings.Count,
             };
         }
 
         return stream.ToArray();
+    }
+
+    public const string Decision766Sheet = "QĐ 766";
+
+    /// <summary>
+    /// The Decision 766/QĐ-TTg panel as a workbook: the period as date cells, then one row per figure with the paper
+    /// value, the true value and the difference (rates as percentages, points with two decimals).
+    /// </summary>
+    public static byte[] BuildDecision766(string agencyName, LocalDate from, LocalDate to, IReadOnlyList<(string Label, decimal? Paper, decimal? True)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var book = new DashboardWorkbook();
+        var sheet = new SheetWriter(52, 16, 16, 16)
+            .Row(book.Text("Tiến độ, kết quả giải quyết (Quyết định 766/QĐ-TTg): theo giấy tờ và thực tế", Bold))
+            .Row(book.Text("Cơ quan (gồm cấp dưới)"), book.Text(agencyName))
+            .Row(book.Text("Kỳ báo cáo (từ ngày, đến ngày)"), Day(from), Day(to))
+            .Row()
+            .Row(book.Header("Chỉ tiêu", "Theo giấy tờ", "Thực tế", "Chênh lệch"));
+        foreach (var (label, paper, truth) in lines)
+        {
+            var rate = label.StartsWith("Tỷ lệ", StringComparison.Ordinal);
+            Cell Value(decimal? v)
+            {
+                if (v is not { } x)
+                {
+                    return book.Text("–");
+                }
+
+                uint? style = rate ? PercentStyle : x == Math.Round(x) ? null : HoursStyle;
+                return new Cell { DataType = CellValues.Number, CellValue = new CellValue(x), StyleIndex = style is { } st ? UInt32Value.FromUInt32(st) : null };
+            }
+
+            sheet.Row(book.Text(label), Value(paper), Value(truth), Value(paper is { } p && truth is { } t ? p - t : null));
+        }
+
+        return book.Package([(Decision766Sheet, sheet.Worksheet())]);
     }
 
     private Worksheet Totals(string agencyName, LocalDate from, LocalDate to, IndicatorCounts t)

@@ -55,10 +55,11 @@ public static class Decision766Endpoints
 
         var panel = await ComputeAsync(scope, null, indicators, cancellationToken);
         var text = new StringBuilder();
-        text.AppendLine("Chỉ tiêu,Theo giấy tờ,Thực tế,Chênh lệch");
+        // RFC 4180 line ends, whatever the server's platform.
+        text.Append("Chỉ tiêu,Theo giấy tờ,Thực tế,Chênh lệch\r\n");
         foreach (var (label, paper, truth) in Lines(panel))
         {
-            text.AppendLine(string.Join(',', DashboardPage.Csv(label), Invariant(paper), Invariant(truth), Invariant(paper is { } p && truth is { } t ? p - t : null)));
+            text.Append(string.Join(',', DashboardPage.Csv(label), Invariant(paper), Invariant(truth), Invariant(paper is { } p && truth is { } t ? p - t : null))).Append("\r\n");
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();

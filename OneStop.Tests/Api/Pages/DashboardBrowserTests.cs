@@ -71,6 +71,25 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [BrowserFact]
+    public async Task Supervisor_FiltersTheDashboardsListsFromItsForm()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "giamsat", "/giam-sat?" + Period);
+
+        await page.GetByLabel("Dấu hiệu").SelectOptionAsync(new SelectOptionValue { Label = "Khai lùi thời gian" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("kind=Backdated"));
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Danh sách bên dưới chỉ gồm" })).ToContainTextAsync("Khai lùi thời gian");
+        var masked = page.Locator("section[aria-label^='Hồ sơ ']");
+        Assert.True(await masked.CountAsync() > 0);
+        for (var i = 0; i < await masked.CountAsync(); i++)
+        {
+            await Expect(masked.Nth(i)).ToContainTextAsync("Khai lùi thời gian");
+        }
+    }
+
+    [BrowserFact]
     public async Task Supervisor_FollowsAPatternFigure_ListsItsDossiers()
     {
         var page = await browser.NewPageAsync();

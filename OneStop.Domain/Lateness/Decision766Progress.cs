@@ -40,7 +40,11 @@ public sealed record Decision766Progress(
         return new(totals.Finished, totals.PaperOnTime, totals.Finished - totals.PaperOnTime, totals.InProgress, paperOverdue, paused);
     }
 
-    /// <summary>The true count: results by believed time against the statutory due; in process overdue against it (the clock stopped for a legitimate supplement).</summary>
+    /// <summary>
+    /// The true count: results by believed time against the statutory due; in process overdue against it (the clock
+    /// stopped for a legitimate supplement). A result counted on time here is one whose Circular 01/2018 art. 13 index 1
+    /// (total time against the statutory time: 2 shorter, 1 equal, 0 longer) is 1 or 2 (<see cref="AuditResult.Index1"/>).
+    /// </summary>
     public static Decision766Progress True(IndicatorCounts totals, int paused)
     {
         ArgumentNullException.ThrowIfNull(totals);

@@ -35,7 +35,7 @@ public static class DashboardPage
 
     public static async Task<Results<RazorComponentResult<DashboardView>, ValidationProblem>> Render(
         string? agency, string? from, string? to, string? unit, string? procedure, string? kind,
-        OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
+        OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, PatternIndicators patterns, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var filter = LatenessEndpoints.Filter(unit, procedure, kind, validation);
@@ -57,9 +57,15 @@ public static class DashboardPage
         }
 
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
+        // The trend: the period of the same length just before (its counts only).
+        var previous = Previous(scope);
+        var before = (await LatenessEndpoints.SummariseAsync(previous, indicators, cancellationToken)).Totals;
+        var decision766 = await Decision766Endpoints.ComputeAsync(scope, summary.Totals, indicators, cancellationToken);
+        var found = await patterns.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
         return PageResults.Page<DashboardView>(new
         {
             Scope = scope, MemberName = member.FullName, Agencies = agencies, Summary = summary, Filter = filter, Ratings = ratings,
+            Previous = previous, PreviousTotals = before, Decision766 = decision766, Patterns = found,
         });
     }
 
@@ -113,6 +119,22 @@ public static class DashboardPage
         var name = $"giam-sat-{scope.Agency.ElectronicId}-{DashboardScope.Format(scope.FromDate)}-{DashboardScope.Format(scope.ToDate)}.xlsx";
         return TypedResults.File(DashboardWorkbook.Build(scope.Agency.Name, scope.FromDate, scope.ToDate, summary), DashboardWorkbook.ContentType, name);
     }
+
+    /// <summary>The period of the same length (in days) that ends the day before <paramref name="scope"/> starts.</summary>
+    internal static DashboardScope Previous(DashboardScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var days = Period.Between(scope.FromDate, scope.ToDate, PeriodUnits.Days).Days + 1;
+        return scope with { FromDate = scope.FromDate.PlusDays(-days), ToDate = scope.FromDate.PlusDays(-1) };
+    }
+
+    /// <summary>The period's query (agency, from, to) that every link of the dashboard keeps.</summary>
+    internal static string ScopeQuery(DashboardScope scope) =>
+        $"agency={Uri.EscapeDataString(scope.Agency.ElectronicId)}&from={DashboardScope.Format(scope.FromDate)}&to={DashboardScope.Format(scope.ToDate)}";
+
+    /// <summary>The list behind a figure of the dashboard, with the period kept and an optional extra query.</summary>
+    internal static string ListHref(DashboardScope scope, DashboardList list, string extra = "") =>
+        $"{DashboardListPages.ListPath}?list={list.Slug}&{ScopeQuery(scope)}{extra}";
 
     /// <summary>The staff's page of a dossier, where its findings are shown.</summary>
     internal static string DossierHref(string code) => "/quay/ho-so/" + Uri.EscapeDataString(code);

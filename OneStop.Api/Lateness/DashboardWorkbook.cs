@@ -26,6 +26,8 @@ public sealed class DashboardWorkbook
     private const uint PercentStyle = 2;
     private const uint HoursStyle = 3;
     private const uint WrapStyle = 4;
+    private const uint DateTimeStyle = 5;
+    private const uint DateStyle = 6;
 
     private readonly List<string> _strings = [];
     private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
@@ -45,6 +47,11 @@ public sealed class DashboardWorkbook
             (LateSheet, book.Late(summary.Late)),
             (DiffersSheet, book.Differs(summary.PaperDiffers)),
         };
+        return book.Package(sheets);
+    }
+
+    private byte[] Package(IReadOnlyList<(string Name, Worksheet Sheet)> sheets)
+    {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -61,22 +68,58 @@ public sealed class DashboardWorkbook
             }
 
             workbookPart.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(
-                book._strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
+                _strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
             {
-                Count = (uint)book._strings.Count,
-                UniqueCount = (uint)book._strings.Count,
+                Count = (uint)_strings.Count,
+                UniqueCount = (uint)_strings.Count,
             };
         }
 
         return stream.ToArray();
     }
 
+    public const string Decision766Sheet = "QĐ 766";
+
+    /// <summary>
+    /// The Decision 766/QĐ-TTg panel as a workbook: the period as date cells, then one row per figure with the paper
+    /// value, the true value and the difference (rates as percentages, points with two decimals).
+    /// </summary>
+    public static byte[] BuildDecision766(string agencyName, LocalDate from, LocalDate to, IReadOnlyList<(string Label, decimal? Paper, decimal? True)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var book = new DashboardWorkbook();
+        var sheet = new SheetWriter(52, 16, 16, 16)
+            .Row(book.Text("Tiến độ, kết quả giải quyết (Quyết định 766/QĐ-TTg): theo giấy tờ và thực tế", Bold))
+            .Row(book.Text("Cơ quan (gồm cấp dưới)"), book.Text(agencyName))
+            .Row(book.Text("Kỳ báo cáo (từ ngày, đến ngày)"), Day(from), Day(to))
+            .Row()
+            .Row(book.Header("Chỉ tiêu", "Theo giấy tờ", "Thực tế", "Chênh lệch"));
+        foreach (var (label, paper, truth) in lines)
+        {
+            var rate = label.StartsWith("Tỷ lệ", StringComparison.Ordinal);
+            Cell Value(decimal? v)
+            {
+                if (v is not { } x)
+                {
+                    return book.Text("–");
+                }
+
+                uint? style = rate ? PercentStyle : x == Math.Round(x) ? null : HoursStyle;
+                return new Cell { DataType = CellValues.Number, CellValue = new CellValue(x), StyleIndex = style is { } st ? UInt32Value.FromUInt32(st) : null };
+            }
+
+            sheet.Row(book.Text(label), Value(paper), Value(truth), Value(paper is { } p && truth is { } t ? p - t : null));
+        }
+
+        return book.Package([(Decision766Sheet, sheet.Worksheet())]);
+    }
+
     private Worksheet Totals(string agencyName, LocalDate from, LocalDate to, IndicatorCounts t)
     {
-        var sheet = new SheetWriter(62, 16)
+        var sheet = new SheetWriter(62, 16, 16)
             .Row(Text("Báo cáo giám sát giải quyết hồ sơ: trễ hạn trên giấy và trễ hạn thực tế", Bold))
             .Row(Text("Cơ quan (gồm cấp dưới)"), Text(agencyName))
-            .Row(Text("Kỳ báo cáo"), Text($"từ {Date(from)} đến {Date(to)}"))
+            .Row(Text("Kỳ báo cáo (từ ngày, đến ngày)"), Day(from), Day(to))
             .Row()
             .Row(Text("Chỉ tiêu", Bold), Text("Giá trị", Bold))
             .Row(Text("Tỷ lệ đúng hạn theo giấy tờ (lịch hẹn, thời gian khai báo)"), Rate(t.PaperOnTimeRate))
@@ -121,8 +164,8 @@ public sealed class DashboardWorkbook
         foreach (var d in late)
         {
             var a = d.Audit;
-            sheet.Row(Text(d.Code), Text(d.ProcedureName), Text(d.AgencyName), Text(a.ResponsibleUnit ?? string.Empty), Text(At(a.StatutoryDueAt)),
-                Text(At(a.AppointmentAt)), Text(a.ResultAt is { } r ? At(r) : "Chưa có"), Hours(a.LateMinutes),
+            sheet.Row(Text(d.Code), Text(d.ProcedureName), Text(d.AgencyName), Text(a.ResponsibleUnit ?? string.Empty), At(a.StatutoryDueAt),
+                At(a.AppointmentAt), a.ResultAt is { } r ? At(r) : Text("Chưa có"), Hours(a.LateMinutes),
                 Text(string.Join("; ", a.Findings.Select(f => DashboardPage.FindingName(f.Kind)).Distinct(StringComparer.Ordinal)), WrapStyle));
         }
 
@@ -140,8 +183,8 @@ public sealed class DashboardWorkbook
             var a = d.Audit;
             foreach (var f in a.Findings)
             {
-                sheet.Row(Text(d.Code), Text(d.ProcedureName), Text(d.AgencyName), Text(At(a.StatutoryDueAt)), Text(At(a.AppointmentAt)),
-                    Text(a.ResultAt is { } r ? At(r) : "Chưa có"), Text(a.DeclaredResultAt is { } dr ? At(dr) : string.Empty), Hours(a.LateMinutes),
+                sheet.Row(Text(d.Code), Text(d.ProcedureName), Text(d.AgencyName), At(a.StatutoryDueAt), At(a.AppointmentAt),
+                    a.ResultAt is { } r ? At(r) : Text("Chưa có"), a.DeclaredResultAt is { } dr ? At(dr) : Text(string.Empty), Hours(a.LateMinutes),
                     Text(DashboardPage.FindingName(f.Kind)), Text(f.ExplanationVi, WrapStyle),
                     Text(string.Join(", ", f.Events.Select(e => e.Sequence.ToString(CultureInfo.InvariantCulture)))));
             }
@@ -191,7 +234,9 @@ public sealed class DashboardWorkbook
     private static Stylesheet Styles() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0%" }) { Count = 2 },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0%" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "hh:mm dd/mm/yyyy" },
+            new NumberingFormat { NumberFormatId = 167, FormatCode = "dd/mm/yyyy" }) { Count = 4 },
         new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 },
@@ -202,11 +247,30 @@ public sealed class DashboardWorkbook
             new CellFormat { FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true },
             new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 0, FillId = 0, BorderId = 0, ApplyAlignment = true }) { Count = 5 });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 0, FillId = 0, BorderId = 0, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 167, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true }) { Count = 7 });
 
-    private static string Date(LocalDate date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// An instant as a real date cell: office time (Asia/Ho_Chi_Minh) as the spreadsheet's serial day number (days since
+    /// 30/12/1899, the fraction the time of day) with a date-time number format, so that Excel sorts and filters it as a date.
+    /// </summary>
+    internal static Cell At(Instant instant) => new()
+    {
+        DataType = CellValues.Number, CellValue = new CellValue(Serial(OfficeTime.ToLocal(instant))), StyleIndex = DateTimeStyle,
+    };
 
-    private static string At(Instant instant) => OfficeTime.ToLocal(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>An office date as a date cell (serial day number, date format).</summary>
+    internal static Cell Day(LocalDate date) => new()
+    {
+        DataType = CellValues.Number, CellValue = new CellValue(Serial(date.AtMidnight())), StyleIndex = DateStyle,
+    };
+
+    /// <summary>The 1900 date system's serial number of a local date-time (30/12/1899 is day 0), rounded to the second.</summary>
+    internal static double Serial(LocalDateTime local) =>
+        Math.Round((local.InUtc().ToInstant() - Epoch).TotalSeconds / 86400d, 6);
+
+    private static readonly Instant Epoch = Instant.FromUtc(1899, 12, 30, 0, 0);
 
     /// <summary>Rows of one worksheet with their cell references (A1, B1, ...) and the column widths.</summary>
     private sealed class SheetWriter(params double[] widths)

@@ -91,6 +91,9 @@ public sealed record AuditResult
     /// <summary>Believed time of the first NotCollected event.</summary>
     public Instant? NotCollectedAt { get; init; }
 
+    /// <summary>What each actor did in each unit (declared-earlier events, re-issues, supplements, last-hour results): the patterns per clerk and unit.</summary>
+    public IReadOnlyList<ActorPattern> Patterns { get; init; } = [];
+
     /// <summary>The latest believed time among the events the audit knew: at any later instant the same events are known.</summary>
     public Instant LastKnownAt { get; init; }
 

@@ -30,6 +30,8 @@ internal sealed class LatenessReplay
     private readonly List<StepOutcome> _steps = [];
     private readonly List<(Instant At, string Unit)> _units = [];
     private readonly List<DossierEvent> _ruleEvents = [];
+    private readonly Dictionary<(string Actor, string Unit), Tally> _patterns = [];
+    private Tally _acting = new();
     private readonly bool _closed;
     private string? _department;
     private DossierEvent? _registered;
@@ -94,6 +96,7 @@ internal sealed class LatenessReplay
                 continue;
             }
 
+            Observe(e);
             Apply(e);
         }
 
@@ -184,7 +187,42 @@ internal sealed class LatenessReplay
             NotCollectedAt = _notCollectedAt,
             LastKnownAt = Known.Max(Believed),
             Rules = _rulesRecorded,
+            Patterns = _patterns.Select(p => p.Value.Pattern(p.Key.Actor, p.Key.Unit)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Counts the event for its actor in the unit holding the dossier when it happened (a hand-over counts in the unit
+    /// it leaves): how far it was declared before it was recorded against the tolerance (<see cref="ActorPattern"/>).
+    /// </summary>
+    private void Observe(DossierEvent e)
+    {
+        var unit = _units.Count == 0 ? Dossier.DeskUnit : _units[^1].Unit;
+        if (!_patterns.TryGetValue((e.Actor, unit), out var tally))
+        {
+            tally = new Tally();
+            _patterns[(e.Actor, unit)] = tally;
+        }
+
+        _acting = tally;
+        tally.Events++;
+        if (e.OccurredAt >= e.RecordedAt)
+        {
+            return;
+        }
+
+        var tolerance = (long)_settings.BackdatingToleranceMinutes;
+        var minutes = Minutes(e.OccurredAt, e.RecordedAt);
+        tally.DeclaredEarlier++;
+        tally.EarlierMinutes += Math.Min(minutes, tolerance);
+        if (BeyondTolerance(e))
+        {
+            tally.BeyondTolerance++;
+        }
+        else if (minutes >= tolerance * ActorPattern.NearToleranceShare)
+        {
+            tally.NearTolerance++;
+        }
     }
 
     private void Apply(DossierEvent e)
@@ -251,8 +289,10 @@ internal sealed class LatenessReplay
         var limit = windowEnd < Due ? windowEnd : Due;
         CheckBackdated(e, t => t <= limit, $"yêu cầu bổ sung trong hạn {Format(limit)}", $"the supplement request within its limit {Format(limit)}");
         var at = Believed(e);
+        _acting.Supplements++;
         if (at > limit)
         {
+            _acting.SupplementsOutOfWindow++;
             var minutes = Minutes(limit, at);
             Add(FindingKind.SupplementOutOfTime, [e], Due, minutes,
                 $"Yêu cầu bổ sung lúc {Format(at)}, quá thời hạn {WindowVi()} (hết lúc {Format(limit)}) {HoursVi(minutes)}; thời hạn giải quyết thực tế không dừng và không tính lại vì yêu cầu này.",
@@ -309,6 +349,7 @@ internal sealed class LatenessReplay
 
         if (reissued > before)
         {
+            _acting.Reissues++;
             var beyond = reissued > Due ? Minutes(Due, reissued) : 0;
             Add(FindingKind.ReceiptReissued, [e], Due, beyond,
                 $"Giấy tiếp nhận được cấp lại lúc {Format(e.RecordedAt)}, dời lịch hẹn từ {Format(before)} đến {Format(reissued)}.",
@@ -346,6 +387,16 @@ internal sealed class LatenessReplay
 
     private void ResultReady(DossierEvent e)
     {
+        if (_result is null)
+        {
+            // Recorded (server time) within the last working hour before the due in force, not after it.
+            _acting.Results++;
+            if (e.RecordedAt <= Due && Minutes(e.RecordedAt, Due) <= ActorPattern.LastHourMinutes)
+            {
+                _acting.ResultsLastHour++;
+            }
+        }
+
         _result ??= e;
         MarkEnd();
     }
@@ -692,6 +743,33 @@ internal sealed class LatenessReplay
     }
 
     private static string Capitalised(string text) => string.Concat(text[..1].ToUpperInvariant(), text.AsSpan(1));
+
+    /// <summary>One actor's counts in one unit while the replay runs.</summary>
+    private sealed class Tally
+    {
+        public int Events { get; set; }
+
+        public int DeclaredEarlier { get; set; }
+
+        public int NearTolerance { get; set; }
+
+        public int BeyondTolerance { get; set; }
+
+        public long EarlierMinutes { get; set; }
+
+        public int Reissues { get; set; }
+
+        public int Supplements { get; set; }
+
+        public int SupplementsOutOfWindow { get; set; }
+
+        public int Results { get; set; }
+
+        public int ResultsLastHour { get; set; }
+
+        public ActorPattern Pattern(string actor, string unit) => new(
+            actor, unit, Events, DeclaredEarlier, NearTolerance, BeyondTolerance, EarlierMinutes, Reissues, Supplements, SupplementsOutOfWindow, Results, ResultsLastHour);
+    }
 
     /// <summary>A citizen's visit: when it is believed, the appointment in force then, and the result the ledger had by then.</summary>
     private sealed record Visit(DossierEvent Event, Instant At, Instant Appointment, DossierEvent? ResultBefore);

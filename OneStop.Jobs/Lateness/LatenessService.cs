@@ -175,6 +175,8 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
         await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
         var findings = audited.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
         db.Set<LatenessFinding>().AddRange(findings);
+        // The patterns per actor and unit are replaced with the outcome they belong to.
+        await db.Set<DossierActorPattern>().Where(p => ids.Contains(p.DossierId)).ExecuteDeleteAsync(cancellationToken);
         var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
         foreach (var (agency, dossier) in audited)
         {
@@ -184,8 +186,11 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             }
             else
             {
-                db.Set<DossierOutcome>().Add(new DossierOutcome(dossier, agency.Id, agency.Path, now));
+                outcome = new DossierOutcome(dossier, agency.Id, agency.Path, now);
+                db.Set<DossierOutcome>().Add(outcome);
             }
+
+            db.Set<DossierActorPattern>().AddRange(DossierActorPattern.Of(outcome, dossier.Audit));
         }
 
         await db.SaveChangesAsync(cancellationToken);

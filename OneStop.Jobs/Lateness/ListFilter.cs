@@ -11,6 +11,9 @@ namespace OneStop.Jobs.Lateness;
 /// </summary>
 public sealed record ListFilter(string? Department = null, string? Procedure = null, FindingKind? Kind = null)
 {
+    /// <summary>The clerk who registered the dossier (the key of <c>byClerk</c>); set by the dashboard's list page.</summary>
+    public string? Clerk { get; init; }
+
     public static readonly ListFilter None = new();
 
     /// <summary>
@@ -41,6 +44,11 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
             rows = rows.Where(o => o.ProcedureCode == procedure);
         }
 
+        if (Clerk is { } clerk)
+        {
+            rows = rows.Where(o => o.Clerk == clerk);
+        }
+
         if (Kind is { } kind)
         {
             // FindingKinds is a comma-separated list of names, each once.
@@ -56,6 +64,7 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
         ArgumentNullException.ThrowIfNull(d);
         return (Department is null || d.AgencyElectronicId + "/" + d.Audit.Department == Department)
             && (Procedure is null || d.ProcedureCode == Procedure)
+            && (Clerk is null || d.Audit.RegisteredBy == Clerk)
             && (Kind is not { } kind || d.Audit.Findings.Any(f => f.Kind == kind));
     }
 }

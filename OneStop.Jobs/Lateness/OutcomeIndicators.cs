@@ -21,7 +21,7 @@ namespace OneStop.Jobs.Lateness;
 /// in-progress rows at its end, not the subtree's history.</para>
 /// <para>The lists are ordered by statutory due (the longest overdue first), then code, and paged.</para>
 /// </remarks>
-public sealed class OutcomeIndicators(OneStopDbContext db, LatenessService service, IClock clock)
+public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessService service, IClock clock)
 {
     public const int PageSize = 50;
 

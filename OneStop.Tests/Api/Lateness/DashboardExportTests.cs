@@ -62,6 +62,31 @@ public sealed partial class DashboardExportTests(OneStopApiFactory factory) : IC
     }
 
     [Fact]
+    public async Task Xlsx_DemoData_DatesAreDateCellsWithADateFormat()
+    {
+        var supervisor = await factory.ClientForAsync("giamsat");
+        using var summary = await DossierApi.GetAsync(supervisor, "/api/dashboard/summary");
+        var late = summary.RootElement.GetProperty("late").EnumerateArray().First();
+        var browser = await CookieClients.SignedInAsync(factory, "giamsat");
+        using var response = await browser.GetAsync(new Uri("/giam-sat/bao-cao.xlsx", UriKind.Relative));
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+
+        // The statutory due of the first late dossier (E2): a number (no shared string), whose style's number format is a date.
+        var due = RawCell(document, "Trễ hạn", "E2");
+        Assert.True(due.DataType is null || due.DataType.Value == CellValues.Number);
+        Assert.Matches("d.*m.*y", FormatOf(document, due));
+        var serial = double.Parse(due.CellValue!.Text, CultureInfo.InvariantCulture);
+        var expected = DateTimeOffset.Parse(late.GetProperty("statutoryDueAt").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(expected.DateTime, DateTime.FromOADate(serial), TimeSpan.FromSeconds(1));
+
+        // The period on the totals sheet: two date cells, the first the period's start.
+        var from = RawCell(document, "Tổng hợp", "B3");
+        Assert.Equal("dd/mm/yyyy", FormatOf(document, from));
+        Assert.Equal(DateTime.Parse(summary.RootElement.GetProperty("from").GetString()!, CultureInfo.InvariantCulture), DateTime.FromOADate(double.Parse(from.CellValue!.Text, CultureInfo.InvariantCulture)));
+        Assert.Matches("d.*m.*y", FormatOf(document, RawCell(document, "Tổng hợp", "C3")));
+    }
+
+    [Fact]
     public async Task Xlsx_Clerk_Forbidden()
     {
         var clerk = await CookieClients.SignedInAsync(factory, "motcua");
@@ -117,6 +142,21 @@ public sealed partial class DashboardExportTests(OneStopApiFactory factory) : IC
         return part.Worksheet.Descendants<Cell>().ToDictionary(
             c => c.CellReference!.Value!,
             c => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.CellValue!.Text, CultureInfo.InvariantCulture)] : c.CellValue?.Text ?? string.Empty);
+    }
+
+    private static Cell RawCell(SpreadsheetDocument document, string sheetName, string reference)
+    {
+        var workbook = document.WorkbookPart!;
+        var id = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName).Id!.Value!;
+        return ((WorksheetPart)workbook.GetPartById(id)).Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+    }
+
+    /// <summary>The number format code of a cell's style (custom formats only: built-in ids have no code in the file).</summary>
+    private static string FormatOf(SpreadsheetDocument document, Cell cell)
+    {
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var format = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+        return styles.NumberingFormats?.Elements<NumberingFormat>().SingleOrDefault(f => f.NumberFormatId?.Value == format.NumberFormatId?.Value)?.FormatCode?.Value ?? string.Empty;
     }
 
     private static string ValueOf(Dictionary<string, string> sheet, string label) =>

@@ -550,6 +550,42 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "DossierActorPattern",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DossierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CountedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Events = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "integer", nullable: false),
+                    NearTolerance = table.Column<int>(type: "integer", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "integer", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Reissues = table.Column<int>(type: "integer", nullable: false),
+                    Supplements = table.Column<int>(type: "integer", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "integer", nullable: false),
+                    Results = table.Column<int>(type: "integer", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierActorPattern", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierActorPattern_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DossierBlindIndex",
                 columns: table => new
                 {
@@ -906,6 +942,16 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_AgencyId_CountedUntil_AcceptedAt",
+                table: "DossierActorPattern",
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_DossierId",
+                table: "DossierActorPattern",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierBlindIndex_DossierId",
                 table: "DossierBlindIndex",
                 column: "DossierId");
@@ -1099,6 +1145,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierActorPattern");
 
             migrationBuilder.DropTable(
                 name: "DossierBlindIndex");

@@ -549,6 +549,42 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DossierActorPattern",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DossierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CountedUntil = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Events = table.Column<int>(type: "int", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "int", nullable: false),
+                    NearTolerance = table.Column<int>(type: "int", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "int", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Reissues = table.Column<int>(type: "int", nullable: false),
+                    Supplements = table.Column<int>(type: "int", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "int", nullable: false),
+                    Results = table.Column<int>(type: "int", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierActorPattern", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierActorPattern_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DossierBlindIndex",
                 columns: table => new
                 {
@@ -907,6 +943,16 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_AgencyId_CountedUntil_AcceptedAt",
+                table: "DossierActorPattern",
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_DossierId",
+                table: "DossierActorPattern",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierBlindIndex_DossierId",
                 table: "DossierBlindIndex",
                 column: "DossierId");
@@ -1100,6 +1146,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierActorPattern");
 
             migrationBuilder.DropTable(
                 name: "DossierBlindIndex");

@@ -549,6 +549,42 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DossierActorPattern",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DossierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CountedUntil = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "INTEGER", nullable: false),
+                    NearTolerance = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reissues = table.Column<int>(type: "INTEGER", nullable: false),
+                    Supplements = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "INTEGER", nullable: false),
+                    Results = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DossierActorPattern", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DossierActorPattern_Dossiers_DossierId",
+                        column: x => x.DossierId,
+                        principalTable: "Dossiers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DossierBlindIndex",
                 columns: table => new
                 {
@@ -905,6 +941,16 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_AgencyId_CountedUntil_AcceptedAt",
+                table: "DossierActorPattern",
+                columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierActorPattern_DossierId",
+                table: "DossierActorPattern",
+                column: "DossierId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierBlindIndex_DossierId",
                 table: "DossierBlindIndex",
                 column: "DossierId");
@@ -1098,6 +1144,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DossierActorPattern");
 
             migrationBuilder.DropTable(
                 name: "DossierBlindIndex");

@@ -39,8 +39,10 @@ public sealed class LatenessAudit(DeadlineCalculator calculator, AuditSettings s
     /// 3: keyed chain, row and checkpoint checks; only the first in-window request before the due restarts the true
     /// clock; visits judged at their believed time and a visit that left without the result; <see cref="FindingKind.StoppedAfterDue"/>;
     /// <see cref="FindingKind.DueRestated"/> (bitemporal rules); evidence for every finding; the open standing.
+    /// 4: the patterns per actor and unit (<see cref="AuditResult.Patterns"/>), stored beside the outcome: a stored
+    /// outcome of version 3 has none, so the nightly audit runs it again.
     /// </remarks>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private readonly DeadlineCalculator _calculator = calculator ?? throw new ArgumentNullException(nameof(calculator));
     private readonly AuditSettings _settings = settings ?? throw new ArgumentNullException(nameof(settings));

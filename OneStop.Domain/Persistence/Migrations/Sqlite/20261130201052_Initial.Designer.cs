@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261130190930_Initial")]
+    [Migration("20261130201052_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerOneStopDbContext))]
-    [Migration("20261130190936_Initial")]
+    [Migration("20261130201059_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

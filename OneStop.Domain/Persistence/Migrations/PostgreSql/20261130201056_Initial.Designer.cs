@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130190933_Initial")]
+    [Migration("20261130201056_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -58,9 +58,9 @@ public sealed class CatalogueChangeInterceptor(ProcedureCache cache) : SaveChang
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcedureCache>();
         services.AddSingleton<CatalogueChangeInterceptor>();
-        services.ConfigureDbContext<SqliteOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()));
-        services.ConfigureDbContext<PostgresOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()));
-        services.ConfigureDbContext<SqlServerOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()));
+        services.ConfigureDbContext<SqliteOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<SqlServerOneStopDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<CatalogueChangeInterceptor>()), ServiceLifetime.Singleton);
         return services;
     }
 

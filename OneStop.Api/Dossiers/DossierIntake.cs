@@ -135,7 +135,9 @@ public sealed class DossierIntake(
 
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Nothing reads the saved entries afterwards (a retry starts from a cleared tracker): EF need
+                    // not mark each one unchanged.
+                    await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
                 }
                 finally
                 {

@@ -8,10 +8,10 @@ using OneStop.Users;
 namespace OneStop.Api.Identity;
 
 /// <summary>
-/// The signed-in member of staff, their agency and the agency subtree they may see: loaded once per request, in
-/// one query.
+/// The signed-in member of staff, their agency and the agency subtree they may see: once per request, from
+/// <see cref="StaffCache"/> or else in one query.
 /// </summary>
-public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUser> users, OneStopDbContext db)
+public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUser> users, OneStopDbContext db, StaffCache cache, TimeProvider time)
 {
     private StaffMember? _member;
     private Agency? _agency;
@@ -25,15 +25,11 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
 
         var principal = http.HttpContext?.User ?? throw new InvalidOperationException("No request.");
         var id = Guid.TryParse(users.GetUserId(principal), out var parsed) ? parsed : throw new InvalidOperationException("No signed-in user.");
-        var found = await (from u in db.Users.AsNoTracking()
-                           where u.Id == id
-                           join a in db.Agencies.AsNoTracking() on u.AgencyId equals a.Id
-                           select new { u.UserName, u.FullName, u.Unit, Agency = a }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var found = cache.Find(id) ?? await LoadAsync(id, cancellationToken);
         _agency = found.Agency;
         _member = new StaffMember(
             id,
-            found.UserName ?? id.ToString(),
+            found.UserName,
             found.FullName,
             found.Agency.Id,
             found.Agency.Path,
@@ -42,7 +38,21 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UserManager<StaffUse
         return _member;
     }
 
-    /// <summary>The member's own agency (read with the member, no second query).</summary>
+    private async Task<StaffRecord> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var generation = cache.Generation;
+        var loadedAt = time.GetTimestamp();
+        var found = await (from u in db.Users.AsNoTracking()
+                           where u.Id == id
+                           join a in db.Agencies.AsNoTracking() on u.AgencyId equals a.Id
+                           select new { u.UserName, u.FullName, u.Unit, Agency = a }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+        var record = new StaffRecord(found.UserName ?? id.ToString(), found.FullName, found.Unit, found.Agency);
+        cache.Put(id, record, generation, loadedAt);
+        return record;
+    }
+
+    /// <summary>The member's own agency (read with the member, no second query; shared with other requests: read only).</summary>
     public async Task<Agency> GetAgencyAsync(CancellationToken cancellationToken)
     {
         await GetAsync(cancellationToken);

@@ -42,6 +42,7 @@ public static class IdentitySetup
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = AccessTokenLifetime);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<CurrentStaff>();
+        StaffChangeInterceptor.AddStaffCache(services);
         services.AddScoped<RefreshTokenStore>();
         return services;
     }

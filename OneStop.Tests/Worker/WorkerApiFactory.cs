@@ -43,7 +43,7 @@ public sealed class WorkerApiFactory(IDictionary<string, string?>? settings = nu
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<SqliteOneStopDbContext>(o => o.AddInterceptors(Commits)));
+            services.ConfigureDbContext<SqliteOneStopDbContext>(o => o.AddInterceptors(Commits), ServiceLifetime.Singleton));
     }
 
     public T Job<T>()

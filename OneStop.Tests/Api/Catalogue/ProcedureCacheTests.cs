@@ -69,16 +69,4 @@ public sealed class ProcedureCacheTests(OneStopApiFactory factory) : IClassFixtu
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
         return client;
     }
-
-    /// <summary>The system's wall clock, with a monotonic timestamp the test moves.</summary>
-    private sealed class ManualTimestamps : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
 }

@@ -53,6 +53,7 @@ public static class JobHosting
         services.TryAddScoped<LatenessService>();
         services.TryAddScoped<LatenessAuditJob>();
         services.TryAddScoped<OutcomeIndicators>();
+        services.TryAddScoped<OutcomeRollup>();
         services.TryAddTransient<OneStop.Jobs.Ledger.LedgerCheckpointJob>();
         services.TryAddScoped<OneStop.Jobs.Ledger.LedgerMigration>();
         services.AddOptions<CitizenNoticeOptions>().BindConfiguration(CitizenNoticeOptions.Section)

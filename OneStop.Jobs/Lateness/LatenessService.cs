@@ -171,11 +171,15 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
 
     private async Task<int> ReplaceAsync(List<(Agency Agency, AuditedDossier Dossier)> audited, Instant now, CancellationToken cancellationToken)
     {
+        // Findings, outcomes and the rollup days they touch are written together or not at all.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var ids = audited.Select(r => r.Dossier.Audit.DossierId).ToList();
         await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
         var findings = audited.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
         db.Set<LatenessFinding>().AddRange(findings);
         var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
+        // The daily rollup's (agency, day) groups the outcomes left and those they join, recomputed after the write.
+        var days = existing.Values.SelectMany(OutcomeRollup.DaysOf).ToHashSet();
         foreach (var (agency, dossier) in audited)
         {
             if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
@@ -184,11 +188,20 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             }
             else
             {
-                db.Set<DossierOutcome>().Add(new DossierOutcome(dossier, agency.Id, agency.Path, now));
+                outcome = new DossierOutcome(dossier, agency.Id, agency.Path, now);
+                db.Set<DossierOutcome>().Add(outcome);
             }
+
+            days.UnionWith(OutcomeRollup.DaysOf(outcome));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new OutcomeRollup(db).RecomputeAsync(days, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return findings.Count;
     }
 

@@ -108,16 +108,19 @@ public sealed class OutcomeRollup(OneStopDbContext db)
                 }
 
                 var scope = db.Set<DossierOutcome>().AsNoTracking().Where(o => o.AgencyId == agencyId);
+                var added = new List<OutcomeDay>();
                 foreach (var day in days)
                 {
                     var next = NextDay(day);
-                    foreach (var c in await ContributionsAsync(scope, day, next, day, next, cancellationToken))
-                    {
-                        db.Set<OutcomeDay>().Add(c.ToDay(agencyId, day));
-                    }
+                    added.AddRange((await ContributionsAsync(scope, day, next, day, next, cancellationToken)).Select(c => c.ToDay(agencyId, day)));
                 }
 
+                db.Set<OutcomeDay>().AddRange(added);
                 await db.SaveChangesAsync(cancellationToken);
+                foreach (var day in added)
+                {
+                    db.Entry(day).State = EntityState.Detached;
+                }
             }
 
             if (own is not null)

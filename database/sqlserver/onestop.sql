@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -79,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -100,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AgencyUnits] (
@@ -222,7 +222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeDay] (
@@ -252,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -284,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -299,7 +299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -314,7 +314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -328,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -343,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -368,7 +368,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -428,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -451,7 +451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -470,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -487,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [DossierBlindIndex] (
@@ -500,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -522,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -571,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -592,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -614,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -646,7 +646,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -664,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -684,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -704,7 +704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -712,7 +712,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -720,7 +720,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -728,7 +728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AgencyUnits_AgencyId_Key] ON [AgencyUnits] ([AgencyId], [Key]);
@@ -736,7 +736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -744,7 +744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -752,7 +752,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -760,7 +760,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -768,7 +768,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -776,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -784,7 +784,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -792,7 +792,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -800,7 +800,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -808,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -816,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -824,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -832,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -840,7 +840,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierBlindIndex_DossierId] ON [DossierBlindIndex] ([DossierId]);
@@ -848,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -856,7 +856,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -864,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_AcceptedAt] ON [DossierOutcome] ([AgencyId], [AcceptedAt]);
@@ -872,7 +872,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt] ON [DossierOutcome] ([AgencyId], [CountedUntil], [AcceptedAt]);
@@ -880,23 +880,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_CountedUntil] ON [DossierOutcome] ([AgencyId], [Outcome], [CountedUntil]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_Dossie~] ON [DossierOutcome] ([AgencyId], [Outcome], [CountedUntil], [StatutoryDueAt], [Code], [AcceptedAt], [ResultAt], [ClosedAt], [LateMinutes], [LastKnownAt], [DossierId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil] ON [DossierOutcome] ([AgencyId], [Outcome], [PaperOnTime], [CountedUntil]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId] ON [DossierOutcome] ([AgencyId], [Outcome], [PaperOnTime], [CountedUntil], [Code], [AcceptedAt], [ResultAt], [LastKnownAt], [DossierId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_ResultAt] ON [DossierOutcome] ([AgencyId], [ResultAt]);
@@ -904,7 +904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil] ON [DossierOutcome] ([AgencyId], [ReturnedAt], [CountedUntil]);
@@ -912,7 +912,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -920,7 +920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -928,7 +928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -936,7 +936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -944,7 +944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -952,7 +952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -960,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -968,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -976,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -984,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -992,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -1000,7 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold_Channel] ON [OutboxMessages] ([DossierId], [Kind], [Threshold], [Channel]);
@@ -1008,7 +1008,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -1016,7 +1016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -1024,7 +1024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeDay_AgencyId_Day] ON [OutcomeDay] ([AgencyId], [Day]);
@@ -1032,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -1040,7 +1040,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -1048,7 +1048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -1056,7 +1056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -1064,7 +1064,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -1072,7 +1072,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -1080,7 +1080,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -1088,7 +1088,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -1096,7 +1096,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1104,7 +1104,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1112,7 +1112,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1120,11 +1120,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130190841_Initial'
+    WHERE [MigrationId] = N'20261130200441_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130190841_Initial', N'10.0.14');
+    VALUES (N'20261130200441_Initial', N'10.0.14');
 END;
 
 COMMIT;

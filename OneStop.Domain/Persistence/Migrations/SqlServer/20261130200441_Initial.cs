@@ -969,14 +969,14 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_Dossie~",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "Outcome", "CountedUntil" });
+                columns: new[] { "AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil" });
+                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_ResultAt",

@@ -968,14 +968,14 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt~",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "Outcome", "CountedUntil" });
+                columns: new[] { "AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Co~",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil" });
+                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_ResultAt",

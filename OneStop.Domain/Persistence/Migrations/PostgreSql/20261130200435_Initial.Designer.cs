@@ -12,7 +12,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresOneStopDbContext))]
-    [Migration("20261130190835_Initial")]
+    [Migration("20261130200435_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -938,11 +938,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
-                    b.HasIndex("AgencyId", "Outcome", "CountedUntil");
-
                     b.HasIndex("AgencyId", "ReturnedAt", "CountedUntil");
 
-                    b.HasIndex("AgencyId", "Outcome", "PaperOnTime", "CountedUntil");
+                    b.HasIndex("AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId");
+
+                    b.HasIndex("AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId");
 
                     b.ToTable("DossierOutcome");
                 });

@@ -179,6 +179,7 @@ internal static class DashboardScaleBenchmark
         var history = new CalendarHistory(await db.CalendarNotices.AsNoTracking().ToListAsync(), deadlines.Calculator);
         var audit = new LatenessAudit(deadlines.Calculator, sp.GetRequiredService<IOptions<AuditSettings>>().Value, keys);
         var bulk = new BulkTables(db);
+        var blind = sp.GetRequiredService<PersonalDataCipher>().BlindIndex;
         var dossiers = 0;
         long events = 0;
         var flushing = new Stopwatch();
@@ -221,6 +222,8 @@ internal static class DashboardScaleBenchmark
             foreach (var s in batch)
             {
                 db.Dossiers.Add(s.Dossier);
+                // The search columns and blind-index entries as a save writes them (else the API's first start backfills them).
+                DossierSearchIndex.Write(db, s.Dossier, blind);
                 db.DossierEvents.AddRange(s.Events);
                 db.Set<DossierOutcome>().Add(s.Outcome);
                 db.Set<LatenessFinding>().AddRange(s.Findings);

@@ -15,17 +15,25 @@ public sealed class DossierSearchBackfill(OneStopDbContext db, PersonalDataCiphe
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var done = 0;
+        // Keyset by id: each batch reads on from the last one (no index on the name column; without the key every batch
+        // scanned the rows already indexed again, quadratic over a large table).
+        Guid? last = null;
         while (true)
         {
-            var dossiers = await db.Dossiers
-                .Where(d => EF.Property<string?>(d, DossierSearchIndex.NameProperty) == null)
-                .OrderBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
+            var pending = db.Dossiers.Where(d => EF.Property<string?>(d, DossierSearchIndex.NameProperty) == null);
+            if (last is { } after)
+            {
+                pending = pending.Where(d => d.Id > after);
+            }
+
+            var dossiers = await pending.OrderBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
             if (dossiers.Count == 0)
             {
                 break;
             }
 
             var ids = dossiers.Select(d => d.Id).ToList();
+            last = ids[^1];
             db.DossierBlindIndex.RemoveRange(await db.DossierBlindIndex.Where(e => ids.Contains(e.DossierId)).ToListAsync(cancellationToken));
             foreach (var dossier in dossiers)
             {

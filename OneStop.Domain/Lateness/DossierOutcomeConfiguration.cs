@@ -31,6 +31,15 @@ internal sealed class DossierOutcomeConfiguration : IEntityTypeConfiguration<Dos
         // The weekly trend and the finished lists: results in the period.
         builder.HasIndex(o => new { o.AgencyId, o.ResultAt });
         builder.HasIndex(o => o.AuditVersion);
+        // The daily rollup (OutcomeDay) of an (agency, day): the finished dossiers accepted that day.
+        builder.HasIndex(o => new { o.AgencyId, o.AcceptedAt });
+        // The lists' first pages read only the period's listed rows, from the index alone (it holds every column the
+        // unfiltered list reads: its order, the period, the instant's test): late results and late refusals by outcome,
+        // then their end (CountedUntil); results whose paper and ledger disagree by outcome and paper verdict.
+        builder.HasIndex(o => new { o.AgencyId, o.Outcome, o.CountedUntil, o.StatutoryDueAt, o.Code, o.AcceptedAt, o.ResultAt, o.ClosedAt, o.LateMinutes, o.LastKnownAt, o.DossierId });
+        builder.HasIndex(o => new { o.AgencyId, o.Outcome, o.PaperOnTime, o.CountedUntil, o.Code, o.AcceptedAt, o.ResultAt, o.LastKnownAt, o.DossierId });
+        // Results not collected: not returned (ReturnedAt null, or after the period), then the period's range.
+        builder.HasIndex(o => new { o.AgencyId, o.ReturnedAt, o.CountedUntil });
     }
 }
 

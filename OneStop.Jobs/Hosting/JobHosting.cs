@@ -54,6 +54,7 @@ public static class JobHosting
         services.TryAddScoped<LatenessAuditJob>();
         services.TryAddScoped<OutcomeIndicators>();
         services.TryAddScoped<PatternIndicators>();
+        services.TryAddScoped<OutcomeRollup>();
         services.TryAddTransient<OneStop.Jobs.Ledger.LedgerCheckpointJob>();
         services.TryAddScoped<OneStop.Jobs.Ledger.LedgerMigration>();
         services.AddOptions<CitizenNoticeOptions>().BindConfiguration(CitizenNoticeOptions.Section)

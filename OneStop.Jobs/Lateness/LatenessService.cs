@@ -15,6 +15,9 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
 {
     private const int Batch = 200;
 
+    /// <summary>Dossiers replayed before one write transaction.</summary>
+    private const int WriteBatch = 5000;
+
     private CalendarHistory? _history;
     private LedgerCheckpoint? _checkpoint;
     private bool _checkpointRead;
@@ -112,15 +115,24 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
         return audited.Single().Dossier.Audit;
     }
 
-    /// <summary>Audits the given dossiers now and replaces their stored findings and outcomes; returns how many findings were stored.</summary>
+    /// <summary>
+    /// Audits the given dossiers now and replaces their stored findings and outcomes; returns how many findings were stored.
+    /// Up to <see cref="WriteBatch"/> dossiers are replayed first, then written in one transaction (findings, outcomes and
+    /// the rollup's days they touch, each day recomputed once), so the write lock is not held while ledgers replay.
+    /// </summary>
     public async Task<int> AuditAndStoreAsync(IReadOnlyCollection<Guid> dossierIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossierIds);
         var stored = 0;
-        foreach (var chunk in dossierIds.Chunk(Batch))
+        foreach (var group in dossierIds.Chunk(WriteBatch))
         {
             var now = clock.GetCurrentInstant();
-            var audited = await AuditRowsAsync(chunk, now, cancellationToken);
+            var audited = new List<(Agency Agency, AuditedDossier Dossier)>(group.Length);
+            foreach (var chunk in group.Chunk(Batch))
+            {
+                audited.AddRange(await AuditRowsAsync(chunk, now, cancellationToken));
+            }
+
             stored += await StoreAsync(audited, now, cancellationToken);
             db.ChangeTracker.Clear();
         }
@@ -171,30 +183,56 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
 
     private async Task<int> ReplaceAsync(List<(Agency Agency, AuditedDossier Dossier)> audited, Instant now, CancellationToken cancellationToken)
     {
-        var ids = audited.Select(r => r.Dossier.Audit.DossierId).ToList();
-        await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
-        var findings = audited.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
-        db.Set<LatenessFinding>().AddRange(findings);
-        // The patterns per actor and unit are replaced with the outcome they belong to.
-        await db.Set<DossierActorPattern>().Where(p => ids.Contains(p.DossierId)).ExecuteDeleteAsync(cancellationToken);
-        var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
-        foreach (var (agency, dossier) in audited)
+        // Findings, outcomes and the rollup days they touch are written together or not at all.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var findingCount = 0;
+        // The daily rollup's (agency, day) groups the outcomes left and those they join, recomputed after the writes.
+        var days = new HashSet<(Guid Agency, Instant Day)>();
+        foreach (var chunk in audited.Chunk(Batch))
         {
-            if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
+            var ids = chunk.Select(r => r.Dossier.Audit.DossierId).ToList();
+            await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
+            var findings = chunk.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
+            db.Set<LatenessFinding>().AddRange(findings);
+            findingCount += findings.Count;
+            // The patterns per actor and unit are replaced with the outcome they belong to.
+            await db.Set<DossierActorPattern>().Where(p => ids.Contains(p.DossierId)).ExecuteDeleteAsync(cancellationToken);
+            var patterns = new List<DossierActorPattern>();
+            var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
+            days.UnionWith(existing.Values.SelectMany(OutcomeRollup.DaysOf));
+            foreach (var (agency, dossier) in chunk)
             {
-                outcome.Update(dossier, agency.Path, now);
-            }
-            else
-            {
-                outcome = new DossierOutcome(dossier, agency.Id, agency.Path, now);
-                db.Set<DossierOutcome>().Add(outcome);
+                if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
+                {
+                    outcome.Update(dossier, agency.Path, now);
+                }
+                else
+                {
+                    outcome = new DossierOutcome(dossier, agency.Id, agency.Path, now);
+                    db.Set<DossierOutcome>().Add(outcome);
+                }
+
+                days.UnionWith(OutcomeRollup.DaysOf(outcome));
+                patterns.AddRange(DossierActorPattern.Of(outcome, dossier.Audit));
             }
 
-            db.Set<DossierActorPattern>().AddRange(DossierActorPattern.Of(outcome, dossier.Audit));
+            db.Set<DossierActorPattern>().AddRange(patterns);
+
+            await db.SaveChangesAsync(cancellationToken);
+            // Only what this write tracked stops being tracked (a caller's own entities stay).
+            foreach (var written in findings.Cast<object>().Concat(patterns).Concat(existing.Values).Concat(db.ChangeTracker.Entries<DossierOutcome>().Select(e => e.Entity)).ToList())
+            {
+                db.Entry(written).State = EntityState.Detached;
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return findings.Count;
+        await new OutcomeRollup(db).RecomputeAsync(days, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return findingCount;
     }
 
     private async Task<Dictionary<Guid, IReadOnlyList<DossierEvent>>> EventsOfAsync(List<Guid> ids, CancellationToken cancellationToken)

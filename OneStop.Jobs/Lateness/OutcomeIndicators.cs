@@ -34,12 +34,15 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var indicators = new LatenessIndicators();
         var judged = Judged(period);
 
-        // One scan of the period's rows, grouped by the finest key (agency, department, procedure, clerk): agencies,
-        // departments, procedures, clerks, totals and the lists' totals are its sums.
-        var groups = await CountsAsync(judged, period, cancellationToken);
+        // The dossiers finished before the instant come from the daily rollup (OutcomeDay) and the period's partial edge
+        // days; only the rows still open at the instant (or finished after it, for a past period) are scanned, grouped
+        // by the finest key (agency, department, procedure, clerk): agencies, departments, procedures, clerks, totals and
+        // the lists' totals are the sums of both.
+        var finished = await FinishedAsync(period, cancellationToken);
+        var groups = (await CountsAsync(judged.Where(o => o.CountedUntil >= period.At), period, cancellationToken)).Concat(finished.Groups).ToList();
         var names = new Names(
-            groups.GroupBy(g => g.Key.Agency).ToDictionary(g => g.Key, g => g.First().Key.AgencyName, StringComparer.Ordinal),
-            groups.GroupBy(g => g.Key.Procedure).ToDictionary(g => g.Key, g => g.First().Key.ProcedureName, StringComparer.Ordinal));
+            groups.GroupBy(g => g.Key.Agency).ToDictionary(g => g.Key, g => g.Select(x => x.Key.AgencyName).FirstOrDefault(n => n.Length > 0) ?? g.Key, StringComparer.Ordinal),
+            groups.GroupBy(g => g.Key.Procedure).ToDictionary(g => g.Key, g => g.Select(x => x.Key.ProcedureName).FirstOrDefault(n => n.Length > 0) ?? g.Key, StringComparer.Ordinal));
         foreach (var d in replayed)
         {
             names.Agencies.TryAdd(d.AgencyElectronicId, d.AgencyName);
@@ -62,7 +65,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             byDepartment.Select(g => g with { Name = DepartmentName(g.Key, names.Agencies) }).ToList(),
             byProcedure.Select(g => g with { Name = names.Procedures.GetValueOrDefault(g.Key, g.Key) }).ToList(),
             byClerk.Select(g => g with { Name = g.Key }).ToList(),
-            await WeeklyAsync(judged, period, cancellationToken),
+            await WeeklyAsync(judged.Where(o => o.CountedUntil >= period.At), period, finished.Weeks, cancellationToken),
             late.Items,
             differs.Items)
         {
@@ -133,9 +136,12 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         return audited.Where(d => d.Audit.AcceptedAt < p.To && ((d.Audit.ResultAt ?? d.Audit.ClosedAt) is not { } end || end >= p.From)).ToList();
     }
 
+    // A group every dossier of the period belongs to is received or carried over; one whose sum is neither holds only
+    // the rollup's corrections of other periods' days (all zero), not a group of the period.
     private static List<IndicatorGroup> Sum(List<Counted> groups, Func<GroupKey, string> key) =>
         groups.GroupBy(g => key(g.Key), StringComparer.Ordinal)
             .Select(g => new IndicatorGroup(g.Key, string.Empty, g.Skip(1).Aggregate(g.First().Counts, (sum, x) => sum.Plus(x.Counts))))
+            .Where(g => g.Counts.Received + g.Counts.CarriedOver != 0)
             .ToList();
 
     // The finest group of a row at the instant; its unit is ListFilter.UnitAt (the one rule, shared with the lists' filter).
@@ -191,6 +197,124 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         }, g.Listed, g.Differs)).ToList();
     }
 
+    /// <summary>
+    /// The dossiers finished in [from, at) (their judgement is final): whole office days from the daily rollup, the
+    /// partial days at the edges from their rows by the same rule (<see cref="OutcomeRollup.ContributionsAsync"/>), so a
+    /// period not aligned on office days is exact. Received among them = finished dossiers accepted in [from, to) less
+    /// those finished at or after the instant (counted with the open rows); carried over = the rest. Not collected
+    /// depends on the period's end: its own query (results not returned by then, by index).
+    /// </summary>
+    private async Task<Finished> FinishedAsync(Period p, CancellationToken cancellationToken)
+    {
+        var (agencies, from, to, at) = (p.Agencies, p.From, p.To, p.At);
+        var ended = Days.Of(from, at);
+        var accepted = Days.Of(from, to);
+        var contributions = new List<OutcomeRollup.Contribution>();
+        var weeks = new Dictionary<LocalDate, Week>();
+        void AddWeek(LocalDate week, int finished, int paper, int truth)
+        {
+            var w = weeks.GetValueOrDefault(week);
+            weeks[week] = new Week(w.Finished + finished, w.Paper + paper, w.True + truth);
+        }
+
+        // Whole days: the rollup.
+        var (lo, hi) = (Min(ended.DaysFrom, accepted.DaysFrom), Max(ended.DaysTo, accepted.DaysTo));
+        var (eA, eB, aA, aB) = (ended.DaysFrom, ended.DaysTo, accepted.DaysFrom, accepted.DaysTo);
+        if (lo < hi)
+        {
+            var days = db.Set<OutcomeDay>().AsNoTracking().Where(d => agencies.Contains(d.AgencyId) && d.Day >= lo && d.Day < hi);
+            var rolled = await days
+                .GroupBy(d => new { d.AgencyElectronicId, d.AgencyName, d.Unit, d.ProcedureCode, d.ProcedureName, d.Clerk })
+                .Select(g => new
+                {
+                    g.Key,
+                    Accepted = g.Sum(d => d.Day >= aA && d.Day < aB ? d.Accepted : 0),
+                    Ended = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Ended : 0),
+                    Early = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Early : 0),
+                    OnTime = g.Sum(d => d.Day >= eA && d.Day < eB ? d.OnTime : 0),
+                    Late = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Late : 0),
+                    Paper = g.Sum(d => d.Day >= eA && d.Day < eB ? d.PaperOnTime : 0),
+                    Refused = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Refused : 0),
+                    Stopped = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Stopped : 0),
+                    Listed = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Listed : 0),
+                    Differs = g.Sum(d => d.Day >= eA && d.Day < eB ? d.Differs : 0),
+                }).ToListAsync(cancellationToken);
+            contributions.AddRange(rolled.Select(r => new OutcomeRollup.Contribution(
+                r.Key.AgencyElectronicId, r.Key.AgencyName, r.Key.Unit, r.Key.ProcedureCode, r.Key.ProcedureName, r.Key.Clerk,
+                r.Accepted, r.Ended, r.Early, r.OnTime, r.Late, r.Paper, r.Refused, r.Stopped, r.Listed, r.Differs)));
+            if (eA < eB)
+            {
+                var byDay = await days.Where(d => d.Day >= eA && d.Day < eB).GroupBy(d => d.Day).Select(g => new
+                {
+                    g.Key,
+                    Finished = g.Sum(d => d.Early + d.OnTime + d.Late),
+                    Paper = g.Sum(d => d.PaperOnTime),
+                    True = g.Sum(d => d.Early + d.OnTime),
+                }).ToListAsync(cancellationToken);
+                foreach (var d in byDay)
+                {
+                    AddWeek(Monday(d.Key), d.Finished, d.Paper, d.True);
+                }
+            }
+        }
+
+        // The partial days at the edges: each lies within one office day, so within one week.
+        var scope = db.Set<DossierOutcome>().AsNoTracking().Where(o => agencies.Contains(o.AgencyId));
+        foreach (var (endedFrom, endedTo, acceptedFrom, acceptedTo) in new[]
+        {
+            (ended.LeftFrom, ended.LeftTo, from, from), (ended.RightFrom, ended.RightTo, from, from),
+            (from, from, accepted.LeftFrom, accepted.LeftTo), (from, from, accepted.RightFrom, accepted.RightTo),
+        })
+        {
+            var edge = await OutcomeRollup.ContributionsAsync(scope, endedFrom, endedTo, acceptedFrom, acceptedTo, cancellationToken);
+            contributions.AddRange(edge);
+            if (endedFrom < endedTo)
+            {
+                AddWeek(Monday(endedFrom), edge.Sum(c => c.Early + c.OnTime + c.Late), edge.Sum(c => c.Paper), edge.Sum(c => c.Early + c.OnTime));
+            }
+        }
+
+        // Finished at or after the instant (a past period's in-progress rows at its end) but accepted in the period:
+        // counted with the open rows, so not received here.
+        var later = await InPeriod(p).Where(o => o.CountedUntil >= at && o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
+            .GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        // Not collected among the results before the instant: not returned (by the period's end), then by index.
+        var ready = InPeriod(p).Where(o => o.CountedUntil < at && o.ResultAt != null && o.ResultAt < to
+            && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to));
+        var notCollected = new List<(string Agency, string Unit, string Procedure, string Clerk, int Count)>();
+        foreach (var rows in new[] { ready.Where(o => o.ReturnedAt == null), ready.Where(o => o.ReturnedAt >= to) })
+        {
+            notCollected.AddRange((await rows.GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(g => (g.Key.AgencyElectronicId, g.Key.Department, g.Key.ProcedureCode, g.Key.Clerk, g.Count)));
+        }
+
+        var groups = contributions.Select(c => new Counted(
+            new GroupKey(c.Agency, c.AgencyName, c.Unit, c.Procedure, c.ProcedureName, c.Clerk),
+            new IndicatorCounts
+            {
+                Received = c.Accepted, CarriedOver = c.Ended - c.Accepted, FinishedEarly = c.Early, FinishedOnTime = c.OnTime, FinishedLate = c.Late,
+                PaperOnTime = c.Paper, Refused = c.Refused, Stopped = c.Stopped,
+            },
+            c.Listed,
+            c.Differs)).ToList();
+        // The names of a key are taken from the groups that have them; these corrections carry none.
+        groups.AddRange(later.Select(l => new Counted(
+            new GroupKey(l.Key.AgencyElectronicId, string.Empty, l.Key.Department, l.Key.ProcedureCode, string.Empty, l.Key.Clerk),
+            new IndicatorCounts { Received = -l.Count, CarriedOver = l.Count }, 0, 0)));
+        groups.AddRange(notCollected.Select(n => new Counted(
+            new GroupKey(n.Agency, string.Empty, n.Unit, n.Procedure, string.Empty, n.Clerk), new IndicatorCounts { NotCollected = n.Count }, 0, 0)));
+        return new Finished(groups, weeks);
+    }
+
+    private static LocalDate Monday(Instant dayStart)
+    {
+        var date = OfficeTime.ToLocal(dayStart).Date;
+        return date.PlusDays(-((int)date.DayOfWeek - 1));
+    }
+
     private static List<IndicatorGroup> Merge(List<IndicatorGroup> judged, List<AuditedDossier> replayed, Func<AuditedDossier, string> key, LatenessIndicators indicators, Period p)
     {
         var merged = judged.ToDictionary(g => g.Key, StringComparer.Ordinal);
@@ -209,7 +333,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         return slash < 0 ? key : $"{key[(slash + 1)..]} – {agencies.GetValueOrDefault(key[..slash], key[..slash])}";
     }
 
-    private static async Task<List<WeeklyPoint>> WeeklyAsync(IQueryable<DossierOutcome> rows, Period p, CancellationToken cancellationToken)
+    private static async Task<List<WeeklyPoint>> WeeklyAsync(IQueryable<DossierOutcome> rows, Period p, Dictionary<LocalDate, Week> finished, CancellationToken cancellationToken)
     {
         var (from, to) = (p.From, p.To);
         var counted = await rows.Where(o => o.ResultAt >= from && o.ResultAt < to).GroupBy(o => o.ResultWeek).Select(g => new
@@ -226,30 +350,38 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         for (var week = first; week <= last; week = week.PlusWeeks(1))
         {
             var found = byWeek.GetValueOrDefault(NodaTime.Text.LocalDatePattern.Iso.Format(week));
-            weeks.Add(new WeeklyPoint(week, found?.Finished ?? 0, found?.Paper ?? 0, found?.True ?? 0));
+            var rolled = finished.GetValueOrDefault(week);
+            weeks.Add(new WeeklyPoint(week, (found?.Finished ?? 0) + rolled.Finished, (found?.Paper ?? 0) + rolled.Paper, (found?.True ?? 0) + rolled.True));
         }
 
         return weeks;
     }
 
+    // The late list in SQL: late results and late refusals of the period by their outcome and end (one index range
+    // each), and the rows open and overdue at the instant; the same predicates as LatenessIndicators.IsLate.
     private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = filter.Apply(Judged(p), at).Where(o =>
-            (o.ResultAt >= from && o.ResultAt < to && o.Outcome == TrueOutcome.Late)
-            || (o.ResultAt == null && o.Outcome == TrueOutcome.Refused && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0)
-            || (o.EndAt == null && o.Standing != null && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
+        var rows = filter.Apply(Judged(p), at);
+        var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
+            .Concat(rows.Where(o => o.Outcome == TrueOutcome.Refused && o.CountedUntil < to && o.ResultAt == null && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0))
+            .Concat(rows.Where(o => o.CountedUntil == DossierOutcome.StillOpen && o.EndAt == null && o.Standing != null
+                && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
         var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to) && filter.Matches(d)).ToList();
         return await PageAsync(sql.OrderBy(o => o.StatutoryDueAt).ThenBy(o => o.Code), byDue: true, extra, page, at, counted, cancellationToken);
     }
 
+    // The paper-differs list in SQL: results of the period judged late with paper on time, or early or on time with
+    // paper late (by outcome and paper verdict, one index range each), and open rows overdue before their appointment;
+    // the same predicates as LatenessIndicators.Differs.
     private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
-        var sql = filter.Apply(Judged(p), at).Where(o =>
-            (o.ResultAt >= from && o.ResultAt < to
-                && ((o.PaperOnTime == true && o.Outcome == TrueOutcome.Late) || (o.PaperOnTime == false && (o.Outcome == TrueOutcome.Early || o.Outcome == TrueOutcome.OnTime))))
-            || (!(o.ResultAt >= from && o.ResultAt < to) && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
+        var rows = filter.Apply(Judged(p), at);
+        var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.PaperOnTime == true && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
+            .Concat(rows.Where(o => o.Outcome == TrueOutcome.Early && o.PaperOnTime == false && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to))
+            .Concat(rows.Where(o => o.Outcome == TrueOutcome.OnTime && o.PaperOnTime == false && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to))
+            .Concat(rows.Where(o => o.CountedUntil == DossierOutcome.StillOpen && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to
                 && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
         var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to) && filter.Matches(d)).ToList();
         return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, counted, cancellationToken);
@@ -271,6 +403,30 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     }
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    /// <summary>[from, end) as a partial day before the first whole office day, the whole days, and a partial day after them (each possibly empty).</summary>
+    private sealed record Days(Instant LeftFrom, Instant LeftTo, Instant DaysFrom, Instant DaysTo, Instant RightFrom, Instant RightTo)
+    {
+        public static Days Of(Instant from, Instant end)
+        {
+            if (end <= from)
+            {
+                return new Days(from, from, from, from, from, from);
+            }
+
+            var first = OutcomeRollup.DayAtOrAfter(from);
+            var last = OutcomeRollup.DayOf(end);
+            return first >= last
+                ? new Days(from, end, first, first, end, end)
+                : new Days(from, first, first, last, last, end);
+        }
+    }
+
+    private readonly record struct Week(int Finished, int Paper, int True);
+
+    private sealed record Finished(List<Counted> Groups, Dictionary<LocalDate, Week> Weeks);
 
     /// <summary>The subtree as its agencies' ids (resolved first, so that each is one index range), the period and the instant it is judged at.</summary>
     private sealed record Period(IReadOnlyList<Guid> Agencies, Instant From, Instant To, Instant At);

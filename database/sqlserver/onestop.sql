@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -79,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -100,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AgencyUnits] (
@@ -222,7 +222,37 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE TABLE [OutcomeDay] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Day] datetime2 NOT NULL,
+        [AgencyElectronicId] nvarchar(40) NOT NULL,
+        [AgencyName] nvarchar(300) NOT NULL,
+        [Unit] nvarchar(200) NOT NULL,
+        [ProcedureCode] nvarchar(40) NOT NULL,
+        [ProcedureName] nvarchar(500) NOT NULL,
+        [Clerk] nvarchar(256) NOT NULL,
+        [Accepted] int NOT NULL,
+        [Ended] int NOT NULL,
+        [Early] int NOT NULL,
+        [OnTime] int NOT NULL,
+        [Late] int NOT NULL,
+        [PaperOnTime] int NOT NULL,
+        [Refused] int NOT NULL,
+        [Stopped] int NOT NULL,
+        [Listed] int NOT NULL,
+        [Differs] int NOT NULL,
+        CONSTRAINT [PK_OutcomeDay] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutcomeDay_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -239,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -254,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -269,7 +299,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -284,7 +314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -298,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -313,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -338,7 +368,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -398,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -421,7 +451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -440,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -457,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [DossierActorPattern] (
@@ -487,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [DossierBlindIndex] (
@@ -500,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -522,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -571,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -592,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -614,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -646,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -664,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -684,7 +714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -704,7 +734,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -712,7 +742,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -720,7 +750,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -728,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AgencyUnits_AgencyId_Key] ON [AgencyUnits] ([AgencyId], [Key]);
@@ -736,7 +766,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -744,7 +774,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -752,7 +782,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -760,7 +790,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -768,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -776,7 +806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -784,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -792,7 +822,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -800,7 +830,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -808,7 +838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -816,7 +846,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -824,7 +854,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -832,7 +862,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -840,7 +870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierActorPattern_AgencyId_CountedUntil_AcceptedAt] ON [DossierActorPattern] ([AgencyId], [CountedUntil], [AcceptedAt]);
@@ -848,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierActorPattern_DossierId] ON [DossierActorPattern] ([DossierId]);
@@ -856,7 +886,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierBlindIndex_DossierId] ON [DossierBlindIndex] ([DossierId]);
@@ -864,7 +894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -872,7 +902,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -880,7 +910,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyId_AcceptedAt] ON [DossierOutcome] ([AgencyId], [AcceptedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt] ON [DossierOutcome] ([AgencyId], [CountedUntil], [AcceptedAt]);
@@ -888,7 +926,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_Dossie~] ON [DossierOutcome] ([AgencyId], [Outcome], [CountedUntil], [StatutoryDueAt], [Code], [AcceptedAt], [ResultAt], [ClosedAt], [LateMinutes], [LastKnownAt], [DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId] ON [DossierOutcome] ([AgencyId], [Outcome], [PaperOnTime], [CountedUntil], [Code], [AcceptedAt], [ResultAt], [LastKnownAt], [DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_ResultAt] ON [DossierOutcome] ([AgencyId], [ResultAt]);
@@ -896,7 +950,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil] ON [DossierOutcome] ([AgencyId], [ReturnedAt], [CountedUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -904,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -912,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -920,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -928,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -936,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -944,7 +1006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -952,7 +1014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -960,7 +1022,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -968,7 +1030,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -976,7 +1038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -984,7 +1046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold_Channel] ON [OutboxMessages] ([DossierId], [Kind], [Threshold], [Channel]);
@@ -992,7 +1054,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -1000,7 +1062,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -1008,7 +1070,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutcomeDay_AgencyId_Day] ON [OutcomeDay] ([AgencyId], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -1016,7 +1086,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -1024,7 +1094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -1032,7 +1102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -1040,7 +1110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -1048,7 +1118,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -1056,7 +1126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -1064,7 +1134,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -1072,7 +1142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1080,7 +1150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1088,7 +1158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1096,11 +1166,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130201059_Initial'
+    WHERE [MigrationId] = N'20261130204702_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130201059_Initial', N'10.0.14');
+    VALUES (N'20261130204702_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -45,16 +45,47 @@ public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
         await SameAsync(province, new LocalDate(2025, 5, 12), new LocalDate(2025, 5, 25));
         await SameAsync(province, new LocalDate(2024, 12, 1), new LocalDate(2025, 6, 30));
 
+        // Periods not aligned on office days (the rollup's edges counted from rows): past, current, within one day.
+        await SameAsync(province, Office(2025, 3, 3, 14, 37), Office(2025, 5, 20, 9, 12));
+        await SameAsync(province, Office(2025, 6, 10, 16, 0), Now + Duration.FromHours(3));
+        await SameAsync(province, Office(2025, 5, 14, 8, 0), Office(2025, 5, 14, 15, 30));
+        var random = new Random(seed);
+        for (var i = 0; i < 3; i++)
+        {
+            var start = OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)) + Duration.FromMinutes(random.Next(0, 190 * 24 * 60));
+            await SameAsync(province, start, start + Duration.FromMinutes(random.Next(60, 120 * 24 * 60)));
+        }
+
+        await RollupKeptEqualsRebuiltAsync();
+
         // Dues pass without an event: the stored instants judge the open dossiers at the new instant.
         Factory.Clock.Reset(Now + Duration.FromDays(9));
         await SameAsync(province, new LocalDate(2025, 4, 1), new LocalDate(2025, 6, 30));
         await SameAsync(province, new LocalDate(2025, 6, 1), new LocalDate(2025, 6, 20));
     }
 
-    private async Task SameAsync(string path, LocalDate fromDate, LocalDate toDate)
+    private static Instant Office(int year, int month, int day, int hour, int minute) => OfficeTime.ToInstant(new LocalDateTime(year, month, day, hour, minute));
+
+    /// <summary>The daily rollup as kept by the outcome writes equals the rollup rebuilt from the stored outcomes.</summary>
+    private async Task RollupKeptEqualsRebuiltAsync()
     {
-        var from = OfficeTime.ToInstant(fromDate.AtMidnight());
-        var to = OfficeTime.ToInstant(toDate.PlusDays(1).AtMidnight());
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        async Task<List<string>> RowsAsync() => (await db.Set<OutcomeDay>().AsNoTracking().ToListAsync())
+            .Where(d => d.Accepted + d.Ended > 0)
+            .Select(d => string.Join('|', d.AgencyId, d.Day, d.Unit, d.ProcedureCode, d.Clerk, d.Accepted, d.Ended, d.Early, d.OnTime, d.Late, d.PaperOnTime, d.Refused, d.Stopped, d.Listed, d.Differs))
+            .Order(StringComparer.Ordinal).ToList();
+        var kept = await RowsAsync();
+        await scope.ServiceProvider.GetRequiredService<OutcomeRollup>().RebuildAsync(CancellationToken.None);
+        Assert.NotEmpty(kept);
+        Assert.Equal(await RowsAsync(), kept);
+    }
+
+    private Task SameAsync(string path, LocalDate fromDate, LocalDate toDate) =>
+        SameAsync(path, OfficeTime.ToInstant(fromDate.AtMidnight()), OfficeTime.ToInstant(toDate.PlusDays(1).AtMidnight()));
+
+    private async Task SameAsync(string path, Instant from, Instant to)
+    {
         using var scope = Factory.Services.CreateScope();
         var indicators = scope.ServiceProvider.GetRequiredService<OutcomeIndicators>();
         var stored = await indicators.SummariseAsync(path, from, to, CancellationToken.None);

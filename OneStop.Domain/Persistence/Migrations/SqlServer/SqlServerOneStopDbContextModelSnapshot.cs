@@ -1009,9 +1009,17 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AuditVersion");
 
+                    b.HasIndex("AgencyId", "AcceptedAt");
+
                     b.HasIndex("AgencyId", "ResultAt");
 
                     b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
+
+                    b.HasIndex("AgencyId", "ReturnedAt", "CountedUntil");
+
+                    b.HasIndex("AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId");
+
+                    b.HasIndex("AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId");
 
                     b.ToTable("DossierOutcome");
                 });
@@ -1100,6 +1108,87 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasIndex("Kind", "AuditedAt");
 
                     b.ToTable("LatenessFinding");
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.OutcomeDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Clerk")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Differs")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Listed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PaperOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("OutcomeDay");
                 });
 
             modelBuilder.Entity("OneStop.Lateness.OutcomeRefresh", b =>
@@ -1856,6 +1945,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.HasOne("OneStop.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.OutcomeDay", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

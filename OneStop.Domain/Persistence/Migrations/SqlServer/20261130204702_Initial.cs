@@ -237,6 +237,42 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Day = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    AgencyName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ProcedureName = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Clerk = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Accepted = table.Column<int>(type: "int", nullable: false),
+                    Ended = table.Column<int>(type: "int", nullable: false),
+                    Early = table.Column<int>(type: "int", nullable: false),
+                    OnTime = table.Column<int>(type: "int", nullable: false),
+                    Late = table.Column<int>(type: "int", nullable: false),
+                    PaperOnTime = table.Column<int>(type: "int", nullable: false),
+                    Refused = table.Column<int>(type: "int", nullable: false),
+                    Stopped = table.Column<int>(type: "int", nullable: false),
+                    Listed = table.Column<int>(type: "int", nullable: false),
+                    Differs = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -969,14 +1005,34 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_AcceptedAt",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_Dossie~",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "ResultAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",
@@ -1050,6 +1106,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_UndeliveredAt",
                 table: "OutboxMessages",
                 column: "UndeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeDay_AgencyId_Day",
+                table: "OutcomeDay",
+                columns: new[] { "AgencyId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutcomeRefresh_DossierId",
@@ -1173,6 +1234,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeDay");
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");

@@ -237,6 +237,42 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcedureName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Clerk = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Accepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ended = table.Column<int>(type: "INTEGER", nullable: false),
+                    Early = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Late = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaperOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Refused = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stopped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Listed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Differs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -967,14 +1003,34 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_AcceptedAt",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_DossierId",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "ResultAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",
@@ -1048,6 +1104,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_UndeliveredAt",
                 table: "OutboxMessages",
                 column: "UndeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeDay_AgencyId_Day",
+                table: "OutcomeDay",
+                columns: new[] { "AgencyId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutcomeRefresh_DossierId",
@@ -1171,6 +1232,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeDay");
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");

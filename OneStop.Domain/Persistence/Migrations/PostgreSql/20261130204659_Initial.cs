@@ -238,6 +238,42 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutcomeDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AgencyName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProcedureName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Clerk = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Accepted = table.Column<int>(type: "integer", nullable: false),
+                    Ended = table.Column<int>(type: "integer", nullable: false),
+                    Early = table.Column<int>(type: "integer", nullable: false),
+                    OnTime = table.Column<int>(type: "integer", nullable: false),
+                    Late = table.Column<int>(type: "integer", nullable: false),
+                    PaperOnTime = table.Column<int>(type: "integer", nullable: false),
+                    Refused = table.Column<int>(type: "integer", nullable: false),
+                    Stopped = table.Column<int>(type: "integer", nullable: false),
+                    Listed = table.Column<int>(type: "integer", nullable: false),
+                    Differs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -968,14 +1004,34 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "RecordedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_AcceptedAt",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "AcceptedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "CountedUntil", "AcceptedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt~",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Co~",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AgencyId_ResultAt",
                 table: "DossierOutcome",
                 columns: new[] { "AgencyId", "ResultAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil",
+                table: "DossierOutcome",
+                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",
@@ -1049,6 +1105,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 name: "IX_OutboxMessages_UndeliveredAt",
                 table: "OutboxMessages",
                 column: "UndeliveredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeDay_AgencyId_Day",
+                table: "OutcomeDay",
+                columns: new[] { "AgencyId", "Day" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutcomeRefresh_DossierId",
@@ -1172,6 +1233,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutcomeDay");
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");

@@ -200,8 +200,10 @@ internal static class DashboardScaleBenchmark
                     auditing.Start();
                     var audited = new AuditedDossier(dossier.Code, agency.ElectronicId, agency.Name, code, name, hours, audit.Audit(DossierLedger.Of(dossier, sealedEvents), hours, now, history));
                     auditing.Stop();
-                    batch.Add(new Seeded(dossier, sealedEvents, new DossierOutcome(audited, agency.Id, agency.Path, now),
-                        audited.Audit.Findings.Select(f => new LatenessFinding(dossier.Id, audited.Audit.AuditVersion, now, f)).ToList()));
+                    var outcome = new DossierOutcome(audited, agency.Id, agency.Path, now);
+                    batch.Add(new Seeded(dossier, sealedEvents, outcome,
+                        audited.Audit.Findings.Select(f => new LatenessFinding(dossier.Id, audited.Audit.AuditVersion, now, f)).ToList(),
+                        DossierActorPattern.Of(outcome, audited.Audit).ToList()));
                     if (batch.Count == 2000)
                     {
                         await batches.Writer.WriteAsync(batch);
@@ -227,6 +229,7 @@ internal static class DashboardScaleBenchmark
                 db.DossierEvents.AddRange(s.Events);
                 db.Set<DossierOutcome>().Add(s.Outcome);
                 db.Set<LatenessFinding>().AddRange(s.Findings);
+                db.Set<DossierActorPattern>().AddRange(s.Patterns);
                 events += s.Events.Count;
             }
 
@@ -251,7 +254,7 @@ internal static class DashboardScaleBenchmark
         return (dossiers, events);
     }
 
-    private sealed record Seeded(Dossier Dossier, IReadOnlyList<DossierEvent> Events, DossierOutcome Outcome, List<LatenessFinding> Findings);
+    private sealed record Seeded(Dossier Dossier, IReadOnlyList<DossierEvent> Events, DossierOutcome Outcome, List<LatenessFinding> Findings, List<DossierActorPattern> Patterns);
 
     private static async Task ExecuteAsync(IServiceProvider services, string sql)
     {

@@ -46,14 +46,12 @@ public static class Decision766Endpoints
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCsv(
         string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
-        if (scope is null)
+        var (scope, panel, invalid) = await PanelAsync(agency, from, to, db, staff, clock, indicators, cancellationToken);
+        if (scope is null || panel is null)
         {
-            return validation.Problem();
+            return invalid!;
         }
 
-        var panel = await ComputeAsync(scope, null, indicators, cancellationToken);
         var text = new StringBuilder();
         // RFC 4180 line ends, whatever the server's platform.
         text.Append("Chỉ tiêu,Theo giấy tờ,Thực tế,Chênh lệch\r\n");
@@ -69,15 +67,22 @@ public static class Decision766Endpoints
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportXlsx(
         string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
-        if (scope is null)
+        var (scope, panel, invalid) = await PanelAsync(agency, from, to, db, staff, clock, indicators, cancellationToken);
+        if (scope is null || panel is null)
         {
-            return validation.Problem();
+            return invalid!;
         }
 
-        var panel = await ComputeAsync(scope, null, indicators, cancellationToken);
         return TypedResults.File(DashboardWorkbook.BuildDecision766(scope.Agency.Name, scope.FromDate, scope.ToDate, Lines(panel)), DashboardWorkbook.ContentType, FileName(scope, "xlsx"));
+    }
+
+    // What both exports start from: the scope asked for (400 when it is not valid) and its panel.
+    private static async Task<(DashboardScope? Scope, Decision766Response? Panel, ValidationProblem? Invalid)> PanelAsync(
+        string? agency, string? from, string? to, OneStopDbContext db, CurrentStaff staff, IClock clock, OutcomeIndicators indicators, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var scope = await DashboardScope.ResolveAsync(agency, from, to, db, staff, clock, validation, cancellationToken);
+        return scope is null ? (null, null, validation.Problem()) : (scope, await ComputeAsync(scope, null, indicators, cancellationToken), null);
     }
 
     /// <summary>The panel of a scope; <paramref name="totals"/> when the caller already counted them (the page).</summary>

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using OneStop.Api.Demo;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -27,18 +25,8 @@ public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
     {
         await Factory.ClientForAsync("giamsat");
         Factory.Clock.Reset(Now);
-        string province;
-        using (var scope = Factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            var agencies = await db.Agencies.Where(a => a.Id == DemoData.DongDaId || a.Id == DemoData.HoaBinhId).ToListAsync();
-            var versions = await db.ProcedureVersions.OrderBy(v => v.Id).Take(4).ToListAsync();
-            province = (await db.Agencies.SingleAsync(a => a.Id == DemoData.ProvinceId)).Path;
-            var added = await SyntheticDossiers.SeedAsync(
-                db, scope.ServiceProvider.GetRequiredService<AgencyDeadlines>(), agencies, versions, 300, seed,
-                OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)), Now, CancellationToken.None);
-            Assert.True(added > 250);
-        }
+        var (province, added) = await SeededLedgers.SeedAsync(Factory, 300, seed, OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)), Now);
+        Assert.True(added > 250);
 
         await SameAsync(province, new LocalDate(2025, 4, 1), new LocalDate(2025, 6, 30));
         await SameAsync(province, new LocalDate(2025, 1, 1), new LocalDate(2025, 3, 31));
@@ -71,14 +59,10 @@ public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
     {
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        async Task<List<string>> RowsAsync() => (await db.Set<OutcomeDay>().AsNoTracking().ToListAsync())
-            .Where(d => d.Accepted + d.Ended > 0)
-            .Select(d => string.Join('|', d.AgencyId, d.Day, d.Unit, d.ProcedureCode, d.Clerk, d.Accepted, d.Ended, d.Early, d.OnTime, d.Late, d.PaperOnTime, d.Refused, d.Stopped, d.Listed, d.Differs))
-            .Order(StringComparer.Ordinal).ToList();
-        var kept = await RowsAsync();
+        var kept = await SeededLedgers.RollupRowsAsync(db);
         await scope.ServiceProvider.GetRequiredService<OutcomeRollup>().RebuildAsync(CancellationToken.None);
         Assert.NotEmpty(kept);
-        Assert.Equal(await RowsAsync(), kept);
+        Assert.Equal(await SeededLedgers.RollupRowsAsync(db), kept);
     }
 
     private Task SameAsync(string path, LocalDate fromDate, LocalDate toDate) =>

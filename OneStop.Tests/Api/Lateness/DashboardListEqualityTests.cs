@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using OneStop.Api.Demo;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
-using OneStop.Persistence;
 using OneStop.Tests.Persistence;
 
 namespace OneStop.Tests.Api.Lateness;
@@ -27,17 +24,7 @@ public abstract class DashboardListEqualityScenarios<TFactory>(TFactory factory)
     {
         await Factory.ClientForAsync("giamsat");
         Factory.Clock.Reset(Now);
-        string province;
-        using (var scope = Factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            var agencies = await db.Agencies.Where(a => a.Id == DemoData.DongDaId || a.Id == DemoData.HoaBinhId).ToListAsync();
-            var versions = await db.ProcedureVersions.OrderBy(v => v.Id).Take(4).ToListAsync();
-            province = (await db.Agencies.SingleAsync(a => a.Id == DemoData.ProvinceId)).Path;
-            await SyntheticDossiers.SeedAsync(
-                db, scope.ServiceProvider.GetRequiredService<AgencyDeadlines>(), agencies, versions, 200, seed,
-                OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)), Now, CancellationToken.None);
-        }
+        var (province, _) = await SeededLedgers.SeedAsync(Factory, 200, seed, OfficeTime.ToInstant(new LocalDateTime(2024, 12, 2, 0, 0)), Now);
 
         // A period that contains now (the patterns are as known now) and one that ended in the past (lists only).
         var patterns = await SameAsync(province, new LocalDate(2025, 4, 1), new LocalDate(2025, 6, 30), withPatterns: true);

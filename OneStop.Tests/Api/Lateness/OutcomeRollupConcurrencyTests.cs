@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using OneStop.Api.Demo;
 using OneStop.Calendar;
-using OneStop.Deadlines;
 using OneStop.Jobs.Lateness;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -26,15 +24,11 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
         await _factory.ClientForAsync("giamsat");
         var now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
         _factory.Clock.Reset(now);
+        await SeededLedgers.SeedAsync(_factory, 400, 77, OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now);
         List<Guid> ids;
         using (var scope = _factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            var agencies = await db.Agencies.Where(a => a.Id == DemoData.DongDaId || a.Id == DemoData.HoaBinhId).ToListAsync();
-            var versions = await db.ProcedureVersions.OrderBy(v => v.Id).Take(4).ToListAsync();
-            await SyntheticDossiers.SeedAsync(
-                db, scope.ServiceProvider.GetRequiredService<AgencyDeadlines>(), agencies, versions, 400, 77,
-                OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now, CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<LatenessService>().DrainRefreshesAsync(CancellationToken.None);
             // Start from nothing stored, so that every outcome is new to both writers' recomputes.
             await db.Set<OutcomeDay>().ExecuteDeleteAsync();
@@ -52,15 +46,11 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
 
         using var check = _factory.Services.CreateScope();
         var context = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        async Task<List<string>> RowsAsync() => (await context.Set<OutcomeDay>().AsNoTracking().ToListAsync())
-            .Where(d => d.Accepted + d.Ended > 0)
-            .Select(d => string.Join('|', d.AgencyId, d.Day, d.Unit, d.ProcedureCode, d.Clerk, d.Accepted, d.Ended, d.Early, d.OnTime, d.Late, d.PaperOnTime, d.Refused, d.Stopped, d.Listed, d.Differs))
-            .Order(StringComparer.Ordinal).ToList();
-        var kept = await RowsAsync();
+        var kept = await SeededLedgers.RollupRowsAsync(context);
         Assert.Equal(ids.Count, await context.Set<DossierOutcome>().CountAsync());
         await check.ServiceProvider.GetRequiredService<OutcomeRollup>().RebuildAsync(CancellationToken.None);
         Assert.NotEmpty(kept);
-        Assert.Equal(await RowsAsync(), kept);
+        Assert.Equal(await SeededLedgers.RollupRowsAsync(context), kept);
     }
 
     public void Dispose() => _factory.Dispose();

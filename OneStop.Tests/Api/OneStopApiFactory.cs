@@ -35,9 +35,12 @@ public class OneStopApiFactory : WebApplicationFactory<Program>
     };
 
     /// <summary>A client signed in with a demo user's bearer token.</summary>
-    public async Task<HttpClient> ClientForAsync(string userName)
+    public Task<HttpClient> ClientForAsync(string userName) => SignInAsync(CreateClient(), userName);
+
+    /// <summary>Signs <paramref name="client"/> in as the demo user (any instance's client) and sends its bearer token from then on.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, string userName)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(client);
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

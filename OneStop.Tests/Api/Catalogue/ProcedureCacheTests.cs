@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using OneStop.Api.Demo;
 using static OneStop.Tests.Api.Dossiers.DossierApi;
 
 namespace OneStop.Tests.Api.Catalogue;
@@ -29,7 +26,7 @@ public sealed class ProcedureCacheTests(OneStopApiFactory factory) : IClassFixtu
         }));
         var admin = await factory.ClientForAsync("admin");
         var clerkHere = await factory.ClientForAsync("motcua");
-        var clerkThere = await SignInAsync(other.CreateClient(), "motcua");
+        var clerkThere = await OneStopApiFactory.SignInAsync(other.CreateClient(), "motcua");
         const string code = "1.004227.H99";
         var first = await RegisterAsync(clerkThere, Registration(code));
 
@@ -59,14 +56,5 @@ public sealed class ProcedureCacheTests(OneStopApiFactory factory) : IClassFixtu
     {
         using var dossier = await GetAsync(client, "/api/dossiers/" + code);
         return dossier.RootElement.GetProperty("processingTime").GetString();
-    }
-
-    private static async Task<HttpClient> SignInAsync(HttpClient client, string userName)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
-        return client;
     }
 }

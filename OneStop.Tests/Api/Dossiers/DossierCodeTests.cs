@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using OneStop.Api.Demo;
 using OneStop.Persistence;
 using OneStop.Tests.Persistence;
 using static OneStop.Tests.Api.Dossiers.DossierApi;
@@ -106,7 +103,7 @@ public abstract class DossierCodeScenarios<TFactory>(TFactory factory)
     {
         Factory.Clock.Reset(At(2025, 6, 6));
         using var centralised = Factory.WithWebHostBuilder(b => b.UseSetting("DossierCodes:CentralisedProcedures:1.004227.H99", "01"));
-        var clerk = await SignInAsync(centralised.CreateClient(), "motcua");
+        var clerk = await OneStopApiFactory.SignInAsync(centralised.CreateClient(), "motcua");
 
         var local = await RegisterAsync(clerk);
         var national = await RegisterAsync(clerk, Registration("1.004227.H99"));
@@ -149,15 +146,6 @@ public abstract class DossierCodeScenarios<TFactory>(TFactory factory)
         OneStop.Dossiers.DossierCode.SequenceOf(code, prefix) ?? throw new Xunit.Sdk.XunitException($"{code} does not start with {prefix}.");
 
     private static string Code(string prefix, long sequence) => OneStop.Dossiers.DossierCode.Standard.Format(prefix, sequence);
-
-    private static async Task<HttpClient> SignInAsync(HttpClient client, string userName)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
 
     private async Task WithDbAsync(Func<OneStopDbContext, Task> action)
     {

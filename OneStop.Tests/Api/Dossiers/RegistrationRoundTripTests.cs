@@ -29,7 +29,7 @@ public abstract class RegistrationRoundTripScenarios<TFactory>(TFactory factory,
         var recorder = new CommandRecorder();
         using var host = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(recorder)));
         var client = host.CreateClient();
-        await SignInAsync(client);
+        await OneStopApiFactory.SignInAsync(client, "motcua");
         await RegisterAsync(client);
         recorder.Clear();
 
@@ -59,14 +59,6 @@ public abstract class RegistrationRoundTripScenarios<TFactory>(TFactory factory,
         // SQLite commits the transaction that drew the numbers; PostgreSQL runs the one batch as its own implicit
         // transaction, with no BEGIN/COMMIT round trip.
         Assert.Equal(WritesInOneBatch ? 0 : 1, recorder.Commits);
-    }
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/auth/login", new { userName = "motcua", password = OneStop.Api.Demo.DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        using var body = await ReadAsync(response);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
     }
 
     /// <summary>Every command the contexts execute, and the commits.</summary>

@@ -1,12 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using OneStop.Api.Demo;
 using OneStop.Tests.Api.Catalogue;
 using static OneStop.Tests.Api.Dossiers.DossierApi;
 
@@ -30,7 +27,7 @@ public sealed class StaffCacheTests(OneStopApiFactory factory) : IClassFixture<O
         }));
         var admin = await factory.ClientForAsync("admin");
         var clerkHere = await factory.ClientForAsync("motcua");
-        var clerkThere = await SignInAsync(other.CreateClient(), "motcua");
+        var clerkThere = await OneStopApiFactory.SignInAsync(other.CreateClient(), "motcua");
 
         // Both instances have read the clerk and their agency.
         var before = await RegisterAsync(clerkHere);
@@ -50,14 +47,5 @@ public sealed class StaffCacheTests(OneStopApiFactory factory) : IClassFixture<O
         Assert.StartsWith(renamed + "-", here, StringComparison.Ordinal);
         Assert.StartsWith(old + "-", thereWithinBound, StringComparison.Ordinal);
         Assert.StartsWith(renamed + "-", thereAfterBound, StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpClient> SignInAsync(HttpClient client, string userName)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = DemoData.Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
-        return client;
     }
 }

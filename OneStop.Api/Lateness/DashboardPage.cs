@@ -59,7 +59,7 @@ public static class DashboardPage
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
         // The trend: the period of the same length just before (its counts only).
         var previous = Previous(scope);
-        var before = (await LatenessEndpoints.SummariseAsync(previous, indicators, cancellationToken)).Totals;
+        var before = await indicators.TotalsAsync(previous.Agency.Path, previous.From, previous.To, cancellationToken);
         var decision766 = await Decision766Endpoints.ComputeAsync(scope, summary.Totals, indicators, cancellationToken);
         var found = await patterns.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
         return PageResults.Page<DashboardView>(new

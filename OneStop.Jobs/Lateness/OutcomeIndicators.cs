@@ -28,18 +28,8 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     /// <summary>The summary of the subtree at <paramref name="agencyPath"/> for [from, to), the lists' first page.</summary>
     public async Task<LatenessSummary> SummariseAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
     {
-        await service.DrainRefreshesAsync(cancellationToken);
-        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
-        var replayed = await ReplayedAsync(period, cancellationToken);
+        var (period, replayed, finished, groups) = await CountAsync(agencyPath, from, to, cancellationToken);
         var indicators = new LatenessIndicators();
-        var judged = Judged(period);
-
-        // The dossiers finished before the instant come from the daily rollup (OutcomeDay) and the period's partial edge
-        // days; only the rows still open at the instant (or finished after it, for a past period) are scanned, grouped
-        // by the finest key (agency, department, procedure, clerk): agencies, departments, procedures, clerks, totals and
-        // the lists' totals are the sums of both.
-        var finished = await FinishedAsync(period, cancellationToken);
-        var groups = (await CountsAsync(judged.Where(o => o.CountedUntil >= period.At), period, cancellationToken)).Concat(finished.Groups).ToList();
         var names = new Names(
             groups.GroupBy(g => g.Key.Agency).ToDictionary(g => g.Key, g => g.Select(x => x.Key.AgencyName).FirstOrDefault(n => n.Length > 0) ?? g.Key, StringComparer.Ordinal),
             groups.GroupBy(g => g.Key.Procedure).ToDictionary(g => g.Key, g => g.Select(x => x.Key.ProcedureName).FirstOrDefault(n => n.Length > 0) ?? g.Key, StringComparer.Ordinal));
@@ -49,7 +39,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             names.Procedures.TryAdd(d.ProcedureCode, d.ProcedureName);
         }
 
-        var totals = groups.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(indicators.Count(replayed, from, to));
+        var totals = Totals(groups, replayed, period);
         var byAgency = Merge(Sum(groups, k => k.Agency), replayed, d => d.AgencyElectronicId, indicators, period);
         // Departments by the agency's catalogue: old spellings and former names count as the unit they name.
         var units = await UnitCatalogue.LoadAsync(db, null, cancellationToken);
@@ -65,7 +55,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             byDepartment.Select(g => g with { Name = DepartmentName(g.Key, names.Agencies) }).ToList(),
             byProcedure.Select(g => g with { Name = names.Procedures.GetValueOrDefault(g.Key, g.Key) }).ToList(),
             byClerk.Select(g => g with { Name = g.Key }).ToList(),
-            await WeeklyAsync(judged.Where(o => o.CountedUntil >= period.At), period, finished.Weeks, cancellationToken),
+            await WeeklyAsync(Judged(period).Where(o => o.CountedUntil >= period.At), period, finished.Weeks, cancellationToken),
             late.Items,
             differs.Items)
         {
@@ -73,6 +63,36 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             PaperDiffersTotal = differs.Total,
         };
     }
+
+    /// <summary>
+    /// The counts of the subtree for [from, to) alone (the trend's previous period): the summary's totals, without its
+    /// groups, weekly trend or lists.
+    /// </summary>
+    public async Task<IndicatorCounts> TotalsAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var (period, replayed, _, groups) = await CountAsync(agencyPath, from, to, cancellationToken);
+        return Totals(groups, replayed, period);
+    }
+
+    /// <summary>
+    /// The period's counts by the finest key (agency, department, procedure, clerk), and the dossiers replayed at its
+    /// instant. The dossiers finished before the instant come from the daily rollup (<see cref="OutcomeDay"/>) and the
+    /// period's partial edge days; only the rows still open at the instant (or finished after it, for a past period)
+    /// are scanned: agencies, departments, procedures, clerks, totals and the lists' totals are the sums of both.
+    /// </summary>
+    private async Task<(Period Period, List<AuditedDossier> Replayed, Finished Finished, List<Counted> Groups)> CountAsync(
+        string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        await service.DrainRefreshesAsync(cancellationToken);
+        var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
+        var replayed = await ReplayedAsync(period, cancellationToken);
+        var finished = await FinishedAsync(period, cancellationToken);
+        var groups = (await CountsAsync(Judged(period).Where(o => o.CountedUntil >= period.At), period, cancellationToken)).Concat(finished.Groups).ToList();
+        return (period, replayed, finished, groups);
+    }
+
+    private static IndicatorCounts Totals(List<Counted> groups, List<AuditedDossier> replayed, Period p) =>
+        groups.Aggregate(new IndicatorCounts(), (sum, g) => sum.Plus(g.Counts)).Plus(new LatenessIndicators().Count(replayed, p.From, p.To));
 
     /// <summary>One page (from 1) of the dossiers late in the period or overdue at its end.</summary>
     public async Task<DossierPage> LatePageAsync(string agencyPath, Instant from, Instant to, int page, CancellationToken cancellationToken, ListFilter? filter = null)

@@ -47,19 +47,13 @@ public static class DashboardPage
 
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
-        var summary = await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken);
-        if (filter != ListFilter.None)
-        {
-            // A number or a code followed from a table: the lists narrowed to it (the counts stay the period's).
-            var late = await indicators.LatePageAsync(scope.Agency.Path, scope.From, scope.To, 1, cancellationToken, filter);
-            var differs = await indicators.PaperDiffersPageAsync(scope.Agency.Path, scope.From, scope.To, 1, cancellationToken, filter);
-            summary = summary with { Late = late.Items, PaperDiffers = differs.Items, LateTotal = late.Total, PaperDiffersTotal = differs.Total };
-        }
+        // A number or a code followed from a table: the lists narrowed to it (the counts stay the period's).
+        var summary = await indicators.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken, filter);
 
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
-        // The trend: the period of the same length just before (its counts only).
+        // The trend: the period of the same length just before, by its final figures.
         var previous = Previous(scope);
-        var before = await indicators.TotalsAsync(previous.Agency.Path, previous.From, previous.To, cancellationToken);
+        var before = await indicators.FinalTotalsAsync(previous.Agency.Path, previous.From, previous.To, cancellationToken);
         var decision766 = await Decision766Endpoints.ComputeAsync(scope, summary.Totals, indicators, cancellationToken);
         var found = await patterns.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
         return PageResults.Page<DashboardView>(new

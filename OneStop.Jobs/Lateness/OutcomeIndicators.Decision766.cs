@@ -17,7 +17,8 @@ public sealed partial class OutcomeIndicators
         await service.DrainRefreshesAsync(cancellationToken);
         var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
         var at = period.At;
-        var open = Judged(period).Where(o => o.EndAt == null && o.Standing != null);
+        // Open now: the still-open tail of the index (EndAt is null exactly when CountedUntil is StillOpen).
+        var open = Judged(period).Where(o => o.CountedUntil == DossierOutcome.StillOpen && o.EndAt == null && o.Standing != null);
         var overdue = await open.CountAsync(o => o.ClockStoppedAt == null && o.AppointmentAt < at, cancellationToken);
         var paused = await open.CountAsync(o => o.ClockStoppedAt != null, cancellationToken);
         foreach (var d in await ReplayedAsync(period, cancellationToken))

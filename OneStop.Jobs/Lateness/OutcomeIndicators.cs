@@ -25,8 +25,11 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
 {
     public const int PageSize = 50;
 
-    /// <summary>The summary of the subtree at <paramref name="agencyPath"/> for [from, to), the lists' first page.</summary>
-    public async Task<LatenessSummary> SummariseAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary of the subtree at <paramref name="agencyPath"/> for [from, to), the lists' first page (narrowed by
+    /// <paramref name="filter"/>: the counts stay the period's).
+    /// </summary>
+    public async Task<LatenessSummary> SummariseAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken, ListFilter? filter = null)
     {
         var (period, replayed, finished, groups) = await CountAsync(agencyPath, from, to, cancellationToken);
         var indicators = new LatenessIndicators();
@@ -47,8 +50,11 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var byProcedure = Merge(Sum(groups, k => k.Procedure), replayed, d => d.ProcedureCode, indicators, period);
         var byClerk = Merge(Sum(groups, k => k.Clerk), replayed, d => d.Audit.RegisteredBy, indicators, period);
 
-        var late = await LateAsync(period, 1, replayed, groups.Sum(g => g.Late), cancellationToken, ListFilter.None);
-        var differs = await PaperDiffersAsync(period, 1, replayed, groups.Sum(g => g.Differs), cancellationToken, ListFilter.None);
+        // The lists' totals are the counts' own unless narrowed.
+        filter ??= ListFilter.None;
+        var narrowed = filter != ListFilter.None;
+        var late = await LateAsync(period, 1, replayed, narrowed ? null : groups.Sum(g => g.Late), cancellationToken, filter);
+        var differs = await PaperDiffersAsync(period, 1, replayed, narrowed ? null : groups.Sum(g => g.Differs), cancellationToken, filter);
         return new LatenessSummary(
             from, to, totals,
             byAgency.Select(g => g with { Name = names.Agencies.GetValueOrDefault(g.Key, g.Key) }).ToList(),
@@ -65,13 +71,26 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     }
 
     /// <summary>
-    /// The counts of the subtree for [from, to) alone (the trend's previous period): the summary's totals, without its
-    /// groups, weekly trend or lists.
+    /// The final figures of [from, to) as the ledgers stand now (the trend's previous period): received (accepted in
+    /// it), and its results, refusals and stops by their final judgement. Whole days come from the daily rollup, so the
+    /// cost does not grow with the rows of the period. The in-progress counts of an instant are not among them
+    /// (zero): judging a past instant means replaying every dossier then in progress.
     /// </summary>
-    public async Task<IndicatorCounts> TotalsAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    public async Task<IndicatorCounts> FinalTotalsAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
     {
-        var (period, replayed, _, groups) = await CountAsync(agencyPath, from, to, cancellationToken);
-        return Totals(groups, replayed, period);
+        await service.DrainRefreshesAsync(cancellationToken);
+        var p = await PeriodAsync(agencyPath, from, to, cancellationToken);
+        var (contributions, _) = await RolledUpAsync(p.Agencies, from, p.At, to, cancellationToken);
+        // Accepted in the period and not finished yet: the still-open tail of the index, per agency.
+        var agencies = p.Agencies;
+        var open = await db.Set<DossierOutcome>().AsNoTracking()
+            .CountAsync(o => agencies.Contains(o.AgencyId) && o.CountedUntil == DossierOutcome.StillOpen && o.AcceptedAt >= from && o.AcceptedAt < to, cancellationToken);
+        return new IndicatorCounts
+        {
+            Received = contributions.Sum(c => c.Accepted) + open, FinishedEarly = contributions.Sum(c => c.Early), FinishedOnTime = contributions.Sum(c => c.OnTime),
+            FinishedLate = contributions.Sum(c => c.Late), PaperOnTime = contributions.Sum(c => c.Paper), Refused = contributions.Sum(c => c.Refused),
+            Stopped = contributions.Sum(c => c.Stopped),
+        };
     }
 
     /// <summary>
@@ -226,7 +245,53 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     /// </summary>
     private async Task<Finished> FinishedAsync(Period p, CancellationToken cancellationToken)
     {
-        var (agencies, from, to, at) = (p.Agencies, p.From, p.To, p.At);
+        var (from, to, at) = (p.From, p.To, p.At);
+        var (contributions, weeks) = await RolledUpAsync(p.Agencies, from, at, to, cancellationToken);
+
+        // Finished at or after the instant (a past period's in-progress rows at its end) but accepted in the period:
+        // counted with the open rows, so not received here.
+        var later = await InPeriod(p).Where(o => o.CountedUntil >= at && o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
+            .GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        // Not collected among the results before the instant: not returned (by the period's end), then by index.
+        var ready = InPeriod(p).Where(o => o.CountedUntil < at && o.ResultAt != null && o.ResultAt < to
+            && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to));
+        var notCollected = new List<(string Agency, string Unit, string Procedure, string Clerk, int Count)>();
+        foreach (var rows in new[] { ready.Where(o => o.ReturnedAt == null), ready.Where(o => o.ReturnedAt >= to) })
+        {
+            notCollected.AddRange((await rows.GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(g => (g.Key.AgencyElectronicId, g.Key.Department, g.Key.ProcedureCode, g.Key.Clerk, g.Count)));
+        }
+
+        var groups = contributions.Select(c => new Counted(
+            new GroupKey(c.Agency, c.AgencyName, c.Unit, c.Procedure, c.ProcedureName, c.Clerk),
+            new IndicatorCounts
+            {
+                Received = c.Accepted, CarriedOver = c.Ended - c.Accepted, FinishedEarly = c.Early, FinishedOnTime = c.OnTime, FinishedLate = c.Late,
+                PaperOnTime = c.Paper, Refused = c.Refused, Stopped = c.Stopped,
+            },
+            c.Listed,
+            c.Differs)).ToList();
+        // The names of a key are taken from the groups that have them; these corrections carry none.
+        groups.AddRange(later.Select(l => new Counted(
+            new GroupKey(l.Key.AgencyElectronicId, string.Empty, l.Key.Department, l.Key.ProcedureCode, string.Empty, l.Key.Clerk),
+            new IndicatorCounts { Received = -l.Count, CarriedOver = l.Count }, 0, 0)));
+        groups.AddRange(notCollected.Select(n => new Counted(
+            new GroupKey(n.Agency, string.Empty, n.Unit, n.Procedure, string.Empty, n.Clerk), new IndicatorCounts { NotCollected = n.Count }, 0, 0)));
+        return new Finished(groups, weeks);
+    }
+
+    /// <summary>
+    /// What the dossiers finished by now contribute, by their final judgement: those that ended in [from, at) and
+    /// those accepted in [from, to); whole office days from the daily rollup (<see cref="OutcomeDay"/>), the
+    /// partial days at the edges from their rows by the same rule (<see cref="OutcomeRollup.ContributionsAsync"/>);
+    /// with the finished results per week.
+    /// </summary>
+    private async Task<(List<OutcomeRollup.Contribution> Contributions, Dictionary<LocalDate, Week> Weeks)> RolledUpAsync(
+        IReadOnlyList<Guid> agencies, Instant from, Instant at, Instant to, CancellationToken cancellationToken)
+    {
         var ended = Days.Of(from, at);
         var accepted = Days.Of(from, to);
         var contributions = new List<OutcomeRollup.Contribution>();
@@ -294,39 +359,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             }
         }
 
-        // Finished at or after the instant (a past period's in-progress rows at its end) but accepted in the period:
-        // counted with the open rows, so not received here.
-        var later = await InPeriod(p).Where(o => o.CountedUntil >= at && o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
-            .GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-
-        // Not collected among the results before the instant: not returned (by the period's end), then by index.
-        var ready = InPeriod(p).Where(o => o.CountedUntil < at && o.ResultAt != null && o.ResultAt < to
-            && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to));
-        var notCollected = new List<(string Agency, string Unit, string Procedure, string Clerk, int Count)>();
-        foreach (var rows in new[] { ready.Where(o => o.ReturnedAt == null), ready.Where(o => o.ReturnedAt >= to) })
-        {
-            notCollected.AddRange((await rows.GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
-                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .Select(g => (g.Key.AgencyElectronicId, g.Key.Department, g.Key.ProcedureCode, g.Key.Clerk, g.Count)));
-        }
-
-        var groups = contributions.Select(c => new Counted(
-            new GroupKey(c.Agency, c.AgencyName, c.Unit, c.Procedure, c.ProcedureName, c.Clerk),
-            new IndicatorCounts
-            {
-                Received = c.Accepted, CarriedOver = c.Ended - c.Accepted, FinishedEarly = c.Early, FinishedOnTime = c.OnTime, FinishedLate = c.Late,
-                PaperOnTime = c.Paper, Refused = c.Refused, Stopped = c.Stopped,
-            },
-            c.Listed,
-            c.Differs)).ToList();
-        // The names of a key are taken from the groups that have them; these corrections carry none.
-        groups.AddRange(later.Select(l => new Counted(
-            new GroupKey(l.Key.AgencyElectronicId, string.Empty, l.Key.Department, l.Key.ProcedureCode, string.Empty, l.Key.Clerk),
-            new IndicatorCounts { Received = -l.Count, CarriedOver = l.Count }, 0, 0)));
-        groups.AddRange(notCollected.Select(n => new Counted(
-            new GroupKey(n.Agency, string.Empty, n.Unit, n.Procedure, string.Empty, n.Clerk), new IndicatorCounts { NotCollected = n.Count }, 0, 0)));
-        return new Finished(groups, weeks);
+        return (contributions, weeks);
     }
 
     private static LocalDate Monday(Instant dayStart)

@@ -7,7 +7,7 @@ using OneStop.Persistence;
 namespace OneStop.Jobs.Lateness;
 
 /// <summary>
-/// Keeps the daily rollup of finished dossiers (<see cref="OutcomeDay"/>) and says, once, what a finished dossier
+/// Keeps the daily rollups of finished dossiers (<see cref="OutcomeDay"/>, and their patterns: <see cref="PatternDay"/>) and says, once, what a finished dossier
 /// contributes to a period's counts (<see cref="ContributionsAsync"/>): the rollup's days and the partial days at a
 /// period's edges are counted by the same rule.
 /// </summary>
@@ -121,6 +121,9 @@ public sealed class OutcomeRollup(OneStopDbContext db)
                 {
                     db.Entry(day).State = EntityState.Detached;
                 }
+
+                // The patterns of the dossiers that ended on these days, under the same lock.
+                await PatternRollup.RecomputeAsync(db, agencyId, days, cancellationToken);
             }
 
             if (own is not null)
@@ -143,6 +146,7 @@ public sealed class OutcomeRollup(OneStopDbContext db)
         var spans = await db.Set<DossierOutcome>().AsNoTracking().Where(o => o.EndAt != null).GroupBy(o => o.AgencyId)
             .Select(g => new { Agency = g.Key, First = g.Min(o => o.AcceptedAt), Last = g.Max(o => o.CountedUntil) }).ToListAsync(cancellationToken);
         await db.Set<OutcomeDay>().ExecuteDeleteAsync(cancellationToken);
+        await db.Set<PatternDay>().ExecuteDeleteAsync(cancellationToken);
         foreach (var span in spans)
         {
             var days = new List<(Guid, Instant)>();

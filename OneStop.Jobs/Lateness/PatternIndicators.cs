@@ -90,21 +90,40 @@ public sealed class PatternIndicators(OneStopDbContext db, LatenessService servi
     {
         await service.DrainRefreshesAsync(cancellationToken);
         var agencies = await AgenciesAsync(agencyPath, cancellationToken);
+        var ids = agencies.Keys.ToList();
         var tolerance = settings.Value.BackdatingToleranceMinutes;
-        var rows = InPeriod(agencies.Keys.ToList(), from, to);
-        var byClerk = await rows.GroupBy(p => p.Actor).Select(g => new Row(
-            g.Key, string.Empty, g.Select(p => p.DossierId).Distinct().Count(), g.Sum(p => p.Events), g.Sum(p => p.DeclaredEarlier), g.Sum(p => p.NearTolerance),
-            g.Sum(p => p.BeyondTolerance), g.Sum(p => p.EarlierMinutes), g.Sum(p => p.Reissues), g.Sum(p => p.Supplements), g.Sum(p => p.SupplementsOutOfWindow),
-            g.Sum(p => p.Results), g.Sum(p => p.ResultsLastHour))).ToListAsync(cancellationToken);
-        var byUnit = await rows.GroupBy(p => new { p.AgencyElectronicId, p.Unit }).Select(g => new Row(
-            g.Key.AgencyElectronicId, g.Key.Unit, g.Select(p => p.DossierId).Distinct().Count(), g.Sum(p => p.Events), g.Sum(p => p.DeclaredEarlier), g.Sum(p => p.NearTolerance),
-            g.Sum(p => p.BeyondTolerance), g.Sum(p => p.EarlierMinutes), g.Sum(p => p.Reissues), g.Sum(p => p.Supplements), g.Sum(p => p.SupplementsOutOfWindow),
-            g.Sum(p => p.Results), g.Sum(p => p.ResultsLastHour))).ToListAsync(cancellationToken);
+        var rows = db.Set<DossierActorPattern>().AsNoTracking().Where(p => ids.Contains(p.AgencyId));
+
+        // Finished in the period (a dossier never ends before it is accepted): whole office days from the rollup, the
+        // partial days at the edges from their rows.
+        var (first, last) = (OutcomeRollup.DayAtOrAfter(from), OutcomeRollup.DayOf(to));
+        var tallies = new List<PatternTally>();
+        var edges = new List<(Instant From, Instant To)>();
+        if (first < last)
+        {
+            tallies.AddRange(await PatternRollup.SumAsync(db.Set<PatternDay>().AsNoTracking().Where(d => ids.Contains(d.AgencyId) && d.Day >= first && d.Day < last), cancellationToken));
+            edges.AddRange([(from, first), (last, to)]);
+        }
+        else
+        {
+            edges.Add((from, to));
+        }
+
+        foreach (var (a, b) in edges.Where(e => e.From < e.To))
+        {
+            tallies.AddRange(await PatternRollup.TallyAsync(rows.Where(p => p.CountedUntil >= a && p.CountedUntil < b), cancellationToken));
+        }
+
+        // Handled in the period and not finished in it: still open, or (a past period) finished after its end.
+        tallies.AddRange(await PatternRollup.TallyAsync(rows.Where(p => p.CountedUntil >= to && p.AcceptedAt < to), cancellationToken));
+
         var names = agencies.Values.ToDictionary(a => a.ElectronicId, a => a.Name, StringComparer.Ordinal);
         return new PatternSummary(
             tolerance, ActorPattern.NearToleranceShare,
-            byClerk.Select(r => new PatternGroup(r.Key, r.Key, r.Counts(tolerance))).OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            byUnit.Select(r => new PatternGroup(r.Key + "/" + r.Unit, $"{r.Unit} – {names.GetValueOrDefault(r.Key, r.Key)}", r.Counts(tolerance)))
+            tallies.GroupBy(t => t.Actor, StringComparer.Ordinal).Select(g => (g.Key, Sum: g.Aggregate((x, y) => x.Plus(y))))
+                .Select(g => new PatternGroup(g.Key, g.Key, g.Sum.Counts(g.Sum.ActorDossiers, tolerance))).OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
+            tallies.GroupBy(t => t.Agency + "/" + t.Unit, StringComparer.Ordinal).Select(g => (g.Key, g.First().Agency, g.First().Unit, Sum: g.Aggregate((x, y) => x.Plus(y))))
+                .Select(g => new PatternGroup(g.Key, $"{g.Unit} – {names.GetValueOrDefault(g.Agency, g.Agency)}", g.Sum.Counts(g.Sum.UnitDossiers, tolerance)))
                 .OrderBy(g => g.Key, StringComparer.Ordinal).ToList());
     }
 
@@ -154,12 +173,4 @@ public sealed class PatternIndicators(OneStopDbContext db, LatenessService servi
     // The period's dossiers, as OutcomeIndicators counts them: per agency one range of the (AgencyId, CountedUntil, AcceptedAt) index.
     private IQueryable<DossierActorPattern> InPeriod(List<Guid> agencies, Instant from, Instant to) =>
         db.Set<DossierActorPattern>().AsNoTracking().Where(p => agencies.Contains(p.AgencyId) && p.CountedUntil >= from && p.AcceptedAt < to);
-
-    private sealed record Row(
-        string Key, string Unit, int Dossiers, int Events, int DeclaredEarlier, int NearTolerance, int BeyondTolerance, long EarlierMinutes,
-        int Reissues, int Supplements, int SupplementsOutOfWindow, int Results, int ResultsLastHour)
-    {
-        public PatternCounts Counts(int tolerance) => new(
-            Dossiers, Events, DeclaredEarlier, NearTolerance, BeyondTolerance, EarlierMinutes, Reissues, Supplements, SupplementsOutOfWindow, Results, ResultsLastHour, tolerance);
-    }
 }

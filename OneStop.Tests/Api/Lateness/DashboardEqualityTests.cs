@@ -78,6 +78,13 @@ public abstract class DashboardEqualityScenarios<TFactory>(TFactory factory)
 
         Assert.True(replayed.Totals.Received + replayed.Totals.CarriedOver > 0);
         Assert.Equal(replayed.Totals, stored.Totals);
+
+        // The trend's final figures of the period: its received and finished dossiers as the ledgers stand now.
+        var final = new LatenessIndicators().Summarise(
+            await scope.ServiceProvider.GetRequiredService<LatenessService>().AuditSubtreeAsync(path, Factory.Clock.GetCurrentInstant(), CancellationToken.None), from, to).Totals;
+        Assert.Equal(
+            final with { CarriedOver = 0, InProgressOnTime = 0, InProgressDueSoon = 0, InProgressOverdue = 0, NotCollected = 0 },
+            await indicators.FinalTotalsAsync(path, from, to, CancellationToken.None));
         Assert.Equal(Groups(replayed.ByAgency), Groups(stored.ByAgency));
         Assert.Equal(Groups(replayed.ByDepartment), Groups(stored.ByDepartment));
         Assert.Equal(Groups(replayed.ByProcedure), Groups(stored.ByProcedure));

@@ -28,10 +28,13 @@ internal static class SeededLedgers
         return (province, added);
     }
 
-    /// <summary>The daily rollup's rows that count anything, each as one line, in order: two states compare as lists.</summary>
+    /// <summary>The daily rollups' rows (outcomes that count anything, and patterns), each as one line, in order: two states compare as lists.</summary>
     public static async Task<List<string>> RollupRowsAsync(OneStopDbContext db) =>
         (await db.Set<OutcomeDay>().AsNoTracking().ToListAsync())
             .Where(d => d.Accepted + d.Ended > 0)
             .Select(d => string.Join('|', d.AgencyId, d.Day, d.Unit, d.ProcedureCode, d.Clerk, d.Accepted, d.Ended, d.Early, d.OnTime, d.Late, d.PaperOnTime, d.Refused, d.Stopped, d.Listed, d.Differs))
+            .Concat((await db.Set<PatternDay>().AsNoTracking().ToListAsync()).Select(d => string.Join('|',
+                "pattern", d.AgencyId, d.Day, d.Actor, d.Unit, d.ActorDossiers, d.UnitDossiers, d.Events, d.DeclaredEarlier, d.NearTolerance, d.BeyondTolerance,
+                d.EarlierMinutes, d.Reissues, d.Supplements, d.SupplementsOutOfWindow, d.Results, d.ResultsLastHour)))
             .Order(StringComparer.Ordinal).ToList();
 }

@@ -1211,6 +1211,78 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                     b.ToTable("OutcomeRefresh");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ActorDossiers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BeyondTolerance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DeclaredEarlier")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EarlierMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NearTolerance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reissues")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultsLastHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Supplements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupplementsOutOfWindow")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnitDossiers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("PatternDay");
+                });
+
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1948,6 +2020,15 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("OneStop.Lateness.OutcomeDay", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
                 {
                     b.HasOne("OneStop.Agencies.Agency", null)
                         .WithMany()

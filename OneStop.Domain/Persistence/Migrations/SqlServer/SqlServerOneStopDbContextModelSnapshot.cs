@@ -1212,6 +1212,78 @@ namespace OneStop.Persistence.Migrations.SqlServer
                     b.ToTable("OutcomeRefresh");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ActorDossiers")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BeyondTolerance")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DeclaredEarlier")
+                        .HasColumnType("int");
+
+                    b.Property<long>("EarlierMinutes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NearTolerance")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reissues")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResultsLastHour")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Supplements")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplementsOutOfWindow")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("UnitDossiers")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("PatternDay");
+                });
+
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1950,6 +2022,15 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("OneStop.Lateness.OutcomeDay", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
                 {
                     b.HasOne("OneStop.Agencies.Agency", null)
                         .WithMany()

@@ -274,6 +274,41 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatternDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActorDossiers = table.Column<int>(type: "integer", nullable: false),
+                    UnitDossiers = table.Column<int>(type: "integer", nullable: false),
+                    Events = table.Column<int>(type: "integer", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "integer", nullable: false),
+                    NearTolerance = table.Column<int>(type: "integer", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "integer", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Reissues = table.Column<int>(type: "integer", nullable: false),
+                    Supplements = table.Column<int>(type: "integer", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "integer", nullable: false),
+                    Results = table.Column<int>(type: "integer", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatternDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatternDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -1117,6 +1152,11 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatternDay_AgencyId_Day",
+                table: "PatternDay",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -1239,6 +1279,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");
+
+            migrationBuilder.DropTable(
+                name: "PatternDay");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

@@ -273,6 +273,41 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatternDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Day = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ActorDossiers = table.Column<int>(type: "int", nullable: false),
+                    UnitDossiers = table.Column<int>(type: "int", nullable: false),
+                    Events = table.Column<int>(type: "int", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "int", nullable: false),
+                    NearTolerance = table.Column<int>(type: "int", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "int", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "bigint", nullable: false),
+                    Reissues = table.Column<int>(type: "int", nullable: false),
+                    Supplements = table.Column<int>(type: "int", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "int", nullable: false),
+                    Results = table.Column<int>(type: "int", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatternDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatternDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -1118,6 +1153,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatternDay_AgencyId_Day",
+                table: "PatternDay",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -1240,6 +1280,9 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");
+
+            migrationBuilder.DropTable(
+                name: "PatternDay");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

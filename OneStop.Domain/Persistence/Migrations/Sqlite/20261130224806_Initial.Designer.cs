@@ -11,7 +11,7 @@ using OneStop.Persistence;
 namespace OneStop.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOneStopDbContext))]
-    [Migration("20261130204656_Initial")]
+    [Migration("20261130224806_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1191,6 +1191,76 @@ namespace OneStop.Persistence.Migrations.Sqlite
                     b.ToTable("OutcomeRefresh");
                 });
 
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActorDossiers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyElectronicId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeyondTolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeclaredEarlier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EarlierMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NearTolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reissues")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Results")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultsLastHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Supplements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementsOutOfWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitDossiers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.ToTable("PatternDay");
+                });
+
             modelBuilder.Entity("OneStop.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1924,6 +1994,15 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OneStop.Lateness.OutcomeDay", b =>
+                {
+                    b.HasOne("OneStop.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Lateness.PatternDay", b =>
                 {
                     b.HasOne("OneStop.Agencies.Agency", null)
                         .WithMany()

@@ -273,6 +273,41 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PatternDay",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgencyElectronicId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActorDossiers = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitDossiers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Events = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeclaredEarlier = table.Column<int>(type: "INTEGER", nullable: false),
+                    NearTolerance = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeyondTolerance = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlierMinutes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reissues = table.Column<int>(type: "INTEGER", nullable: false),
+                    Supplements = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplementsOutOfWindow = table.Column<int>(type: "INTEGER", nullable: false),
+                    Results = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResultsLastHour = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatternDay", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatternDay_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Procedures",
                 columns: table => new
                 {
@@ -1116,6 +1151,11 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PatternDay_AgencyId_Day",
+                table: "PatternDay",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalDataReads_DossierId_At",
                 table: "PersonalDataReads",
                 columns: new[] { "DossierId", "At" });
@@ -1238,6 +1278,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutcomeRefresh");
+
+            migrationBuilder.DropTable(
+                name: "PatternDay");
 
             migrationBuilder.DropTable(
                 name: "PersonalDataReads");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Dossiers;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
@@ -35,14 +36,19 @@ public sealed class LatenessAuditJob(OneStopDbContext db, LatenessService servic
         }
         else
         {
+            // Each by an index range, so that a night's cost follows the day's changes, not the dossiers ever accepted.
             var since = last.StartedAt;
             var changed = await db.DossierEvents.AsNoTracking().Where(e => e.RecordedAt >= since).Select(e => e.DossierId).Distinct().ToListAsync(cancellationToken);
+            // Open (not terminal, so ClosedAt is null) with a due passed since: one range of (Status, StatutoryDueAt) per status.
+            var open = Enum.GetValues<DossierStatus>().Where(s => !s.IsTerminal()).ToList();
             var overdue = await db.Dossiers.AsNoTracking()
-                .Where(d => d.ClosedAt == null && d.StatutoryDueAt >= since && d.StatutoryDueAt < startedAt).Select(d => d.Id).ToListAsync(cancellationToken);
-            var stale = await db.Set<LatenessFinding>().AsNoTracking().Where(f => f.AuditVersion < LatenessAudit.Version).Select(f => f.DossierId).Distinct().ToListAsync(cancellationToken);
+                .Where(d => open.Contains(d.Status) && d.StatutoryDueAt >= since && d.StatutoryDueAt < startedAt && d.ClosedAt == null).Select(d => d.Id).ToListAsync(cancellationToken);
+            // Findings are written only with their outcome, at its version: a stale finding has a stale (or no) outcome.
             var staleOutcomes = await db.Set<DossierOutcome>().AsNoTracking().Where(o => o.AuditVersion < LatenessAudit.Version).Select(o => o.DossierId).ToListAsync(cancellationToken);
-            var missing = await db.Dossiers.AsNoTracking().Where(d => !db.Set<DossierOutcome>().Any(o => o.DossierId == d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
-            ids = changed.Concat(overdue).Concat(stale).Concat(staleOutcomes).Concat(missing).Distinct().ToList();
+            // A dossier without an outcome (a database from before them): looked for only when the counts differ.
+            var missing = await db.Dossiers.CountAsync(cancellationToken) == await db.Set<DossierOutcome>().CountAsync(cancellationToken) ? []
+                : await db.Dossiers.AsNoTracking().Where(d => !db.Set<DossierOutcome>().Any(o => o.DossierId == d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+            ids = changed.Concat(overdue).Concat(staleOutcomes).Concat(missing).Distinct().ToList();
         }
 
         await service.DrainRefreshesAsync(cancellationToken);

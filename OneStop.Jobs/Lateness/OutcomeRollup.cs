@@ -7,9 +7,9 @@ using OneStop.Persistence;
 namespace OneStop.Jobs.Lateness;
 
 /// <summary>
-/// Keeps the daily rollups of finished dossiers (<see cref="OutcomeDay"/>, and their patterns: <see cref="PatternDay"/>) and says, once, what a finished dossier
-/// contributes to a period's counts (<see cref="ContributionsAsync"/>): the rollup's days and the partial days at a
-/// period's edges are counted by the same rule.
+/// Keeps the daily rollups of finished dossiers (<see cref="OutcomeDay"/>, and of their patterns: <see cref="PatternDay"/>)
+/// and says, once, what a finished dossier contributes to a period's counts (<see cref="ContributionsAsync"/>): the
+/// rollup's days and the partial days at a period's edges are counted by the same rule.
 /// </summary>
 /// <remarks>
 /// An (agency, day) is recomputed from the stored outcomes whenever one of its outcomes is written (never

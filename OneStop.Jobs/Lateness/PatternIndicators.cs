@@ -77,10 +77,12 @@ public sealed record PatternDossier(string Code, string AgencyElectronicId, stri
 public sealed record PatternDossierPage(int Total, int Page, int PageSize, IReadOnlyList<PatternDossier> Items);
 
 /// <summary>
-/// Patterns per clerk and per unit (issue 15, "Patterns, not only dossiers"): SQL sums over the stored per-dossier,
-/// per-actor rows (<see cref="DossierActorPattern"/>), written with each outcome and so as current as the dashboard's
-/// counts (every read drains the refresh queue first). A period counts the dossiers it handles (accepted before its
-/// end, not finished before its start: the outcome's index range), each with all its events as known now.
+/// Patterns per clerk and per unit (issue 15, "Patterns, not only dossiers") from the stored per-dossier, per-actor
+/// rows (<see cref="DossierActorPattern"/>), written with each outcome and so as current as the dashboard's counts
+/// (every read drains the refresh queue first). A period counts the dossiers it handles (accepted before its end, not
+/// finished before its start: the outcome's index range), each with all its events as known now: those finished in
+/// it by whole office days from the daily rollup (<see cref="PatternDay"/>) and by rows on its partial edge days, those
+/// still open (or, for a past period, finished after it) by rows; all tallied by one rule, <see cref="PatternRollup.Tally"/>.
 /// </summary>
 public sealed class PatternIndicators(OneStopDbContext db, LatenessService service, IOptions<AuditSettings> settings)
 {

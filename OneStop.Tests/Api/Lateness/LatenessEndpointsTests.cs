@@ -175,6 +175,43 @@ public sealed class LatenessEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task Job_OpenDossierWhoseDuePassed_StoresItsStandingWithoutAnEvent()
+    {
+        var clerk = await _factory.ClientForAsync("motcua");
+        using var scope = _factory.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<LatenessAuditJob>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var code = await DossierApi.RegisterAsync(clerk);
+        await job.RunAsync(CancellationToken.None);
+        Assert.Equal(OneStop.Lateness.OpenStanding.OnTrack, (await db.Set<OneStop.Lateness.DossierOutcome>().AsNoTracking().SingleAsync(o => o.Code == code)).Standing);
+
+        _factory.Clock.AdvanceMinutes(60 * 24 * 60);
+        var run = await job.RunAsync(CancellationToken.None);
+
+        Assert.True(run.DossierCount >= 1);
+        Assert.Equal(OneStop.Lateness.OpenStanding.Overdue, (await db.Set<OneStop.Lateness.DossierOutcome>().AsNoTracking().SingleAsync(o => o.Code == code)).Standing);
+    }
+
+    [Fact]
+    public async Task Job_DossierWithoutAnOutcome_GetsOneBack()
+    {
+        await _factory.ClientForAsync("motcua");
+        using var scope = _factory.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<LatenessAuditJob>();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        await job.RunAsync(CancellationToken.None);
+        var lost = await db.Set<OneStop.Lateness.DossierOutcome>().AsNoTracking().OrderBy(o => o.Code).Select(o => o.DossierId).FirstAsync();
+        await db.Set<OneStop.Lateness.DossierOutcome>().Where(o => o.DossierId == lost).ExecuteDeleteAsync();
+        _factory.Clock.AdvanceMinutes(5);
+
+        var run = await job.RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, run.DossierCount);
+        Assert.True(await db.Set<OneStop.Lateness.DossierOutcome>().AnyAsync(o => o.DossierId == lost));
+        Assert.Equal(await db.Dossiers.CountAsync(), await db.Set<OneStop.Lateness.DossierOutcome>().CountAsync());
+    }
+
+    [Fact]
     public async Task Page_Supervisor_RendersBothRatesInVietnamese()
     {
         var supervisor = await _factory.ClientForAsync("giamsat");

@@ -38,8 +38,12 @@ internal sealed class DossierOutcomeConfiguration : IEntityTypeConfiguration<Dos
         // then their end (CountedUntil); results whose paper and ledger disagree by outcome and paper verdict.
         builder.HasIndex(o => new { o.AgencyId, o.Outcome, o.CountedUntil, o.StatutoryDueAt, o.Code, o.AcceptedAt, o.ResultAt, o.ClosedAt, o.LateMinutes, o.LastKnownAt, o.DossierId });
         builder.HasIndex(o => new { o.AgencyId, o.Outcome, o.PaperOnTime, o.CountedUntil, o.Code, o.AcceptedAt, o.ResultAt, o.LastKnownAt, o.DossierId });
-        // Results not collected: not returned (ReturnedAt null, or after the period), then the period's range.
-        builder.HasIndex(o => new { o.AgencyId, o.ReturnedAt, o.CountedUntil });
+        // Results not collected: not returned (ReturnedAt null, or after the period), then the period's range; it holds
+        // every column the count reads (its tests and its group), so the unreturned rows are read from the index only.
+        builder.HasIndex(o => new
+        {
+            o.AgencyId, o.ReturnedAt, o.CountedUntil, o.ResultAt, o.NotCollectedAt, o.AppointmentAt, o.AcceptedAt, o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk,
+        });
     }
 }
 

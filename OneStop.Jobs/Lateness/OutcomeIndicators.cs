@@ -61,7 +61,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
             byDepartment.Select(g => g with { Name = DepartmentName(g.Key, names.Agencies) }).ToList(),
             byProcedure.Select(g => g with { Name = names.Procedures.GetValueOrDefault(g.Key, g.Key) }).ToList(),
             byClerk.Select(g => g with { Name = g.Key }).ToList(),
-            await WeeklyAsync(Judged(period).Where(o => o.CountedUntil >= period.At), period, finished.Weeks, cancellationToken),
+            await WeeklyAsync(Judged(NotFinishedBefore(period), period.At), period, finished.Weeks, cancellationToken),
             late.Items,
             differs.Items)
         {
@@ -106,7 +106,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
         var replayed = await ReplayedAsync(period, cancellationToken);
         var finished = await FinishedAsync(period, cancellationToken);
-        var groups = (await CountsAsync(Judged(period).Where(o => o.CountedUntil >= period.At), period, cancellationToken)).Concat(finished.Groups).ToList();
+        var groups = (await CountsAsync(Judged(NotFinishedBefore(period), period.At), period, cancellationToken)).Concat(finished.Groups).ToList();
         return (period, replayed, finished, groups);
     }
 
@@ -153,18 +153,28 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         return db.Set<DossierOutcome>().AsNoTracking().Where(o => agencies.Contains(o.AgencyId) && o.CountedUntil >= from && o.AcceptedAt < to);
     }
 
-    /// <summary>Rows whose stored judgement holds at the instant: every event known by then, or closed by then.</summary>
-    private IQueryable<DossierOutcome> Judged(Period p)
+    /// <summary>
+    /// The period's rows not finished before its instant: per agency one range of the same index, from the later of
+    /// the period's start and the instant. One lower bound only: given two, SQLite ranges the index on either, and
+    /// the start would read the whole period.
+    /// </summary>
+    private IQueryable<DossierOutcome> NotFinishedBefore(Period p)
     {
-        var at = p.At;
-        return InPeriod(p).Where(o => !(o.CountedUntil > at && o.LastKnownAt > at));
+        var (agencies, to, lower) = (p.Agencies, p.To, Max(p.From, p.At));
+        return db.Set<DossierOutcome>().AsNoTracking().Where(o => agencies.Contains(o.AgencyId) && o.CountedUntil >= lower && o.AcceptedAt < to);
     }
+
+    /// <summary>Rows whose stored judgement holds at the instant: every event known by then, or closed by then.</summary>
+    private IQueryable<DossierOutcome> Judged(Period p) => Judged(InPeriod(p), p.At);
+
+    private static IQueryable<DossierOutcome> Judged(IQueryable<DossierOutcome> rows, Instant at) => rows.Where(o => !(o.CountedUntil > at && o.LastKnownAt > at));
 
     /// <summary>Open at the instant with events after it: replayed at the instant (the tail of the index range).</summary>
     private async Task<List<AuditedDossier>> ReplayedAsync(Period p, CancellationToken cancellationToken)
     {
         var at = p.At;
-        var ids = await InPeriod(p).Where(o => o.CountedUntil > at && o.LastKnownAt > at)
+        // CountedUntil > at, written as "not at" on the range from the instant (one lower bound: NotFinishedBefore).
+        var ids = await NotFinishedBefore(p).Where(o => o.CountedUntil != at && o.LastKnownAt > at)
             .Select(o => o.DossierId).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
@@ -250,7 +260,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
 
         // Finished at or after the instant (a past period's in-progress rows at its end) but accepted in the period:
         // counted with the open rows, so not received here.
-        var later = await InPeriod(p).Where(o => o.CountedUntil >= at && o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
+        var later = await NotFinishedBefore(p).Where(o => o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
             .GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
@@ -258,7 +268,8 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var ready = InPeriod(p).Where(o => o.CountedUntil < at && o.ResultAt != null && o.ResultAt < to
             && ((o.NotCollectedAt != null && o.NotCollectedAt <= at) || o.AppointmentAt < to));
         var notCollected = new List<(string Agency, string Unit, string Procedure, string Clerk, int Count)>();
-        foreach (var rows in new[] { ready.Where(o => o.ReturnedAt == null), ready.Where(o => o.ReturnedAt >= to) })
+        // Returned after the period's end: only a period that has ended (a return is never recorded ahead of the server's clock).
+        foreach (var rows in at < to ? [ready.Where(o => o.ReturnedAt == null)] : new[] { ready.Where(o => o.ReturnedAt == null), ready.Where(o => o.ReturnedAt >= to) })
         {
             notCollected.AddRange((await rows.GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
@@ -417,7 +428,9 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var (from, to, at) = (p.From, p.To, p.At);
         var rows = filter.Apply(Judged(p), at);
         var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
-            .Concat(rows.Where(o => o.Outcome == TrueOutcome.Refused && o.CountedUntil < to && o.ResultAt == null && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0))
+            // A refused dossier has no result (IsLate's first branch never holds for it): no test of ResultAt, whose
+            // own index SQLite would take for "ResultAt IS NULL" (every open dossier) over the covering one.
+            .Concat(rows.Where(o => o.Outcome == TrueOutcome.Refused && o.CountedUntil < to && o.ClosedAt >= from && o.ClosedAt < to && o.LateMinutes > 0))
             .Concat(rows.Where(o => o.CountedUntil == DossierOutcome.StillOpen && o.EndAt == null && o.Standing != null
                 && (o.ClockStoppedAt != null ? o.ClockStoppedAt > o.StatutoryDueAt : at > o.StatutoryDueAt)));
         var extra = replayed.Where(d => LatenessIndicators.IsLate(d, from, to) && filter.Matches(d)).ToList();
@@ -431,7 +444,10 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     {
         var (from, to, at) = (p.From, p.To, p.At);
         var rows = filter.Apply(Judged(p), at);
-        var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.PaperOnTime == true && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
+        // "PaperOnTime = @onPaper", an equality the (AgencyId, Outcome, PaperOnTime, …) index ranges on; the constant
+        // true is written as the bare column, which it cannot.
+        bool? onPaper = true;
+        var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.PaperOnTime == onPaper && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
             .Concat(rows.Where(o => o.Outcome == TrueOutcome.Early && o.PaperOnTime == false && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to))
             .Concat(rows.Where(o => o.Outcome == TrueOutcome.OnTime && o.PaperOnTime == false && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to))
             .Concat(rows.Where(o => o.CountedUntil == DossierOutcome.StillOpen && o.EndAt == null && o.Standing != null && o.AppointmentAt >= to

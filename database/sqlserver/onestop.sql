@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -34,7 +34,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -48,7 +48,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -79,7 +79,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [CalendarNotices] (
@@ -100,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessAuditRun] (
@@ -146,7 +146,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeRefresh] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [PersonalDataReads] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [RefreshTokens] (
@@ -191,7 +191,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [SequenceCounters] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AgencyUnits] (
@@ -222,7 +222,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [OutcomeDay] (
@@ -252,7 +252,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [PatternDay] (
@@ -281,7 +281,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Procedures] (
@@ -298,7 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -313,7 +313,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -328,7 +328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -343,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -357,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -372,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [ProcedureVersions] (
@@ -397,7 +397,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Dossiers] (
@@ -457,7 +457,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Apologies] (
@@ -480,7 +480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenRatings] (
@@ -499,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [CitizenVisits] (
@@ -516,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [DossierActorPattern] (
@@ -546,7 +546,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [DossierBlindIndex] (
@@ -559,7 +559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [DossierEvents] (
@@ -581,7 +581,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [DossierOutcome] (
@@ -630,7 +630,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Handovers] (
@@ -651,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [LatenessFinding] (
@@ -673,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -705,7 +705,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Receipts] (
@@ -723,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [Restatements] (
@@ -743,7 +743,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE TABLE [SupplementRequests] (
@@ -763,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Agencies_ElectronicId] ON [Agencies] ([ElectronicId]);
@@ -771,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_ParentId] ON [Agencies] ([ParentId]);
@@ -779,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Path] ON [Agencies] ([Path]);
@@ -787,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AgencyUnits_AgencyId_Key] ON [AgencyUnits] ([AgencyId], [Key]);
@@ -795,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Apologies_DossierId] ON [Apologies] ([DossierId]);
@@ -803,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -811,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -819,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -827,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -835,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -843,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -851,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AgencyId] ON [AspNetUsers] ([AgencyId]);
@@ -859,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -867,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CalendarNotices_Key_Revision] ON [CalendarNotices] ([Key], [Revision]);
@@ -875,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenRatings_AgencyId_RatedAt] ON [CitizenRatings] ([AgencyId], [RatedAt]);
@@ -883,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CitizenRatings_DossierId] ON [CitizenRatings] ([DossierId]);
@@ -891,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CitizenVisits_DossierId] ON [CitizenVisits] ([DossierId]);
@@ -899,7 +899,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierActorPattern_AgencyId_CountedUntil_AcceptedAt] ON [DossierActorPattern] ([AgencyId], [CountedUntil], [AcceptedAt]);
@@ -907,7 +907,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierActorPattern_DossierId] ON [DossierActorPattern] ([DossierId]);
@@ -915,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierBlindIndex_DossierId] ON [DossierBlindIndex] ([DossierId]);
@@ -923,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DossierEvents_DossierId_Sequence] ON [DossierEvents] ([DossierId], [Sequence]);
@@ -931,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierEvents_RecordedAt] ON [DossierEvents] ([RecordedAt]);
@@ -939,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_AcceptedAt] ON [DossierOutcome] ([AgencyId], [AcceptedAt]);
@@ -947,7 +947,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_CountedUntil_AcceptedAt] ON [DossierOutcome] ([AgencyId], [CountedUntil], [AcceptedAt]);
@@ -955,7 +955,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_CountedUntil_StatutoryDueAt_Code_AcceptedAt_ResultAt_ClosedAt_LateMinutes_LastKnownAt_Dossie~] ON [DossierOutcome] ([AgencyId], [Outcome], [CountedUntil], [StatutoryDueAt], [Code], [AcceptedAt], [ResultAt], [ClosedAt], [LateMinutes], [LastKnownAt], [DossierId]);
@@ -963,7 +963,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_Outcome_PaperOnTime_CountedUntil_Code_AcceptedAt_ResultAt_LastKnownAt_DossierId] ON [DossierOutcome] ([AgencyId], [Outcome], [PaperOnTime], [CountedUntil], [Code], [AcceptedAt], [ResultAt], [LastKnownAt], [DossierId]);
@@ -971,7 +971,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AgencyId_ResultAt] ON [DossierOutcome] ([AgencyId], [ResultAt]);
@@ -979,15 +979,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil] ON [DossierOutcome] ([AgencyId], [ReturnedAt], [CountedUntil]);
+    CREATE INDEX [IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil_ResultAt_NotCollectedAt_AppointmentAt_AcceptedAt_AgencyElectronicId_Departme~] ON [DossierOutcome] ([AgencyId], [ReturnedAt], [CountedUntil], [ResultAt], [NotCollectedAt], [AppointmentAt], [AcceptedAt], [AgencyElectronicId], [Department], [ProcedureCode], [Clerk]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DossierOutcome_AuditVersion] ON [DossierOutcome] ([AuditVersion]);
@@ -995,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_AgencyId_TrackingNumber_AcceptedAt] ON [Dossiers] ([AgencyId], [TrackingNumber], [AcceptedAt]);
@@ -1003,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
@@ -1011,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_NextSlaCheckAt_Id] ON [Dossiers] ([NextSlaCheckAt], [Id]);
@@ -1019,7 +1019,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ProcedureVersionId] ON [Dossiers] ([ProcedureVersionId]);
@@ -1027,7 +1027,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_ReceivingAgencyId] ON [Dossiers] ([ReceivingAgencyId]);
@@ -1035,7 +1035,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Dossiers_Status_StatutoryDueAt] ON [Dossiers] ([Status], [StatutoryDueAt]);
@@ -1043,7 +1043,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Handovers_DossierId_Number] ON [Handovers] ([DossierId], [Number]);
@@ -1051,7 +1051,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessAuditRun_StartedAt] ON [LatenessAuditRun] ([StartedAt]);
@@ -1059,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_DossierId_AuditVersion] ON [LatenessFinding] ([DossierId], [AuditVersion]);
@@ -1067,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LatenessFinding_Kind_AuditedAt] ON [LatenessFinding] ([Kind], [AuditedAt]);
@@ -1075,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_DossierId_Kind_Threshold_Channel] ON [OutboxMessages] ([DossierId], [Kind], [Threshold], [Channel]);
@@ -1083,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_NextAttemptAt] ON [OutboxMessages] ([NextAttemptAt]);
@@ -1091,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UndeliveredAt] ON [OutboxMessages] ([UndeliveredAt]);
@@ -1099,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeDay_AgencyId_Day] ON [OutcomeDay] ([AgencyId], [Day]);
@@ -1107,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutcomeRefresh_DossierId] ON [OutcomeRefresh] ([DossierId]);
@@ -1115,7 +1115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PatternDay_AgencyId_Day] ON [PatternDay] ([AgencyId], [Day]);
@@ -1123,7 +1123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PersonalDataReads_DossierId_At] ON [PersonalDataReads] ([DossierId], [At]);
@@ -1131,7 +1131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Procedures_AgencyId] ON [Procedures] ([AgencyId]);
@@ -1139,7 +1139,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Procedures_Code] ON [Procedures] ([Code]);
@@ -1147,7 +1147,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProcedureVersions_ProcedureId_Number] ON [ProcedureVersions] ([ProcedureId], [Number]);
@@ -1155,7 +1155,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Receipts_DossierId_Number] ON [Receipts] ([DossierId], [Number]);
@@ -1163,7 +1163,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_FamilyId] ON [RefreshTokens] ([FamilyId]);
@@ -1171,7 +1171,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RefreshTokens_UserId_ExpiresAt] ON [RefreshTokens] ([UserId], [ExpiresAt]);
@@ -1179,7 +1179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Restatements_DossierId_EventSequence] ON [Restatements] ([DossierId], [EventSequence]);
@@ -1187,7 +1187,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Restatements_RestatedAt] ON [Restatements] ([RestatedAt]);
@@ -1195,7 +1195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     CREATE INDEX [IX_SupplementRequests_DossierId] ON [SupplementRequests] ([DossierId]);
@@ -1203,11 +1203,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261130224812_Initial'
+    WHERE [MigrationId] = N'20261130232552_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261130224812_Initial', N'10.0.14');
+    VALUES (N'20261130232552_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -1015,11 +1015,11 @@ namespace OneStop.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "CountedUntil", "AcceptedAt");
 
-                    b.HasIndex("AgencyId", "ReturnedAt", "CountedUntil");
-
                     b.HasIndex("AgencyId", "Outcome", "PaperOnTime", "CountedUntil", "Code", "AcceptedAt", "ResultAt", "LastKnownAt", "DossierId");
 
                     b.HasIndex("AgencyId", "Outcome", "CountedUntil", "StatutoryDueAt", "Code", "AcceptedAt", "ResultAt", "ClosedAt", "LateMinutes", "LastKnownAt", "DossierId");
+
+                    b.HasIndex("AgencyId", "ReturnedAt", "CountedUntil", "ResultAt", "NotCollectedAt", "AppointmentAt", "AcceptedAt", "AgencyElectronicId", "Department", "ProcedureCode", "Clerk");
 
                     b.ToTable("DossierOutcome");
                 });

@@ -1063,9 +1063,9 @@ namespace OneStop.Persistence.Migrations.Sqlite
                 columns: new[] { "AgencyId", "ResultAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil_ResultAt_NotCollectedAt_AppointmentAt_AcceptedAt_AgencyElectronicId_Department_ProcedureCode_Clerk",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil" });
+                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil", "ResultAt", "NotCollectedAt", "AppointmentAt", "AcceptedAt", "AgencyElectronicId", "Department", "ProcedureCode", "Clerk" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",

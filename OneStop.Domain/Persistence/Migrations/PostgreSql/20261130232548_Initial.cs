@@ -1064,9 +1064,9 @@ namespace OneStop.Persistence.Migrations.PostgreSql
                 columns: new[] { "AgencyId", "ResultAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil",
+                name: "IX_DossierOutcome_AgencyId_ReturnedAt_CountedUntil_ResultAt_No~",
                 table: "DossierOutcome",
-                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil" });
+                columns: new[] { "AgencyId", "ReturnedAt", "CountedUntil", "ResultAt", "NotCollectedAt", "AppointmentAt", "AcceptedAt", "AgencyElectronicId", "Department", "ProcedureCode", "Clerk" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DossierOutcome_AuditVersion",

@@ -188,6 +188,8 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
         var findingCount = 0;
         // The daily rollup's (agency, day) groups the outcomes left and those they join, recomputed after the writes.
         var days = new HashSet<(Guid Agency, Instant Day)>();
+        // The pattern days (PatternDay): the end days the outcomes left and those they join.
+        var ended = new HashSet<(Guid Agency, Instant Day)>();
         foreach (var chunk in audited.Chunk(Batch))
         {
             var ids = chunk.Select(r => r.Dossier.Audit.DossierId).ToList();
@@ -200,6 +202,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             var patterns = new List<DossierActorPattern>();
             var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
             days.UnionWith(existing.Values.SelectMany(OutcomeRollup.DaysOf));
+            ended.UnionWith(existing.Values.SelectMany(OutcomeRollup.EndDayOf));
             foreach (var (agency, dossier) in chunk)
             {
                 if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
@@ -213,6 +216,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
                 }
 
                 days.UnionWith(OutcomeRollup.DaysOf(outcome));
+                ended.UnionWith(OutcomeRollup.EndDayOf(outcome));
                 patterns.AddRange(DossierActorPattern.Of(outcome, dossier.Audit));
             }
 
@@ -226,7 +230,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             }
         }
 
-        await new OutcomeRollup(db).RecomputeAsync(days, cancellationToken);
+        await new OutcomeRollup(db).RecomputeAsync(days, ended, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);

@@ -461,9 +461,12 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     {
         var total = (counted ?? await sql.CountAsync(cancellationToken)) + extra.Count;
         var wanted = page * PageSize;
-        var head = await sql.Take(wanted).Select(o => new { o.DossierId, o.StatutoryDueAt, o.Code }).ToListAsync(cancellationToken);
+        // Only the columns of the order: the paper-differs index holds the code but not the due.
+        var head = byDue
+            ? await sql.Take(wanted).Select(o => new Key(o.DossierId, o.StatutoryDueAt, o.Code)).ToListAsync(cancellationToken)
+            : (await sql.Take(wanted).Select(o => new { o.DossierId, o.Code }).ToListAsync(cancellationToken)).Select(h => new Key(h.DossierId, Instant.MinValue, h.Code)).ToList();
         var known = extra.ToDictionary(d => d.Audit.DossierId);
-        var keys = head.Select(h => new Key(h.DossierId, byDue ? h.StatutoryDueAt : Instant.MinValue, h.Code))
+        var keys = head
             .Concat(extra.Select(d => new Key(d.Audit.DossierId, byDue ? d.Audit.StatutoryDueAt : Instant.MinValue, d.Code)))
             .OrderBy(k => k.Due).ThenBy(k => k.Code, StringComparer.Ordinal).Skip(wanted - PageSize).Take(PageSize).ToList();
         var audited = (await service.AuditAsync(keys.Where(k => !known.ContainsKey(k.Id)).Select(k => k.Id).ToList(), at, cancellationToken))

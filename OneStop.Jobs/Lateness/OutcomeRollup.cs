@@ -39,6 +39,16 @@ public sealed class OutcomeRollup(OneStopDbContext db)
         }
     }
 
+    /// <summary>The (agency, day) a stored outcome's patterns add to (<see cref="PatternDay"/>): its end day once finished.</summary>
+    public static IEnumerable<(Guid Agency, Instant Day)> EndDayOf(DossierOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.EndAt is { } end)
+        {
+            yield return (outcome.AgencyId, DayOf(end));
+        }
+    }
+
     /// <summary>
     /// THE rule: what the finished dossiers of <paramref name="scope"/> contribute, by the finest group (agency, unit as
     /// audited, procedure, clerk): those that ended in [endedFrom, endedTo) their result, refusal or stop (a dossier with
@@ -83,11 +93,17 @@ public sealed class OutcomeRollup(OneStopDbContext db)
             r.Accepted, r.Ended, r.Early, r.OnTime, r.Late, r.Paper, r.Refused, r.Stopped, r.Listed, r.Differs)).ToList();
     }
 
-    /// <summary>Recomputes the given (agency, day) groups from the stored outcomes, in the caller's transaction (or one of its own).</summary>
-    public async Task RecomputeAsync(IEnumerable<(Guid Agency, Instant Day)> groups, CancellationToken cancellationToken)
+    /// <summary>
+    /// Recomputes the given (agency, day) groups from the stored outcomes, and the pattern days of <paramref name="ended"/>
+    /// (<see cref="EndDayOf"/>: only a day a dossier ended on holds its patterns), in the caller's transaction (or one
+    /// of its own).
+    /// </summary>
+    public async Task RecomputeAsync(IEnumerable<(Guid Agency, Instant Day)> groups, IEnumerable<(Guid Agency, Instant Day)> ended, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        var byAgency = groups.Distinct().GroupBy(g => g.Agency).OrderBy(g => g.Key).ToList();
+        ArgumentNullException.ThrowIfNull(ended);
+        var patternDays = ended.Distinct().ToLookup(g => g.Agency, g => g.Day);
+        var byAgency = groups.Concat(ended).Distinct().GroupBy(g => g.Agency).OrderBy(g => g.Key).ToList();
         if (byAgency.Count == 0)
         {
             return;
@@ -123,7 +139,7 @@ public sealed class OutcomeRollup(OneStopDbContext db)
                 }
 
                 // The patterns of the dossiers that ended on these days, under the same lock.
-                await PatternRollup.RecomputeAsync(db, agencyId, days, cancellationToken);
+                await PatternRollup.RecomputeAsync(db, agencyId, patternDays[agencyId].Order().ToList(), cancellationToken);
             }
 
             if (own is not null)
@@ -157,7 +173,7 @@ public sealed class OutcomeRollup(OneStopDbContext db)
 
             foreach (var chunk in days.Chunk(60))
             {
-                await RecomputeAsync(chunk, cancellationToken);
+                await RecomputeAsync(chunk, chunk, cancellationToken);
                 db.ChangeTracker.Clear();
             }
         }

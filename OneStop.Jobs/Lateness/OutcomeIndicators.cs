@@ -155,13 +155,16 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
 
     /// <summary>
     /// The period's rows not finished before its instant: per agency one range of the same index, from the later of
-    /// the period's start and the instant. One lower bound only: given two, SQLite ranges the index on either, and
-    /// the start would read the whole period.
+    /// the period's start and the instant. SQLite (without STAT4) ranges an index on one lower and one upper bound per
+    /// column and prefers the column bounded on both sides: so one lower bound (given two, it may take the start and
+    /// read the whole period) and the always-true upper bound <see cref="DossierOutcome.StillOpen"/>, which makes this
+    /// range win over <c>(AgencyId, AcceptedAt)</c>'s.
     /// </summary>
     private IQueryable<DossierOutcome> NotFinishedBefore(Period p)
     {
         var (agencies, to, lower) = (p.Agencies, p.To, Max(p.From, p.At));
-        return db.Set<DossierOutcome>().AsNoTracking().Where(o => agencies.Contains(o.AgencyId) && o.CountedUntil >= lower && o.AcceptedAt < to);
+        return db.Set<DossierOutcome>().AsNoTracking()
+            .Where(o => agencies.Contains(o.AgencyId) && o.CountedUntil >= lower && o.CountedUntil <= DossierOutcome.StillOpen && o.AcceptedAt < to);
     }
 
     /// <summary>Rows whose stored judgement holds at the instant: every event known by then, or closed by then.</summary>
@@ -260,9 +263,11 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
 
         // Finished at or after the instant (a past period's in-progress rows at its end) but accepted in the period:
         // counted with the open rows, so not received here.
-        var later = await NotFinishedBefore(p).Where(o => o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null && o.AcceptedAt >= from)
+        // "Accepted in the period" is counted, not filtered: a second bounded range (on AcceptedAt) would tie with the
+        // instant's tail in SQLite's choice of index.
+        var later = (await NotFinishedBefore(p).Where(o => o.CountedUntil < DossierOutcome.StillOpen && o.EndAt != null)
             .GroupBy(o => new { o.AgencyElectronicId, o.Department, o.ProcedureCode, o.Clerk })
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            .Select(g => new { g.Key, Count = g.Sum(o => o.AcceptedAt >= from ? 1 : 0) }).ToListAsync(cancellationToken)).Where(g => g.Count > 0).ToList();
 
         // Not collected among the results before the instant: not returned (by the period's end), then by index.
         var ready = InPeriod(p).Where(o => o.CountedUntil < at && o.ResultAt != null && o.ResultAt < to
@@ -400,7 +405,11 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     private static async Task<List<WeeklyPoint>> WeeklyAsync(IQueryable<DossierOutcome> rows, Period p, Dictionary<LocalDate, Week> finished, CancellationToken cancellationToken)
     {
         var (from, to) = (p.From, p.To);
-        var counted = await rows.Where(o => o.ResultAt >= from && o.ResultAt < to).GroupBy(o => o.ResultWeek).Select(g => new
+        // The rows are the instant's tail (NotFinishedBefore: CountedUntil from the later of from and the instant), and a
+        // result's row has CountedUntil = ResultAt (DossierOutcome: EndAt is the result, else the close): results in
+        // [from, to) are those with a result and CountedUntil < to, on the tail's index range; a test of ResultAt's
+        // range would make SQLite read (AgencyId, ResultAt) for the whole period instead.
+        var counted = await rows.Where(o => o.ResultAt != null && o.CountedUntil < to).GroupBy(o => o.ResultWeek).Select(g => new
         {
             g.Key,
             Finished = g.Count(),

@@ -38,7 +38,9 @@ public sealed class LatenessAuditJob(OneStopDbContext db, LatenessService servic
         {
             // Each by an index range, so that a night's cost follows the day's changes, not the dossiers ever accepted.
             var since = last.StartedAt;
-            var changed = await db.DossierEvents.AsNoTracking().Where(e => e.RecordedAt >= since).Select(e => e.DossierId).Distinct().ToListAsync(cancellationToken);
+            // Made distinct here: with DISTINCT in SQL, SQLite walks the (DossierId, Sequence) index for its order and reads
+            // every event of the ledger instead of the RecordedAt range.
+            var changed = (await db.DossierEvents.AsNoTracking().Where(e => e.RecordedAt >= since).Select(e => e.DossierId).ToListAsync(cancellationToken)).Distinct().ToList();
             // Open (not terminal, so ClosedAt is null) with a due passed since: one range of (Status, StatutoryDueAt) per status.
             var open = Enum.GetValues<DossierStatus>().Where(s => !s.IsTerminal()).ToList();
             var overdue = await db.Dossiers.AsNoTracking()

@@ -57,6 +57,7 @@ internal static class DashboardScaleBenchmark
         var count = int.Parse(args[0], CultureInfo.InvariantCulture);
         var server = Option(args, "--postgres");
         // --keep DIR: the seeded database (and its keys) stays in DIR; --reuse DIR measures it again without seeding.
+        // --night-hours H: the nightly audit covers the last H hours' changes (24); --nightly-only: only that audit.
         var keep = Option(args, "--keep") ?? Option(args, "--reuse");
         var reuse = Option(args, "--reuse") is not null;
         var provider = server is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
@@ -124,9 +125,14 @@ internal static class DashboardScaleBenchmark
 
                 var today = OfficeTime.ToLocal(now).Date;
                 var from = today.PlusMonths(-12).PlusDays(1);
-                await HttpAsync(api, from, today);
-                await RawAsync(services, OfficeTime.ToInstant(from.AtMidnight()), OfficeTime.ToInstant(today.PlusDays(1).AtMidnight()));
-                await NightlyAsync(services, now);
+                if (!args.Contains("--nightly-only"))
+                {
+                    await HttpAsync(api, from, today);
+                    await RawAsync(services, OfficeTime.ToInstant(from.AtMidnight()), OfficeTime.ToInstant(today.PlusDays(1).AtMidnight()));
+                }
+
+                var hours = int.Parse(Option(args, "--night-hours") ?? "24", CultureInfo.InvariantCulture);
+                await NightlyAsync(services, now, hours);
             }
         }
         finally
@@ -411,14 +417,15 @@ internal static class DashboardScaleBenchmark
     }
 
     /// <summary>The nightly audit of the last 24 hours' changes, as the worker runs it.</summary>
-    private static async Task NightlyAsync(IServiceProvider services, Instant now)
+    /// <summary>The nightly audit of the changes of the last <paramref name="hours"/> hours (the last completed run is recorded then).</summary>
+    private static async Task NightlyAsync(IServiceProvider services, Instant now, int hours)
     {
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             await db.Set<LatenessAuditRun>().ExecuteDeleteAsync();
-            var last = new LatenessAuditRun(now - Duration.FromHours(24), LatenessAudit.Version);
-            last.Complete(now - Duration.FromHours(23), 0, 0);
+            var last = new LatenessAuditRun(now - Duration.FromHours(hours), LatenessAudit.Version);
+            last.Complete(now - Duration.FromHours(hours) + Duration.FromMinutes(30), 0, 0);
             db.Set<LatenessAuditRun>().Add(last);
             await db.SaveChangesAsync();
         }
@@ -428,7 +435,7 @@ internal static class DashboardScaleBenchmark
             var watch = Stopwatch.StartNew();
             var run = await scope.ServiceProvider.GetRequiredService<LatenessAuditJob>().RunAsync(CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Nightly audit of the last 24 hours' changes: {run.DossierCount:N0} dossiers, {run.FindingCount:N0} findings, {watch.Elapsed.TotalSeconds:F1} s"));
+                $"Nightly audit of the last {hours} hours' changes: {run.DossierCount:N0} dossiers, {run.FindingCount:N0} findings, {watch.Elapsed.TotalSeconds:F1} s"));
         }
     }
 

@@ -48,7 +48,7 @@ public static class DashboardPage
         var member = await staff.GetAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Path.StartsWith(member.AgencyPath)).OrderBy(a => a.Path).ToListAsync(cancellationToken);
         // A number or a code followed from a table: the lists narrowed to it (the counts stay the period's).
-        var summary = await indicators.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken, filter);
+        var summary = await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken, filter);
 
         var ratings = await Ratings.RatingEndpoints.SummariseAsync(scope, db, cancellationToken);
         // The trend: the period of the same length just before, by its final figures.

@@ -88,7 +88,7 @@ public static class Decision766Endpoints
     /// <summary>The panel of a scope; <paramref name="totals"/> when the caller already counted them (the page).</summary>
     internal static async Task<Decision766Response> ComputeAsync(DashboardScope scope, IndicatorCounts? totals, OutcomeIndicators indicators, CancellationToken cancellationToken)
     {
-        totals ??= (await LatenessEndpoints.SummariseAsync(scope, indicators, cancellationToken)).Totals;
+        totals ??= await indicators.TotalsAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
         var (overdue, paused) = await indicators.InProcessOnPaperAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
         return new Decision766Response(
             scope.Agency.ElectronicId, DashboardScope.Format(scope.FromDate), DashboardScope.Format(scope.ToDate), Decision766Progress.MaxPoints,

@@ -162,6 +162,6 @@ public static class LatenessEndpoints
         return TypedResults.Ok(DossierPageResponse.Of(await read(scope, page ?? 1, filter)));
     }
 
-    internal static Task<LatenessSummary> SummariseAsync(DashboardScope scope, OutcomeIndicators indicators, CancellationToken cancellationToken) =>
-        indicators.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken);
+    internal static Task<LatenessSummary> SummariseAsync(DashboardScope scope, OutcomeIndicators indicators, CancellationToken cancellationToken, ListFilter? filter = null) =>
+        indicators.SummariseAsync(scope.Agency.Path, scope.From, scope.To, cancellationToken, filter);
 }

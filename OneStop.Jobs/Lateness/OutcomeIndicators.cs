@@ -71,6 +71,16 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     }
 
     /// <summary>
+    /// The counts of the subtree for [from, to) at its instant alone (the Decision 766 panel's API): the summary's totals,
+    /// without its groups' names, weekly trend or lists.
+    /// </summary>
+    public async Task<IndicatorCounts> TotalsAsync(string agencyPath, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        var (period, replayed, _, groups) = await CountAsync(agencyPath, from, to, cancellationToken);
+        return Totals(groups, replayed, period);
+    }
+
+    /// <summary>
     /// The final figures of [from, to) as the ledgers stand now (the trend's previous period): received (accepted in
     /// it), and its results, refusals and stops by their final judgement. Whole days come from the daily rollup, so the
     /// cost does not grow with the rows of the period. The in-progress counts of an instant are not among them

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OneStop.Agencies;
 using OneStop.Deadlines;
 using OneStop.Jobs.Ledger;
+using OneStop.Jobs.Persistence;
 using OneStop.Dossiers;
 using OneStop.Lateness;
 using OneStop.Persistence;
@@ -173,7 +175,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             {
                 return await ReplaceAsync(audited, now, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (Exception e) when (attempt == 1 && e is DbUpdateException or DbException)
             {
                 // A second drainer (another worker or API instance) stored the same new outcome first: update it instead.
                 db.ChangeTracker.Clear();
@@ -195,14 +197,14 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             var ids = chunk.Select(r => r.Dossier.Audit.DossierId).ToList();
             await db.Set<LatenessFinding>().Where(f => ids.Contains(f.DossierId)).ExecuteDeleteAsync(cancellationToken);
             var findings = chunk.SelectMany(r => r.Dossier.Audit.Findings.Select(f => new LatenessFinding(r.Dossier.Audit.DossierId, r.Dossier.Audit.AuditVersion, now, f))).ToList();
-            db.Set<LatenessFinding>().AddRange(findings);
             findingCount += findings.Count;
             // The patterns per actor and unit are replaced with the outcome they belong to.
             await db.Set<DossierActorPattern>().Where(p => ids.Contains(p.DossierId)).ExecuteDeleteAsync(cancellationToken);
             var patterns = new List<DossierActorPattern>();
-            var existing = await db.Set<DossierOutcome>().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
+            var existing = await db.Set<DossierOutcome>().AsNoTracking().Where(o => ids.Contains(o.DossierId)).ToDictionaryAsync(o => o.DossierId, cancellationToken);
             days.UnionWith(existing.Values.SelectMany(OutcomeRollup.DaysOf));
             ended.UnionWith(existing.Values.SelectMany(OutcomeRollup.EndDayOf));
+            var added = new List<DossierOutcome>();
             foreach (var (agency, dossier) in chunk)
             {
                 if (existing.TryGetValue(dossier.Audit.DossierId, out var outcome))
@@ -212,7 +214,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
                 else
                 {
                     outcome = new DossierOutcome(dossier, agency.Id, agency.Path, now);
-                    db.Set<DossierOutcome>().Add(outcome);
+                    added.Add(outcome);
                 }
 
                 days.UnionWith(OutcomeRollup.DaysOf(outcome));
@@ -220,14 +222,10 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
                 patterns.AddRange(DossierActorPattern.Of(outcome, dossier.Audit));
             }
 
-            db.Set<DossierActorPattern>().AddRange(patterns);
-
-            await db.SaveChangesAsync(cancellationToken);
-            // Only what this write tracked stops being tracked (a caller's own entities stay).
-            foreach (var written in findings.Cast<object>().Concat(patterns).Concat(existing.Values).Concat(db.ChangeTracker.Entries<DossierOutcome>().Select(e => e.Entity)).ToList())
-            {
-                db.Entry(written).State = EntityState.Detached;
-            }
+            await DerivedRows.UpdateAsync(db, existing.Values.ToList(), cancellationToken);
+            await DerivedRows.InsertAsync(db, added, cancellationToken);
+            await DerivedRows.InsertAsync(db, findings, cancellationToken);
+            await DerivedRows.InsertAsync(db, patterns, cancellationToken);
         }
 
         await new OutcomeRollup(db).RecomputeAsync(days, ended, cancellationToken);

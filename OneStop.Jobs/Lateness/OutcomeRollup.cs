@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using OneStop.Calendar;
+using OneStop.Jobs.Persistence;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
@@ -131,12 +132,7 @@ public sealed class OutcomeRollup(OneStopDbContext db)
                     added.AddRange((await ContributionsAsync(scope, day, next, day, next, cancellationToken)).Select(c => c.ToDay(agencyId, day)));
                 }
 
-                db.Set<OutcomeDay>().AddRange(added);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var day in added)
-                {
-                    db.Entry(day).State = EntityState.Detached;
-                }
+                await DerivedRows.InsertAsync(db, added, cancellationToken);
 
                 // The patterns of the dossiers that ended on these days, under the same lock.
                 await PatternRollup.RecomputeAsync(db, agencyId, patternDays[agencyId].Order().ToList(), cancellationToken);

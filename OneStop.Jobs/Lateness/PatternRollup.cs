@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using OneStop.Jobs.Persistence;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
@@ -71,12 +72,7 @@ public static class PatternRollup
             added.AddRange((await TallyAsync(rows, cancellationToken)).Select(t => t.ToDay(agencyId, day)));
         }
 
-        db.Set<PatternDay>().AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var day in added)
-        {
-            db.Entry(day).State = EntityState.Detached;
-        }
+        await DerivedRows.InsertAsync(db, added, cancellationToken);
     }
 }
 

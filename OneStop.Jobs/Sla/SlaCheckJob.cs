@@ -7,6 +7,7 @@ using NodaTime;
 using OneStop.Calendar;
 using OneStop.Deadlines;
 using OneStop.Dossiers;
+using OneStop.Jobs.Persistence;
 using OneStop.Notifications;
 using OneStop.Persistence;
 using OneStop.Sla;
@@ -60,7 +61,7 @@ public sealed class SlaCheckJob(
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             hours = await AgencyHours.LoadAsync(db, officeHours.Value.ToOfficeHours(), cancellationToken);
-            setBased = db is not SqlServerOneStopDbContext;
+            setBased = BulkRows.Serves(db);
         }
 
         var result = new SlaPassResult();
@@ -161,8 +162,7 @@ public sealed class SlaCheckJob(
         return snapshots.Count;
     }
 
-    // SQL Server: tracked dossiers saved by SaveChanges (the set-based statements above use ON CONFLICT and
-    // UPDATE ... FROM (VALUES), which T-SQL spells differently; no SQL Server is at hand to measure a variant).
+    // SQL Server (no BulkRows there): tracked dossiers saved by SaveChanges.
     private async Task<int> RunTrackedBatchAsync(Instant now, DeadlineCalculator calculator, AgencyHours hours, SlaPassResult result, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

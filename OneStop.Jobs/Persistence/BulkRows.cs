@@ -11,13 +11,14 @@ using OneStop.Dossiers;
 using OneStop.Persistence;
 using OneStop.Sla;
 
-namespace OneStop.Jobs.Sla;
+namespace OneStop.Jobs.Persistence;
 
 /// <summary>
-/// Set-based writes for the SLA pass on SQLite and PostgreSQL, in the context's current transaction: INSERTs
+/// Set-based writes on SQLite and PostgreSQL (<see cref="Serves"/>), in the context's current transaction: INSERTs
 /// and an UPDATE ... FROM (VALUES) keyed and version-checked per row. Table and column names, store types and
 /// value conversions come from the EF model (each property's type mapping makes its parameter), so the rows are
-/// exactly what SaveChanges would have written.
+/// exactly what SaveChanges would have written. Used where rows go by the thousand and EF's per-entity pipeline costs
+/// more than the database: the SLA pass's dossiers, events and notices, the lateness audit's findings and patterns.
 /// </summary>
 /// <remarks>
 /// PostgreSQL gets the inserts by binary COPY and the update with many rows per statement. SQLite runs in-process, and binding a
@@ -33,6 +34,12 @@ internal sealed class BulkRows(OneStopDbContext db)
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
     private readonly int _rowsPerStatement = db is SqliteOneStopDbContext ? 1 : int.MaxValue;
     private int _copies;
+
+    /// <summary>
+    /// Whether the context's provider has these statements. SQL Server has none (ON CONFLICT and UPDATE ... FROM (VALUES)
+    /// are spelled differently in T-SQL, and no SQL Server is at hand to measure a variant): its callers save tracked entities.
+    /// </summary>
+    public static bool Serves(OneStopDbContext db) => db is SqliteOneStopDbContext or PostgresOneStopDbContext;
 
     /// <summary>Inserts the rows; with <paramref name="skipDuplicates"/> a row whose unique key exists is left out. Returns the rows inserted.</summary>
     public Task<int> InsertAsync<T>(IReadOnlyList<T> rows, bool skipDuplicates, CancellationToken cancellationToken)
@@ -55,13 +62,27 @@ internal sealed class BulkRows(OneStopDbContext db)
     }
 
     /// <summary>
+    /// Writes every column of the rows where their primary key is; a row not in the table is left out. Returns the rows
+    /// written. For derived rows recomputed whole (a dossier's stored outcome), which no other writer edits in part.
+    /// </summary>
+    public Task<int> UpdateAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var key = entityType.FindPrimaryKey()!.Properties;
+        var columns = key.Concat(entityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+            .Select(p => new Column<T>(p, p.GetRelationalTypeMapping(), p.GetGetter().GetClrValue))
+            .ToList();
+        return UpdateAsync(entityType, rows, columns, key.Count, cancellationToken);
+    }
+
+    /// <summary>
     /// Writes the SLA columns of the changed dossiers, each only where its version is still the one loaded.
     /// Returns the rows written: fewer than given means another writer got there first.
     /// </summary>
     public Task<int> UpdateDossiersAsync(IReadOnlyList<SlaRowChange> changes, CancellationToken cancellationToken)
     {
         var entityType = db.Model.FindEntityType(typeof(Dossier))!;
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         Column<SlaRowChange> Of(string property, Func<SlaRowChange, object?> value)
         {
             var p = entityType.FindProperty(property)!;
@@ -81,15 +102,22 @@ internal sealed class BulkRows(OneStopDbContext db)
             Of(nameof(Dossier.NextSlaCheckAt), c => c.NextSlaCheckAt),
             Of(nameof(Dossier.ClosedAt), c => c.ClosedAt),
         };
+        return UpdateAsync(entityType, changes, columns, matched: 2, cancellationToken);
+    }
 
+    // UPDATE ... FROM (VALUES): the first `matched` columns must equal the row's, the others are written.
+    private Task<int> UpdateAsync<TRow>(IEntityType entityType, IReadOnlyList<TRow> rows, List<Column<TRow>> columns, int matched, CancellationToken cancellationToken)
+    {
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         string Name(int i) => _sql.DelimitIdentifier(columns[i].Property.GetColumnName(table)!);
 
         // The casts give PostgreSQL the column types of the VALUES list (a null alone would be text).
         string Value(int i) => string.Create(CultureInfo.InvariantCulture, $"CAST(v.c{i} AS {columns[i].Property.GetColumnType()})");
         var aliases = string.Join(", ", columns.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"c{i}")));
-        var assignments = string.Join(", ", Enumerable.Range(2, columns.Count - 2).Select(i => $"{Name(i)} = {Value(i)}"));
-        var update = $"UPDATE {_sql.DelimitIdentifier(table.Name, table.Schema)} AS d SET {assignments} FROM v WHERE d.{Name(0)} = {Value(0)} AND d.{Name(1)} = {Value(1)}";
-        return ExecuteAsync(changes, columns, values => $"WITH v({aliases}) AS (VALUES {values}) {update}", cancellationToken);
+        var assignments = string.Join(", ", Enumerable.Range(matched, columns.Count - matched).Select(i => $"{Name(i)} = {Value(i)}"));
+        var conditions = string.Join(" AND ", Enumerable.Range(0, matched).Select(i => $"d.{Name(i)} = {Value(i)}"));
+        var update = $"UPDATE {_sql.DelimitIdentifier(table.Name, table.Schema)} AS d SET {assignments} FROM v WHERE {conditions}";
+        return ExecuteAsync(rows, columns, values => $"WITH v({aliases}) AS (VALUES {values}) {update}", cancellationToken);
     }
 
     // PostgreSQL: binary COPY, straight into the table, or (to skip duplicates) into a temporary copy of it that
@@ -128,6 +156,7 @@ internal sealed class BulkRows(OneStopDbContext db)
                         DateTime d => importer.WriteAsync(d, NpgsqlDbType.TimestampTz, cancellationToken),
                         string t => importer.WriteAsync(t, NpgsqlDbType.Text, cancellationToken),
                         int i => importer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken),
+                        bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, cancellationToken),
                         long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, cancellationToken),
                         _ => throw new NotSupportedException($"Column {column.Property.Name}: {value.GetType().Name} values are not copied."),
                     });

@@ -187,6 +187,10 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
     {
         // Findings, outcomes and the rollup days they touch are written together or not at all.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Under the agencies' locks from the first delete: a second refresher of the same dossiers waits, then replaces
+        // what the first wrote (unlocked, each would delete only the rows it saw and both would insert theirs).
+        var rollup = new OutcomeRollup(db);
+        await rollup.LockAsync(audited.Select(r => r.Agency.Id), cancellationToken);
         var findingCount = 0;
         // The daily rollup's (agency, day) groups the outcomes left and those they join, recomputed after the writes.
         var days = new HashSet<(Guid Agency, Instant Day)>();
@@ -228,7 +232,7 @@ public sealed class LatenessService(OneStopDbContext db, AgencyDeadlines deadlin
             await DerivedRows.InsertAsync(db, patterns, cancellationToken);
         }
 
-        await new OutcomeRollup(db).RecomputeAsync(days, ended, cancellationToken);
+        await rollup.RecomputeAsync(days, ended, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);

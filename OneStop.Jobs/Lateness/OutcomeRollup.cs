@@ -14,9 +14,9 @@ namespace OneStop.Jobs.Lateness;
 /// </summary>
 /// <remarks>
 /// An (agency, day) is recomputed from the stored outcomes whenever one of its outcomes is written (never
-/// incremented), in the transaction that writes them, after taking a lock per agency on a server database
-/// (PostgreSQL <c>pg_advisory_xact_lock</c>, SQL Server <c>sp_getapplock</c>): the last recompute of a day reads every
-/// committed outcome, so several API instances and workers lose no update. SQLite has one writer at a time.
+/// incremented), in the transaction that writes them, under a lock per agency on a server database (<see cref="LockAsync"/>,
+/// which the writer takes before its first write): the last recompute of a day reads every committed outcome, so several
+/// API instances and workers lose no update. SQLite has one writer at a time.
 /// </remarks>
 public sealed class OutcomeRollup(OneStopDbContext db)
 {
@@ -113,9 +113,9 @@ public sealed class OutcomeRollup(OneStopDbContext db)
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await LockAsync(byAgency.Select(a => a.Key), cancellationToken);
             foreach (var agency in byAgency)
             {
-                await LockAsync(agency.Key, cancellationToken);
                 var days = agency.Select(g => g.Day).Distinct().Order().ToList();
                 var agencyId = agency.Key;
                 foreach (var chunk in days.Chunk(500))
@@ -175,18 +175,27 @@ public sealed class OutcomeRollup(OneStopDbContext db)
         }
     }
 
-    private async Task LockAsync(Guid agency, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the write lock of each agency (a server database's; SQLite has one writer at a time), in agency order so that
+    /// two writers never wait on each other crosswise, held to the end of the caller's transaction. Taken again by the
+    /// same transaction, a lock is already held.
+    /// </summary>
+    public async Task LockAsync(IEnumerable<Guid> agencies, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(agencies);
         var provider = db.Database.ProviderName ?? string.Empty;
-        var key = BitConverter.ToInt64(agency.ToByteArray(), 0);
-        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        foreach (var agency in agencies.Distinct().Order())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
-        }
-        else if (provider.Contains("SqlServer", StringComparison.Ordinal))
-        {
-            var resource = "OutcomeDay:" + agency.ToString("N");
-            await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+            var key = BitConverter.ToInt64(agency.ToByteArray(), 0);
+            if (provider.Contains("Npgsql", StringComparison.Ordinal))
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+            }
+            else if (provider.Contains("SqlServer", StringComparison.Ordinal))
+            {
+                var resource = "OutcomeDay:" + agency.ToString("N");
+                await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'", cancellationToken);
+            }
         }
     }
 

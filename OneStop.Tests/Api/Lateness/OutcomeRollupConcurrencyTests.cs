@@ -11,7 +11,8 @@ namespace OneStop.Tests.Api.Lateness;
 
 /// <summary>
 /// Two writers (two API instances or workers) store outcomes of the same agencies and days at once on PostgreSQL: the
-/// daily rollup each recomputes under the agency's lock still holds every outcome of both (no lost update).
+/// daily rollup each recomputes under the agency's lock still holds every outcome of both (no lost update), and two
+/// refreshers of the same dossiers leave each derived row once.
 /// </summary>
 [Collection("postgres")]
 public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDisposable
@@ -50,6 +51,42 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
         Assert.Equal(ids.Count, await context.Set<DossierOutcome>().CountAsync());
         await check.ServiceProvider.GetRequiredService<OutcomeRollup>().RebuildAsync(CancellationToken.None);
         Assert.NotEmpty(kept);
+        Assert.Equal(await SeededLedgers.RollupRowsAsync(context), kept);
+    }
+
+    [PostgresFact]
+    public async Task AuditAndStoreAsync_TwoRefreshersOfTheSameDossiers_StoreEachDerivedRowOnce()
+    {
+        await _factory.ClientForAsync("giamsat");
+        var now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
+        _factory.Clock.Reset(now);
+        await SeededLedgers.SeedAsync(_factory, 300, 78, OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now);
+        List<Guid> ids;
+        int patterns, findings;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            await scope.ServiceProvider.GetRequiredService<LatenessService>().DrainRefreshesAsync(CancellationToken.None);
+            ids = await db.Dossiers.Select(d => d.Id).ToListAsync();
+            patterns = await db.Set<DossierActorPattern>().CountAsync();
+            findings = await db.Set<LatenessFinding>().CountAsync();
+        }
+
+        // Both replace the stored rows of every dossier at once (a worker's drain and an API instance's, say).
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            using var scope = _factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<LatenessService>().AuditAndStoreAsync(ids, CancellationToken.None);
+        })));
+
+        using var check = _factory.Services.CreateScope();
+        var context = check.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.True(patterns > 0 && findings > 0);
+        Assert.Equal(patterns, await context.Set<DossierActorPattern>().CountAsync());
+        Assert.Equal(findings, await context.Set<LatenessFinding>().CountAsync());
+        Assert.Equal(ids.Count, await context.Set<DossierOutcome>().CountAsync());
+        var kept = await SeededLedgers.RollupRowsAsync(context);
+        await check.ServiceProvider.GetRequiredService<OutcomeRollup>().RebuildAsync(CancellationToken.None);
         Assert.Equal(await SeededLedgers.RollupRowsAsync(context), kept);
     }
 

@@ -45,7 +45,7 @@ public sealed class DeskQueue(OneStopDbContext db, AgencyDeadlines deadlines, IO
         {
             // Hand-overs store the catalogue's name; dossiers handed over before a rename hold a former name.
             var catalogue = await UnitCatalogue.LoadAsync(db, [member.AgencyId], cancellationToken);
-            var names = catalogue.Find(member.AgencyId, member.Unit) is { } unit ? unit.Former.Prepend(unit.Name).ToList() : [UnitName.Normalise(member.Unit)];
+            var names = catalogue.Names(member.AgencyId, member.Unit);
             rows = rows.Where(r => names.Contains(r.CurrentUnit));
         }
 

@@ -66,6 +66,18 @@ public sealed class UnitCatalogue
         return Find(agencyId, a) is { } first && Find(agencyId, b) is { } second ? first.Id == second.Id : UnitName.Same(a, b);
     }
 
+    /// <summary>
+    /// The names rows may hold for the unit a spelling names: its name and its former names (hand-overs store the
+    /// catalogue's name of their day, and the ledger is never rewritten); the normalised spelling alone when the catalogue
+    /// lacks it. What a list narrowed to a unit matches, so that it holds what the unit's count (<see cref="Canonical(Guid, string?)"/>) holds.
+    /// </summary>
+    public List<string> Names(Guid agencyId, string? spelling) =>
+        Find(agencyId, spelling) is { } unit ? unit.Former.Prepend(unit.Name).ToList() : [UnitName.Normalise(spelling)];
+
+    /// <inheritdoc cref="Names(Guid, string?)"/>
+    public List<string> Names(string agencyElectronicId, string? spelling) =>
+        _agencyByElectronicId.TryGetValue(agencyElectronicId, out var id) ? Names(id, spelling) : [UnitName.Normalise(spelling)];
+
     /// <summary>The canonical name of the unit a spelling names; the normalised spelling when the catalogue lacks it.</summary>
     public string Canonical(Guid agencyId, string? spelling) => Find(agencyId, spelling)?.Name ?? UnitName.Normalise(spelling);
 

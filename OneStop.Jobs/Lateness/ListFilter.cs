@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using NodaTime;
+using OneStop.Agencies;
 using OneStop.Lateness;
 
 namespace OneStop.Jobs.Lateness;
@@ -17,6 +18,19 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public static readonly ListFilter None = new();
 
     /// <summary>
+    /// The names the department's unit may be recorded under (<see cref="UnitCatalogue.Names(string, string?)"/>: its name and
+    /// former names), set by <see cref="WithUnitNames"/>; without them, the department's name alone.
+    /// </summary>
+    public IReadOnlyList<string>? UnitNames { get; init; }
+
+    /// <summary>This filter with its department's unit resolved in the catalogue: the count of a renamed unit and its list hold the same dossiers.</summary>
+    public ListFilter WithUnitNames(UnitCatalogue units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return SplitDepartment() is (string agency, string unit) ? this with { UnitNames = units.Names(agency, unit) } : this;
+    }
+
+    /// <summary>
     /// The unit a stored outcome is counted against at <paramref name="at"/>: an open dossier overdue then is counted
     /// against the unit that held it when the due passed, another open one against its last unit, a finished one as
     /// audited (<see cref="AuditResult"/>'s department rule, judged at the instant as <see cref="AuditResult.StandingAt"/> does).
@@ -29,14 +43,12 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public IQueryable<DossierOutcome> Apply(IQueryable<DossierOutcome> rows, Instant at)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (Department is { } department)
+        if (SplitDepartment() is (string agency, string unit))
         {
-            var slash = department.IndexOf('/', StringComparison.Ordinal);
-            var (agency, unit) = slash < 0 ? (department, string.Empty) : (department[..slash], department[(slash + 1)..]);
             var unitAt = UnitAt(at);
-            var parameter = unitAt.Parameters[0];
-            rows = rows.Where(o => o.AgencyElectronicId == agency)
-                .Where(Expression.Lambda<Func<DossierOutcome, bool>>(Expression.Equal(unitAt.Body, Expression.Constant(unit)), parameter));
+            var names = (UnitNames ?? [unit]).ToArray();
+            rows = rows.Where(o => o.AgencyElectronicId == agency).Where(Expression.Lambda<Func<DossierOutcome, bool>>(
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(names), unitAt.Body), unitAt.Parameters[0]));
         }
 
         if (Procedure is { } procedure)
@@ -62,9 +74,21 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public bool Matches(AuditedDossier d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return (Department is null || d.AgencyElectronicId + "/" + d.Audit.Department == Department)
+        return (SplitDepartment() is not (string agency, string unit) || (d.AgencyElectronicId == agency && (UnitNames ?? [unit]).Contains(d.Audit.Department, StringComparer.Ordinal)))
             && (Procedure is null || d.ProcedureCode == Procedure)
             && (Clerk is null || d.Audit.RegisteredBy == Clerk)
             && (Kind is not { } kind || d.Audit.Findings.Any(f => f.Kind == kind));
+    }
+
+    /// <summary>The department key's agency and unit (<c>&lt;agency electronic id&gt;/&lt;unit&gt;</c>), or null without one.</summary>
+    private (string Agency, string Unit)? SplitDepartment()
+    {
+        if (Department is not { } department)
+        {
+            return null;
+        }
+
+        var slash = department.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (department, string.Empty) : (department[..slash], department[(slash + 1)..]);
     }
 }

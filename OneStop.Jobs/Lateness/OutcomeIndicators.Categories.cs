@@ -13,6 +13,7 @@ public sealed partial class OutcomeIndicators
         var period = await PeriodAsync(agencyPath, from, to, cancellationToken);
         var replayed = await ReplayedAsync(period, cancellationToken);
         var indicators = new LatenessIndicators();
+        filter = await WithUnitNamesAsync(filter, cancellationToken);
         var sql = filter.Apply(Judged(period), period.At).Where(CountCategories.Predicate(category, period.From, period.To, period.At));
         var extra = replayed.Where(d => filter.Matches(d) && CountCategories.Of(indicators.Count([d], period.From, period.To), category) == 1).ToList();
         return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, period.At, null, cancellationToken);

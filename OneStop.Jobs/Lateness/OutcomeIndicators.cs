@@ -445,6 +445,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     private async Task<DossierPage> LateAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
+        filter = await WithUnitNamesAsync(filter, cancellationToken);
         var rows = filter.Apply(Judged(p), at);
         var sql = rows.Where(o => o.Outcome == TrueOutcome.Late && o.CountedUntil < to && o.ResultAt >= from && o.ResultAt < to)
             // A refused dossier has no result (IsLate's first branch never holds for it): no test of ResultAt, whose
@@ -462,6 +463,7 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     private async Task<DossierPage> PaperDiffersAsync(Period p, int page, List<AuditedDossier> replayed, int? counted, CancellationToken cancellationToken, ListFilter filter)
     {
         var (from, to, at) = (p.From, p.To, p.At);
+        filter = await WithUnitNamesAsync(filter, cancellationToken);
         var rows = filter.Apply(Judged(p), at);
         // "PaperOnTime = @onPaper", an equality the (AgencyId, Outcome, PaperOnTime, …) index ranges on; the constant
         // true is written as the bare column, which it cannot.
@@ -474,6 +476,11 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         var extra = replayed.Where(d => LatenessIndicators.Differs(d, from, to) && filter.Matches(d)).ToList();
         return await PageAsync(sql.OrderBy(o => o.Code), byDue: false, extra, page, at, counted, cancellationToken);
     }
+
+    // The filter's department resolved in the catalogue: a renamed unit's list holds the dossiers recorded under its
+    // former names, as its count in byDepartment does.
+    private async Task<ListFilter> WithUnitNamesAsync(ListFilter filter, CancellationToken cancellationToken) =>
+        filter.Department is null ? filter : filter.WithUnitNames(await UnitCatalogue.LoadAsync(db, null, cancellationToken));
 
     /// <summary>Merges the SQL rows and the replayed ones in one order, takes a page, and audits its dossiers at the instant (findings, late minutes now).</summary>
     private async Task<DossierPage> PageAsync(IOrderedQueryable<DossierOutcome> sql, bool byDue, List<AuditedDossier> extra, int page, Instant at, int? counted, CancellationToken cancellationToken)

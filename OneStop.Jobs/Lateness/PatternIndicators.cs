@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using OneStop.Agencies;
 using OneStop.Lateness;
 using OneStop.Persistence;
 
@@ -120,11 +121,14 @@ public sealed class PatternIndicators(OneStopDbContext db, LatenessService servi
         tallies.AddRange(await PatternRollup.TallyAsync(rows.Where(p => p.CountedUntil >= to && p.AcceptedAt < to), cancellationToken));
 
         var names = agencies.Values.ToDictionary(a => a.ElectronicId, a => a.Name, StringComparer.Ordinal);
+        // Units by the agency's catalogue, as the department chart counts them: former names count as the unit they name.
+        // A dossier the unit handled under two of its names counts once under each in the unit's dossiers.
+        var units = await UnitCatalogue.LoadAsync(db, ids, cancellationToken);
         return new PatternSummary(
             tolerance, ActorPattern.NearToleranceShare,
             tallies.GroupBy(t => t.Actor, StringComparer.Ordinal).Select(g => (g.Key, Sum: g.Aggregate((x, y) => x.Plus(y))))
                 .Select(g => new PatternGroup(g.Key, g.Key, g.Sum.Counts(g.Sum.ActorDossiers, tolerance))).OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            tallies.GroupBy(t => t.Agency + "/" + t.Unit, StringComparer.Ordinal).Select(g => (g.Key, g.First().Agency, g.First().Unit, Sum: g.Aggregate((x, y) => x.Plus(y))))
+            tallies.GroupBy(t => (t.Agency, Unit: units.Canonical(t.Agency, t.Unit))).Select(g => (Key: g.Key.Agency + "/" + g.Key.Unit, g.Key.Agency, g.Key.Unit, Sum: g.Aggregate((x, y) => x.Plus(y))))
                 .Select(g => new PatternGroup(g.Key, $"{g.Unit} – {names.GetValueOrDefault(g.Agency, g.Agency)}", g.Sum.Counts(g.Sum.UnitDossiers, tolerance)))
                 .OrderBy(g => g.Key, StringComparer.Ordinal).ToList());
     }
@@ -148,7 +152,8 @@ public sealed class PatternIndicators(OneStopDbContext db, LatenessService servi
         {
             var slash = unit.IndexOf('/', StringComparison.Ordinal);
             var (agency, name) = slash < 0 ? (unit, string.Empty) : (unit[..slash], unit[(slash + 1)..]);
-            rows = rows.Where(p => p.AgencyElectronicId == agency && p.Unit == name);
+            var recorded = (await UnitCatalogue.LoadAsync(db, agencies.Keys.ToList(), cancellationToken)).Names(agency, name);
+            rows = rows.Where(p => p.AgencyElectronicId == agency && recorded.Contains(p.Unit));
         }
 
         rows = measure switch

@@ -22,15 +22,11 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
     [PostgresFact]
     public async Task RecomputeAsync_TwoConcurrentWriters_RollupEqualsRebuilt()
     {
-        await _factory.ClientForAsync("giamsat");
-        var now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
-        _factory.Clock.Reset(now);
-        await SeededLedgers.SeedAsync(_factory, 400, 77, OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now);
+        await SeedAndDrainAsync(400, 77);
         List<Guid> ids;
         using (var scope = _factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            await scope.ServiceProvider.GetRequiredService<LatenessService>().DrainRefreshesAsync(CancellationToken.None);
             // Start from nothing stored, so that every outcome is new to both writers' recomputes.
             await db.Set<OutcomeDay>().ExecuteDeleteAsync();
             await db.Set<DossierOutcome>().ExecuteDeleteAsync();
@@ -57,16 +53,12 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
     [PostgresFact]
     public async Task AuditAndStoreAsync_TwoRefreshersOfTheSameDossiers_StoreEachDerivedRowOnce()
     {
-        await _factory.ClientForAsync("giamsat");
-        var now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
-        _factory.Clock.Reset(now);
-        await SeededLedgers.SeedAsync(_factory, 300, 78, OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now);
+        await SeedAndDrainAsync(300, 78);
         List<Guid> ids;
         int patterns, findings;
         using (var scope = _factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            await scope.ServiceProvider.GetRequiredService<LatenessService>().DrainRefreshesAsync(CancellationToken.None);
             ids = await db.Dossiers.Select(d => d.Id).ToListAsync();
             patterns = await db.Set<DossierActorPattern>().CountAsync();
             findings = await db.Set<LatenessFinding>().CountAsync();
@@ -91,4 +83,15 @@ public sealed class OutcomeRollupConcurrencyTests(PostgresCluster cluster) : IDi
     }
 
     public void Dispose() => _factory.Dispose();
+
+    /// <summary>Seeds ledgers over three months and stores their outcomes (the refresh queue drained).</summary>
+    private async Task SeedAndDrainAsync(int count, int seed)
+    {
+        await _factory.ClientForAsync("giamsat");
+        var now = OfficeTime.ToInstant(new LocalDateTime(2025, 6, 16, 10, 0));
+        _factory.Clock.Reset(now);
+        await SeededLedgers.SeedAsync(_factory, count, seed, OfficeTime.ToInstant(new LocalDateTime(2025, 3, 3, 0, 0)), now);
+        using var scope = _factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<LatenessService>().DrainRefreshesAsync(CancellationToken.None);
+    }
 }

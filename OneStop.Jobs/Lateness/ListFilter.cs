@@ -80,15 +80,13 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
             && (Kind is not { } kind || d.Audit.Findings.Any(f => f.Kind == kind));
     }
 
-    /// <summary>The department key's agency and unit (<c>&lt;agency electronic id&gt;/&lt;unit&gt;</c>), or null without one.</summary>
-    private (string Agency, string Unit)? SplitDepartment()
+    /// <summary>A unit's key (<c>&lt;agency electronic id&gt;/&lt;unit&gt;</c>, as <c>byDepartment</c> and the patterns' <c>byUnit</c> write it) as its agency and unit.</summary>
+    public static (string Agency, string Unit) SplitUnitKey(string key)
     {
-        if (Department is not { } department)
-        {
-            return null;
-        }
-
-        var slash = department.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? (department, string.Empty) : (department[..slash], department[(slash + 1)..]);
+        ArgumentNullException.ThrowIfNull(key);
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (key, string.Empty) : (key[..slash], key[(slash + 1)..]);
     }
+
+    private (string Agency, string Unit)? SplitDepartment() => Department is { } department ? SplitUnitKey(department) : null;
 }

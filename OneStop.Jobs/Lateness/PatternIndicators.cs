@@ -150,8 +150,7 @@ public sealed class PatternIndicators(OneStopDbContext db, LatenessService servi
 
         if (unit is not null)
         {
-            var slash = unit.IndexOf('/', StringComparison.Ordinal);
-            var (agency, name) = slash < 0 ? (unit, string.Empty) : (unit[..slash], unit[(slash + 1)..]);
+            var (agency, name) = ListFilter.SplitUnitKey(unit);
             var recorded = (await UnitCatalogue.LoadAsync(db, agencies.Keys.ToList(), cancellationToken)).Names(agency, name);
             rows = rows.Where(p => p.AgencyElectronicId == agency && recorded.Contains(p.Unit));
         }

@@ -31,8 +31,9 @@ public sealed class DeskDayBrowserTests(BrowserFixture browser) : IClassFixture<
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "motcua", "/quay/tim-kiem");
 
-        // The search box has the focus: type and press Enter, nothing else.
-        Assert.Equal("q", await page.EvaluateAsync<string>("document.activeElement.id"));
+        // The search box has the focus (autofocus, which the browser applies once the page is rendered): type and press
+        // Enter, nothing else.
+        await Expect(page.Locator("#q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("nguyen van tim kiem".Normalize(NormalizationForm.FormD));
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("q="));
@@ -41,11 +42,13 @@ public sealed class DeskDayBrowserTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.ScreenshotAsync(page, "desk-search-name");
 
         await page.GotoAsync("/quay/tim-kiem");
+        await Expect(page.Locator("#q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("NGUYỄN VĂN TÌM KIẾM".Normalize(NormalizationForm.FormD));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = code })).ToBeVisibleAsync();
 
         await page.GotoAsync("/quay/tim-kiem");
+        await Expect(page.Locator("#q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("+84 977 001 122");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = code })).ToBeVisibleAsync();
@@ -87,7 +90,7 @@ public sealed class DeskDayBrowserTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForURLAsync(new Regex("thu-tuc="));
 
         // The name has the focus; no document is ticked; the appointment is shown before saving.
-        Assert.Equal("applicant-fullName", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await Expect(page.Locator("#applicant-fullName")).ToBeFocusedAsync();
         Assert.Equal(0, await page.Locator(".checklist input[type=checkbox]:checked").CountAsync());
         var preview = await page.Locator("#hen-tra").InnerTextAsync();
         Assert.Matches(@"^\d\d:\d\d, thứ .+ \d\d/\d\d/\d{4}$", preview);

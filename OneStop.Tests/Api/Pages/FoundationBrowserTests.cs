@@ -15,8 +15,9 @@ public sealed class FoundationBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GotoAsync("/dang-nhap");
 
         // The user name has the focus on arrival (autofocus); before it come only the brand and the skip link, which
-        // leads into the main content, whose first stop is the user name again.
-        Assert.Equal("userName", await page.EvaluateAsync<string>("document.activeElement.id"));
+        // leads into the main content, whose first stop is the user name again. Autofocus is applied once the page is
+        // rendered: waited for, not read at once.
+        await Expect(page.Locator("#userName")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         Assert.Equal("Một cửa", await page.EvaluateAsync<string>("document.activeElement.textContent"));
         await page.Keyboard.PressAsync("Shift+Tab");

@@ -82,6 +82,7 @@ public sealed class DeskDayBrowserTests(BrowserFixture browser) : IClassFixture<
         var xac = names.ToList().FindIndex(n => n.StartsWith("Xác", StringComparison.Ordinal));
         Assert.True(firstD >= 0 && xac > firstD, string.Join(" | ", names));
 
+        await Expect(page.Locator("#tim")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("ket hon");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**tim=ket+hon");

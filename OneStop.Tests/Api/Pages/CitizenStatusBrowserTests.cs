@@ -164,8 +164,10 @@ public sealed class CitizenStatusBrowserTests(BrowserFixture browser) : IClassFi
         var code = await CitizenStates.ReceivedAsync(browser.Factory);
         var page = await browser.NewPageAsync(390, 844);
         await page.GotoAsync("/tra-cuu");
-        await page.GetByLabel("Mã hồ sơ").FillAsync("  " + code.ToLowerInvariant() + "  ");
-        await page.Keyboard.PressAsync("Enter");
+        var field = page.GetByLabel("Mã hồ sơ");
+        await field.FillAsync("  " + code.ToLowerInvariant() + "  ");
+        await Expect(field).ToHaveValueAsync("  " + code.ToLowerInvariant() + "  ");
+        await field.PressAsync("Enter");
         await Expect(page.Locator(".code")).ToHaveTextAsync(code);
         await Expect(page.Locator(".status")).ToHaveTextAsync("Đã tiếp nhận");
     }

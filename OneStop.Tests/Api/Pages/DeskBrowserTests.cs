@@ -88,8 +88,11 @@ public sealed partial class DeskBrowserTests(BrowserFixture browser) : IClassFix
 
         await page.GotoAsync("/tra-cuu");
         await BrowserFixture.ScreenshotAsync(page, "07-tra-cuu");
-        await page.GetByLabel("Mã hồ sơ").FillAsync(code);
-        await page.Keyboard.PressAsync("Enter");
+        // Enter goes to the field itself once it holds the code (CI once saw no navigation after a key sent to the page).
+        var field = page.GetByLabel("Mã hồ sơ");
+        await field.FillAsync(code);
+        await Expect(field).ToHaveValueAsync(code);
+        await field.PressAsync("Enter");
         await page.WaitForURLAsync("**/tra-cuu/" + code);
 
         var main = page.Locator("main");

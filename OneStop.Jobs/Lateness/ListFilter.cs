@@ -27,7 +27,13 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public ListFilter WithUnitNames(UnitCatalogue units)
     {
         ArgumentNullException.ThrowIfNull(units);
-        return SplitDepartment() is (string agency, string unit) ? this with { UnitNames = units.Names(agency, unit) } : this;
+        if (Department is not { } department)
+        {
+            return this;
+        }
+
+        var (agency, unit) = SplitUnitKey(department);
+        return this with { UnitNames = units.Names(agency, unit) };
     }
 
     /// <summary>
@@ -43,12 +49,11 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public IQueryable<DossierOutcome> Apply(IQueryable<DossierOutcome> rows, Instant at)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (SplitDepartment() is (string agency, string unit))
+        if (DepartmentUnit() is (string agency, IReadOnlyList<string> names))
         {
             var unitAt = UnitAt(at);
-            var names = (UnitNames ?? [unit]).ToArray();
             rows = rows.Where(o => o.AgencyElectronicId == agency).Where(Expression.Lambda<Func<DossierOutcome, bool>>(
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(names), unitAt.Body), unitAt.Parameters[0]));
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(names.ToArray()), unitAt.Body), unitAt.Parameters[0]));
         }
 
         if (Procedure is { } procedure)
@@ -74,7 +79,7 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
     public bool Matches(AuditedDossier d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return (SplitDepartment() is not (string agency, string unit) || (d.AgencyElectronicId == agency && (UnitNames ?? [unit]).Contains(d.Audit.Department, StringComparer.Ordinal)))
+        return (DepartmentUnit() is not (string agency, IReadOnlyList<string> names) || (d.AgencyElectronicId == agency && names.Contains(d.Audit.Department, StringComparer.Ordinal)))
             && (Procedure is null || d.ProcedureCode == Procedure)
             && (Clerk is null || d.Audit.RegisteredBy == Clerk)
             && (Kind is not { } kind || d.Audit.Findings.Any(f => f.Kind == kind));
@@ -88,5 +93,15 @@ public sealed record ListFilter(string? Department = null, string? Procedure = n
         return slash < 0 ? (key, string.Empty) : (key[..slash], key[(slash + 1)..]);
     }
 
-    private (string Agency, string Unit)? SplitDepartment() => Department is { } department ? SplitUnitKey(department) : null;
+    // The department's agency and the names its unit's rows may hold: those resolved (UnitNames), else its own name alone.
+    private (string Agency, IReadOnlyList<string> Names)? DepartmentUnit()
+    {
+        if (Department is not { } department)
+        {
+            return null;
+        }
+
+        var (agency, unit) = SplitUnitKey(department);
+        return (agency, UnitNames ?? [unit]);
+    }
 }

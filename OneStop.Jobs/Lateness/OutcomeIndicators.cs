@@ -53,6 +53,8 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
         // The lists' totals are the counts' own unless narrowed.
         filter ??= ListFilter.None;
         var narrowed = filter != ListFilter.None;
+        // The department resolved by the catalogue loaded above, once for both lists.
+        filter = filter.WithUnitNames(units);
         var late = await LateAsync(period, 1, replayed, narrowed ? null : groups.Sum(g => g.Late), cancellationToken, filter);
         var differs = await PaperDiffersAsync(period, 1, replayed, narrowed ? null : groups.Sum(g => g.Differs), cancellationToken, filter);
         return new LatenessSummary(
@@ -478,9 +480,9 @@ public sealed partial class OutcomeIndicators(OneStopDbContext db, LatenessServi
     }
 
     // The filter's department resolved in the catalogue: a renamed unit's list holds the dossiers recorded under its
-    // former names, as its count in byDepartment does.
+    // former names, as its count in byDepartment does. A filter the caller resolved (the summary) is not loaded again.
     private async Task<ListFilter> WithUnitNamesAsync(ListFilter filter, CancellationToken cancellationToken) =>
-        filter.Department is null ? filter : filter.WithUnitNames(await UnitCatalogue.LoadAsync(db, null, cancellationToken));
+        filter.Department is null || filter.UnitNames is not null ? filter : filter.WithUnitNames(await UnitCatalogue.LoadAsync(db, null, cancellationToken));
 
     /// <summary>Merges the SQL rows and the replayed ones in one order, takes a page, and audits its dossiers at the instant (findings, late minutes now).</summary>
     private async Task<DossierPage> PageAsync(IOrderedQueryable<DossierOutcome> sql, bool byDue, List<AuditedDossier> extra, int page, Instant at, int? counted, CancellationToken cancellationToken)
